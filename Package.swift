@@ -1,0 +1,71 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // The executable: process flags, wiring the module list, the read-eval-print loop.
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                argumentParser, "REPLCore", "LineEditor", "DocumentStore", "SessionStore",
+                "SearchCommands", "WorkspaceCommands",
+            ]),
+
+        // Libraries.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        .target(name: "TextAnalysis"),
+        .target(
+            name: "DocumentStore",
+            dependencies: [grdb, "TextAnalysis"],
+            resources: [.copy("Resources/august-plenum-results.txt")]),
+        .target(name: "SessionStore"),
+        .target(
+            name: "REPLCore",
+            dependencies: [argumentParser, "DocumentStore", "SessionStore", "TextAnalysis"]),
+
+        // Built-in command modules.
+        .target(
+            name: "SearchCommands",
+            dependencies: [argumentParser, "REPLCore", "DocumentStore", "TextAnalysis"],
+            path: "Plugins/Search"),
+        .target(
+            name: "WorkspaceCommands",
+            dependencies: [argumentParser, "REPLCore", "DocumentStore", "SessionStore"],
+            path: "Plugins/Workspace"),
+
+        // Tests.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "REPLCore", "DocumentStore", "SessionStore", "SearchCommands", "WorkspaceCommands",
+            ],
+            path: "Tests/TestSupport"),
+        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+        .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "TestSupport"]),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "REPLCoreTests", dependencies: ["REPLCore", "TestSupport", argumentParser]),
+        .testTarget(name: "SearchCommandsTests", dependencies: ["SearchCommands", "TestSupport"]),
+        .testTarget(name: "WorkspaceCommandsTests", dependencies: ["WorkspaceCommands", "TestSupport"]),
+        .testTarget(
+            name: "dossierTests",
+            dependencies: ["dossier", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+
+/// What one import did.
+public struct ImportSummary: Sendable, Equatable {
+    public var file: String
+    public var format: ImportFormat
+    /// Records new to the store.
+    public var added: Int
+    /// Records that replaced one with the same id.
+    public var updated: Int
+    public var seconds: Double
+
+    public var total: Int { added + updated }
+    public var recordsPerSecond: Double { seconds > 0 ? Double(total) / seconds : Double(total) }
+}
+
+extension DocumentStore {
+    /// Imports every record of a file in one transaction. A malformed record, a Ctrl-C
+    /// (`isCancelled`) or a failure of the store leaves the store exactly as it was.
+    /// A record whose id is already stored replaces it, so importing a file twice adds
+    /// nothing the second time.
+    ///
+    /// - Parameters:
+    ///   - name: how messages name the file (defaults to its path as given).
+    ///   - progress: called with the count so far every 1,000 records.
+    public func importFile(
+        at url: URL, format: ImportFormat? = nil, name: String? = nil,
+        progress: (Int) -> Void = { _ in }, isCancelled: () -> Bool = { false }
+    ) throws -> ImportSummary {
+        let file = name ?? url.path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw ImportError.unreadableFile(file: file, reason: "there is no such file")
+        }
+        if isFolder.boolValue {
+            throw ImportError.unreadableFile(file: file, reason: "it is a folder; name a file inside it")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .alwaysMapped)
+        } catch {
+            throw ImportError.unreadableFile(file: file, reason: "it cannot be opened (check its permissions)")
+        }
+        let format = format ?? ImportFormat.guess(url: url, prefix: data.prefix(4096))
+        let provenance = Provenance(file: url.standardizedFileURL.path, format: format.rawValue)
+        let reader = format.reader(data: data, file: file, provenance: provenance)
+        let started = Date()
+        let importedAt = ISO8601DateFormatter().string(from: started)
+
+        let (added, updated) = try write { db -> (Int, Int) in
+            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
+            // Re-indexing once at the end beats a trigger per row when the import is large
+            // beside what is already stored (see PLATFORM.md: ~2.5x on bulk loads).
+            let estimated = data.count / 400
+            let bulk = estimated >= 2_000 && Double(estimated) * 1.5 >= Double(existing)
+            if bulk { try Schema.dropSyncTriggers(db) }
+
+            let columns = Record.columns
+            let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            let upsert = try db.makeStatement(sql: """
+                INSERT INTO document (\(columns.joined(separator: ", ")))
+                VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+                ON CONFLICT(id) DO UPDATE SET \(updates)
+                """)
+            let exists = try db.makeStatement(sql: "SELECT 1 FROM document WHERE id = ?")
+            var added = 0, updated = 0
+            try reader.read { record in
+                if (added + updated) % 1_000 == 0 {
+                    if isCancelled() { throw ImportError.cancelled(file: file) }
+                    if added + updated > 0 { progress(added + updated) }
+                }
+                if try Bool.fetchOne(exists, arguments: [record.id]) == true {
+                    updated += 1
+                } else {
+                    added += 1
+                }
+                upsert.setUncheckedArguments(StatementArguments(record.databaseValues(importedAt: importedAt)))
+                try upsert.execute()
+            }
+            if bulk {
+                if isCancelled() { throw ImportError.cancelled(file: file) }
+                try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES ('rebuild')")
+                try Schema.createSyncTriggers(db)
+            }
+            return (added, updated)
+        }
+        return ImportSummary(
+            file: file, format: format, added: added, updated: updated,
+            seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// The sample archive every new workspace starts with: the Wilson Center Digital Archive's
+/// nine records on the 1956 August Plenum Incident, as its search-results page prints them.
+public enum SampleArchive {
+    public static var url: URL {
+        Bundle.module.url(forResource: "august-plenum-results", withExtension: "txt")!
+    }
+
+    public static let name = "the sample archive (Wilson Center Digital Archive, August Plenum Incident)"
+
+    /// Imports the sample into `store`.
+    @discardableResult
+    public static func importInto(_ store: DocumentStore) throws -> ImportSummary {
+        try store.importFile(at: url, format: .results, name: "august-plenum-results.txt")
+    }
+}

@@ -1,0 +1,25 @@
+/// Why an import was refused. The store is left exactly as it was before the import.
+public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A record or line that cannot be read: `file:line: reason`.
+    case malformed(file: String, line: Int, reason: String)
+    case unreadableFile(file: String, reason: String)
+    case unknownFormat(file: String, given: String)
+    case noRecords(file: String, format: ImportFormat)
+    case cancelled(file: String)
+
+    public var description: String {
+        switch self {
+        case .malformed(let file, let line, let reason):
+            return "\(file):\(line): \(reason)"
+        case .unreadableFile(let file, let reason):
+            return "Cannot read '\(file)': \(reason)."
+        case .unknownFormat(let file, let given):
+            let known = ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            return "Unknown format '\(given)' for '\(file)'. Use one of: \(known)."
+        case .noRecords(let file, let format):
+            return "'\(file)' holds no records in the \(format.rawValue) format. \(format.shapeHint)"
+        case .cancelled(let file):
+            return "Import of '\(file)' cancelled."
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The file formats `import` reads.
+public enum ImportFormat: String, Sendable, CaseIterable {
+    /// An archive's search-results page saved as text: a date line, a title and a summary
+    /// per record, separated by blank lines (the Wilson Center Digital Archive's layout).
+    case results
+    /// JSON Lines: one JSON object a line, in the shared field vocabulary.
+    case jsonl
+    /// CSV with a header row naming fields of the shared vocabulary.
+    case csv
+
+    /// One sentence saying what a file of this format looks like.
+    public var shapeHint: String {
+        switch self {
+        case .results:
+            return "Expected blocks of a date line ('September 20, 1956'), a title line and a summary, separated by blank lines."
+        case .jsonl:
+            return "Expected one JSON object a line, with at least a 'title'."
+        case .csv:
+            return "Expected a header row naming fields such as id, date, title, summary, then one record a row."
+        }
+    }
+
+    /// Guesses the format from the file name and the start of its content.
+    public static func guess(url: URL, prefix: Data) -> ImportFormat {
+        switch url.pathExtension.lowercased() {
+        case "jsonl", "ndjson": return .jsonl
+        case "csv": return .csv
+        default: break
+        }
+        let head = String(decoding: prefix, as: UTF8.self)
+        let firstLine = head.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let trimmed = firstLine.trimmingCharacters(in: .whitespaces.union(["\u{FEFF}"]))
+        if trimmed.hasPrefix("{") { return .jsonl }
+        let headerFields = CSVParser.splitHeaderGuess(trimmed)
+        if headerFields.count >= 2, headerFields.contains(where: { RecordFields.knownNames.contains($0) }) {
+            return .csv
+        }
+        return .results
+    }
+}

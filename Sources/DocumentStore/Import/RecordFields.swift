@@ -1,0 +1,113 @@
+import Foundation
+import TextAnalysis
+
+/// Maps an imported object's fields (JSON Lines, CSV) onto a `Record`, accepting the
+/// vocabulary's alternative names and keeping unknown fields as extra metadata.
+enum RecordFields {
+    /// Accepted field names and the vocabulary name each stands for.
+    static let aliases: [String: String] = [
+        "id": "id",
+        "date": "date", "date_iso": "date",
+        "date_end": "date_end", "date_end_iso": "date_end",
+        "date_text": "date_text",
+        "title": "title", "summary": "summary", "text": "text",
+        "archive": "archive",
+        "archive_ref": "archive_ref", "source": "archive_ref",
+        "collections": "collections", "collection": "collections",
+        "people": "people", "person": "people",
+        "places": "places", "place": "places", "country": "places", "locale": "places",
+        "subjects": "subjects", "subject": "subjects",
+        "language": "language", "original_language": "original_language",
+        "translator": "translator", "url": "url",
+    ]
+
+    static let knownNames = Set(aliases.keys)
+    static let listFields: Set<String> = ["collections", "people", "places", "subjects"]
+
+    /// Builds a record; `location` names the file and line for error messages.
+    static func record(
+        from fields: [String: JSONValue], file: String, line: Int, provenance: Provenance
+    ) throws(ImportError) -> Record {
+        func fail(_ reason: String) -> ImportError {
+            .malformed(file: file, line: line, reason: reason)
+        }
+        var scalars: [String: String] = [:]
+        var lists: [String: [String]] = [:]
+        var extra: [String: JSONValue] = [:]
+        // Sorted so that when two aliases of one field are both present, the outcome does
+        // not depend on dictionary order.
+        for key in fields.keys.sorted() {
+            let value = fields[key]!
+            guard let name = aliases[key] else {
+                if value != .null { extra[key] = value }
+                continue
+            }
+            if listFields.contains(name) {
+                let items: [String]
+                switch value {
+                case .null: items = []
+                case .string(let s): items = [s]
+                case .array(let values):
+                    items = try values.map { (element: JSONValue) throws(ImportError) -> String in
+                        switch element {
+                        case .string(let s): return s
+                        case .number, .bool: return element.text
+                        default: throw fail("field '\(key)' must be a list of text values.")
+                        }
+                    }
+                case .number, .bool: items = [value.text]
+                case .object: throw fail("field '\(key)' must be text or a list of text, not an object.")
+                }
+                let cleaned = items.map { Folding.nfc($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+                    .filter { !$0.isEmpty }
+                for item in cleaned where !(lists[name, default: []].contains(item)) {
+                    lists[name, default: []].append(item)
+                }
+            } else {
+                switch value {
+                case .null: continue
+                case .string(let s):
+                    let cleaned = Folding.nfc(s).trimmingCharacters(in: .whitespacesAndNewlines)
+                    if !cleaned.isEmpty, scalars[name] == nil { scalars[name] = cleaned }
+                case .number, .bool:
+                    if scalars[name] == nil { scalars[name] = value.text }
+                case .array, .object:
+                    throw fail("field '\(key)' must be text, not a list or an object.")
+                }
+            }
+        }
+
+        guard let title = scalars["title"] else {
+            throw fail("the record has no title. Every record needs a 'title' field.")
+        }
+        let date = try parseDate(scalars["date"], field: "date", fail: fail)
+        let dateEnd = try parseDate(scalars["date_end"], field: "date_end", fail: fail)
+        if let date, let dateEnd, dateEnd.upperBound < date.lowerBound {
+            throw fail("date_end '\(dateEnd.iso)' is before date '\(date.iso)'. Swap them or correct one.")
+        }
+        let id = scalars["id"]
+            ?? Record.derivedID(prefix: "doc", url: scalars["url"], title: title, date: date?.iso)
+        return Record(
+            id: id, date: date, dateEnd: dateEnd, dateText: scalars["date_text"], title: title,
+            summary: scalars["summary"] ?? "", text: scalars["text"] ?? "",
+            archive: scalars["archive"], archiveRef: scalars["archive_ref"],
+            collections: lists["collections"] ?? [], people: lists["people"] ?? [],
+            places: lists["places"] ?? [], subjects: lists["subjects"] ?? [],
+            language: scalars["language"], originalLanguage: scalars["original_language"],
+            translator: scalars["translator"], url: scalars["url"], provenance: provenance,
+            extra: extra)
+    }
+
+    private static func parseDate(
+        _ text: String?, field: String, fail: (String) -> ImportError
+    ) throws(ImportError) -> PartialDate? {
+        guard let text else { return nil }
+        do {
+            return try PartialDate.parse(text)
+        } catch DateError.invalid(let reason) {
+            throw fail("\(field) '\(text)' is not a date: \(reason). \(PartialDate.formatHint)")
+        } catch {
+            throw fail("\(field) '\(text)' is not a date. \(PartialDate.formatHint)")
+        }
+    }
+}

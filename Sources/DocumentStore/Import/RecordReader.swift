@@ -1,0 +1,43 @@
+import Foundation
+
+/// Reads records from a file one at a time, so that an import of any size streams through
+/// one transaction without holding the whole file's records in memory.
+protocol RecordReader {
+    /// Calls `consume` with each record in file order; throws `ImportError` at the first
+    /// malformed one, or whatever `consume` throws.
+    func read(_ consume: (Record) throws -> Void) throws
+}
+
+extension ImportFormat {
+    func reader(data: Data, file: String, provenance: Provenance) -> any RecordReader {
+        switch self {
+        case .results: return ResultsPageReader(data: data, file: file, provenance: provenance)
+        case .jsonl: return JSONLinesReader(data: data, file: file, provenance: provenance)
+        case .csv: return CSVReader(data: data, file: file, provenance: provenance)
+        }
+    }
+}
+
+/// Splits UTF-8 data into lines with `memchr`, numbering them from 1 and dropping a
+/// trailing carriage return.
+func forEachLine(in data: Data, _ body: (_ line: Int, _ bytes: UnsafeRawBufferPointer) throws -> Void) rethrows {
+    try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        guard let base = buffer.baseAddress else { return }
+        var start = 0
+        var number = 0
+        while start < buffer.count {
+            number += 1
+            let remaining = buffer.count - start
+            let end: Int
+            if let hit = memchr(base + start, 0x0A, remaining) {
+                end = base.distance(to: UnsafeRawPointer(hit))
+            } else {
+                end = buffer.count
+            }
+            var lineEnd = end
+            if lineEnd > start, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            try body(number, UnsafeRawBufferPointer(rebasing: buffer[start..<lineEnd]))
+            start = end + 1
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+/// One search hit: the document, its place in the ranking and a snippet of the text around
+/// the match.
+public struct SearchHit: Sendable, Equatable {
+    public var record: Record
+    /// The snippet, with each matched term between `SearchHit.highlightStart` and
+    /// `SearchHit.highlightEnd`.
+    public var snippet: String
+    /// BM25 score (lower is better), with the title weighed over the summary over the text.
+    public var score: Double
+
+    public static let highlightStart: Character = "\u{2}"
+    public static let highlightEnd: Character = "\u{3}"
+}
+
+/// One page of results and the total number of hits.
+public struct SearchPage: Sendable, Equatable {
+    public var query: SearchQuery
+    public var hits: [SearchHit]
+    public var total: Int
+    public var offset: Int
+}
+
+extension DocumentStore {
+    /// The documents matching `query`, best first (BM25 with the title weighed over the
+    /// summary over the text).
+    public func search(_ query: SearchQuery, limit: Int, offset: Int = 0) throws(StoreError) -> SearchPage {
+        try read { db in
+            let total = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM document_fts WHERE document_fts MATCH ?",
+                arguments: [query.match]) ?? 0
+            let ranked = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid, rank,
+                           snippet(document_fts, -1, char(2), char(3), '…', 24) AS snippet
+                    FROM document_fts
+                    WHERE document_fts MATCH ? AND rank MATCH '\(Schema.rankWeights)'
+                    ORDER BY rank LIMIT ? OFFSET ?
+                    """,
+                arguments: [query.match, limit, offset])
+            var hits: [SearchHit] = []
+            hits.reserveCapacity(ranked.count)
+            let document = try db.makeStatement(sql: "SELECT * FROM document WHERE rowid = ?")
+            for row in ranked {
+                let rowid: Int64 = row["rowid"]
+                guard let stored = try Row.fetchOne(document, arguments: [rowid]) else { continue }
+                hits.append(SearchHit(record: Record(row: stored), snippet: row["snippet"] ?? "", score: row["rank"]))
+            }
+            return SearchPage(query: query, hits: hits, total: total, offset: offset)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+
+extension Record {
+    /// The columns of `document`, in the order `Record.init(row:)` and the importer use.
+    static let columns = [
+        "id", "date", "date_end", "date_text", "date_min", "date_max", "title", "summary", "text",
+        "archive", "archive_ref", "collections", "people", "places", "subjects", "language",
+        "original_language", "translator", "url", "provenance_file", "provenance_format", "extra",
+        "imported_at",
+    ]
+
+    init(row: Row) {
+        let decoder = JSONDecoder()
+        func list(_ column: String) -> [String] {
+            guard let text: String = row[column], let data = text.data(using: .utf8) else { return [] }
+            return (try? decoder.decode([String].self, from: data)) ?? []
+        }
+        func date(_ column: String) -> PartialDate? {
+            guard let text: String = row[column] else { return nil }
+            return try? PartialDate.parse(text)
+        }
+        var extra: [String: JSONValue] = [:]
+        if let text: String = row["extra"], let data = text.data(using: .utf8) {
+            extra = (try? decoder.decode([String: JSONValue].self, from: data)) ?? [:]
+        }
+        var provenance: Provenance?
+        if let file: String = row["provenance_file"], let format: String = row["provenance_format"] {
+            provenance = Provenance(file: file, format: format)
+        }
+        self.init(
+            id: row["id"], date: date("date"), dateEnd: date("date_end"), dateText: row["date_text"],
+            title: row["title"], summary: row["summary"], text: row["text"], archive: row["archive"],
+            archiveRef: row["archive_ref"], collections: list("collections"), people: list("people"),
+            places: list("places"), subjects: list("subjects"), language: row["language"],
+            originalLanguage: row["original_language"], translator: row["translator"], url: row["url"],
+            provenance: provenance, extra: extra)
+    }
+
+    /// Values for `Record.columns`, in order.
+    func databaseValues(importedAt: String) -> [(any DatabaseValueConvertible)?] {
+        let lower = date?.lowerBound
+        let upper = (dateEnd ?? date)?.upperBound
+        var extraText: String?
+        if !extra.isEmpty, let data = try? JSONValue.object(extra).encoded() {
+            extraText = String(decoding: data, as: UTF8.self)
+        }
+        return [
+            id, date?.iso, dateEnd?.iso, dateText, lower, upper, title, summary, text, archive,
+            archiveRef, Self.jsonArray(collections), Self.jsonArray(people), Self.jsonArray(places),
+            Self.jsonArray(subjects), language, originalLanguage, translator, url, provenance?.file,
+            provenance?.format, extraText, importedAt,
+        ]
+    }
+
+    /// A JSON array of strings, written by hand: it runs once per list per imported record.
+    static func jsonArray(_ values: [String]) -> String {
+        if values.isEmpty { return "[]" }
+        var out = "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { out += "," }
+            out += "\""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
+    }
+}

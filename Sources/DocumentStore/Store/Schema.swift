@@ -1,0 +1,78 @@
+import GRDB
+
+/// The store's versioned schema. Migrations are append-only: a released one never changes.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: documents and full-text index") { db in
+            try db.execute(sql: """
+                CREATE TABLE document (
+                    rowid INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    date TEXT,
+                    date_end TEXT,
+                    date_text TEXT,
+                    date_min TEXT,
+                    date_max TEXT,
+                    title TEXT NOT NULL,
+                    summary TEXT NOT NULL DEFAULT '',
+                    text TEXT NOT NULL DEFAULT '',
+                    archive TEXT,
+                    archive_ref TEXT,
+                    collections TEXT NOT NULL DEFAULT '[]',
+                    people TEXT NOT NULL DEFAULT '[]',
+                    places TEXT NOT NULL DEFAULT '[]',
+                    subjects TEXT NOT NULL DEFAULT '[]',
+                    language TEXT,
+                    original_language TEXT,
+                    translator TEXT,
+                    url TEXT,
+                    provenance_file TEXT,
+                    provenance_format TEXT,
+                    extra TEXT,
+                    imported_at TEXT NOT NULL
+                );
+                CREATE INDEX document_date ON document(date_min, date_max);
+                CREATE VIRTUAL TABLE document_fts USING fts5(
+                    title, summary, text,
+                    content='document', content_rowid='rowid',
+                    tokenize='unicode61 remove_diacritics 2'
+                );
+                """)
+            try createSyncTriggers(db)
+        }
+        return migrator
+    }
+
+    /// The triggers that keep `document_fts` in step with `document`. Bulk imports drop
+    /// them, insert, rebuild the index once and create them again, in one transaction.
+    static func createSyncTriggers(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TRIGGER document_ai AFTER INSERT ON document BEGIN
+                INSERT INTO document_fts(rowid, title, summary, text)
+                VALUES (new.rowid, new.title, new.summary, new.text);
+            END;
+            CREATE TRIGGER document_ad AFTER DELETE ON document BEGIN
+                INSERT INTO document_fts(document_fts, rowid, title, summary, text)
+                VALUES ('delete', old.rowid, old.title, old.summary, old.text);
+            END;
+            CREATE TRIGGER document_au AFTER UPDATE ON document BEGIN
+                INSERT INTO document_fts(document_fts, rowid, title, summary, text)
+                VALUES ('delete', old.rowid, old.title, old.summary, old.text);
+                INSERT INTO document_fts(rowid, title, summary, text)
+                VALUES (new.rowid, new.title, new.summary, new.text);
+            END;
+            """)
+    }
+
+    static func dropSyncTriggers(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TRIGGER IF EXISTS document_ai;
+            DROP TRIGGER IF EXISTS document_ad;
+            DROP TRIGGER IF EXISTS document_au;
+            """)
+    }
+
+    /// Column weights for ranking: a hit in the title counts most, then the summary.
+    static let rankWeights = "bm25(10.0, 5.0, 1.0)"
+}

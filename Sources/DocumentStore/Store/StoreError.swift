@@ -1,0 +1,29 @@
+import Foundation
+
+/// Why the store could not do what was asked. Messages name the file or input and say what
+/// to do; SQL and bound values never reach the user.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case newerVersion(path: String)
+    case unknownDocument(ref: String)
+    case query(QueryError)
+    case interrupted
+    case failure(reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "Cannot open the document store '\(path)': \(reason)."
+        case .newerVersion(let path):
+            return "The document store '\(path)' was written by a newer dossier. Update dossier, or use another workspace with --workspace."
+        case .unknownDocument(let ref):
+            return "No document has the id '\(ref)'. Use a result number from the last listing or an id shown by 'show'."
+        case .query(let error):
+            return error.description
+        case .interrupted:
+            return "Interrupted."
+        case .failure(let reason):
+            return "The document store failed: \(reason)."
+        }
+    }
+}

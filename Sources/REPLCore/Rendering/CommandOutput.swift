@@ -1,0 +1,78 @@
+import DocumentStore
+
+/// What a command returns. REPLCore renders it as text for people, or as JSON with `--json`.
+public protocol CommandOutput: Sendable {
+    /// The text for people, laid out for `style`. Empty prints nothing.
+    func text(in style: TextStyle) -> String
+    /// The machine-readable form; records use the shared field vocabulary.
+    var json: JSONValue { get }
+    /// The documents this output numbers 1, 2, 3…, which later commands may refer to by
+    /// number (`show 2`); nil when the output lists no documents.
+    var listedDocumentIDs: [String]? { get }
+}
+
+extension CommandOutput {
+    public var listedDocumentIDs: [String]? { nil }
+}
+
+/// A sentence or two for the user, such as a confirmation.
+public struct Message: CommandOutput {
+    public var message: String
+    public var data: JSONValue
+
+    /// `data` is what `--json` prints; by default `{"message": …}`.
+    public init(_ message: String, data: JSONValue? = nil) {
+        self.message = message
+        self.data = data ?? ["message": .string(message)]
+    }
+
+    public func text(in style: TextStyle) -> String {
+        message.split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { Wrapping.wrap(String($0), width: style.width) }
+            .joined(separator: "\n")
+    }
+
+    public var json: JSONValue { data }
+}
+
+/// Output that is already laid out (help screens); `--json` gives it as `{"text": …}`.
+public struct PreformattedText: CommandOutput {
+    public var content: String
+    public var data: JSONValue
+
+    public init(_ content: String, data: JSONValue? = nil) {
+        self.content = content
+        self.data = data ?? ["text": .string(content)]
+    }
+
+    public func text(in style: TextStyle) -> String { content }
+    public var json: JSONValue { data }
+}
+
+/// Labelled values, one a line, with the labels aligned (`stats`).
+public struct FieldList: CommandOutput {
+    public var title: String?
+    public var fields: [(label: String, value: String)]
+    public var data: JSONValue
+
+    public init(title: String? = nil, fields: [(label: String, value: String)], data: JSONValue) {
+        self.title = title
+        self.fields = fields
+        self.data = data
+    }
+
+    public func text(in style: TextStyle) -> String {
+        let labelWidth = (fields.map { Wrapping.visibleWidth($0.label) }.max() ?? 0) + 2
+        var lines: [String] = []
+        if let title { lines.append(style.bold(title)) }
+        let indent = String(repeating: " ", count: labelWidth)
+        for (label, value) in fields {
+            let wrapped = Wrapping.wrap(value, width: style.width, indent: indent, firstIndent: indent)
+            lines.append(style.dim(Wrapping.pad(label + ":", to: labelWidth)) + wrapped[0].dropFirst(labelWidth))
+            lines += wrapped.dropFirst()
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public var json: JSONValue { data }
+}

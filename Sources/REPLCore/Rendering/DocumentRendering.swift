@@ -1,0 +1,160 @@
+import DocumentStore
+
+/// A numbered list of documents, as `search` and later listing commands print it: number,
+/// date, title, and a snippet with the matched words highlighted.
+public struct DocumentList: CommandOutput {
+    /// One line of the list.
+    public struct Item: Sendable {
+        public var record: Record
+        /// With highlight markers (`SearchHit.highlightStart`/`End`); empty for none.
+        public var snippet: String
+        /// Command-specific fields added to the item's JSON (`rank`, `score`, `why`).
+        public var extra: [String: JSONValue]
+
+        public init(record: Record, snippet: String = "", extra: [String: JSONValue] = [:]) {
+            self.record = record
+            self.snippet = snippet
+            self.extra = extra
+        }
+    }
+
+    /// The sentence above the list (`3 documents match 'Mikoyan'.`).
+    public var heading: String
+    public var items: [Item]
+    /// The number of the first item (pages after the first start past 1).
+    public var firstNumber: Int
+    /// What to say below the list (how to see more), if anything.
+    public var footer: String?
+    /// Command-specific top-level JSON fields (`query`, `total`).
+    public var data: [String: JSONValue]
+
+    public init(heading: String, items: [Item], firstNumber: Int = 1, footer: String? = nil, data: [String: JSONValue] = [:]) {
+        self.heading = heading
+        self.items = items
+        self.firstNumber = firstNumber
+        self.footer = footer
+        self.data = data
+    }
+
+    public func text(in style: TextStyle) -> String {
+        var lines = Wrapping.wrap(heading, width: style.width)
+        let lastNumber = firstNumber + items.count - 1
+        let numberWidth = String(lastNumber).count + 1
+        let dateWidth = 10
+        let indent = String(repeating: " ", count: numberWidth + 2)
+        for (offset, item) in items.enumerated() {
+            let number = Wrapping.pad(String(firstNumber + offset) + ".", to: numberWidth)
+            let date = Wrapping.pad(item.record.date?.iso ?? "n.d.", to: dateWidth)
+            let titleIndent = String(repeating: " ", count: numberWidth + 2 + dateWidth + 2)
+            let titleLines = Wrapping.wrap(item.record.title, width: style.width, indent: titleIndent, firstIndent: titleIndent)
+            lines.append("")
+            lines.append(style.bold(number) + "  " + style.dim(date) + "  " + style.bold(String(titleLines[0].dropFirst(titleIndent.count))))
+            lines += titleLines.dropFirst().map { style.bold($0) }
+            if !item.snippet.isEmpty {
+                lines += Wrapping.wrap(Self.clean(item.snippet), width: style.width, indent: indent)
+                    .map { Self.highlight($0, style: style) }
+            }
+        }
+        if let footer {
+            lines.append("")
+            lines += Wrapping.wrap(footer, width: style.width)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public var json: JSONValue {
+        var object = data
+        object["results"] = .array(items.enumerated().map { offset, item in
+            guard case .object(var fields) = item.record.json else { return item.record.json }
+            fields["rank"] = .number(Double(firstNumber + offset))
+            if !item.snippet.isEmpty { fields["snippet"] = .string(Self.plain(item.snippet)) }
+            for (key, value) in item.extra { fields[key] = value }
+            return .object(fields)
+        })
+        return .object(object)
+    }
+
+    public var listedDocumentIDs: [String]? { items.map(\.record.id) }
+
+    /// Snippet text on one line: FTS keeps the source's line breaks.
+    static func clean(_ snippet: String) -> String {
+        snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// The snippet without highlight markers.
+    static func plain(_ snippet: String) -> String {
+        String(clean(snippet).filter { $0 != SearchHit.highlightStart && $0 != SearchHit.highlightEnd })
+    }
+
+    /// Replaces highlight markers with the style's highlighting (none without colour).
+    static func highlight(_ line: String, style: TextStyle) -> String {
+        guard style.color else { return plain(line) }
+        return line.replacingOccurrences(of: String(SearchHit.highlightStart), with: "\u{1B}[1;33m")
+            .replacingOccurrences(of: String(SearchHit.highlightEnd), with: "\u{1B}[0m")
+    }
+}
+
+/// One document in full: every field, the text wrapped to the terminal.
+public struct DocumentView: CommandOutput {
+    public var record: Record
+    /// Lines to add after the fields (why it matched, notes), if any.
+    public var notes: [String]
+
+    public init(record: Record, notes: [String] = []) {
+        self.record = record
+        self.notes = notes
+    }
+
+    public func text(in style: TextStyle) -> String {
+        let r = record
+        var lines = Wrapping.wrap(r.title, width: style.width).map { style.bold($0) }
+        var fields: [(String, String)] = [("Date", r.date.map { dateLine(r, $0) } ?? (r.dateText ?? "n.d."))]
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { fields.append((label, value)) }
+        }
+        add("Archive", r.archive)
+        add("Reference", r.archiveRef)
+        add("Collections", r.collections.joined(separator: "; "))
+        add("People", r.people.joined(separator: "; "))
+        add("Places", r.places.joined(separator: "; "))
+        add("Subjects", r.subjects.joined(separator: "; "))
+        add("Language", r.language)
+        add("Original language", r.originalLanguage)
+        add("Translator", r.translator)
+        add("URL", r.url)
+        for key in r.extra.keys.sorted() {
+            add(key, r.extra[key]!.text)
+        }
+        add("Id", r.id)
+        if let provenance = r.provenance {
+            add("Imported from", "\(provenance.file) (\(provenance.format))")
+        }
+        lines.append(FieldList(fields: fields.map { (label: $0.0, value: $0.1) }, data: .null).text(in: style))
+        if !r.summary.isEmpty {
+            lines.append("")
+            lines.append(style.heading("Summary"))
+            lines += Wrapping.wrapParagraphs(r.summary, width: style.width)
+        }
+        if !r.text.isEmpty && r.text != r.summary {
+            lines.append("")
+            lines.append(style.heading("Text"))
+            lines += Wrapping.wrapParagraphs(r.text, width: style.width)
+        }
+        if !notes.isEmpty {
+            lines.append("")
+            lines += notes.flatMap { Wrapping.wrap($0, width: style.width) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func dateLine(_ r: Record, _ date: PartialDate) -> String {
+        var text = date.display
+        if let end = r.dateEnd, end != date { text += " – " + end.display }
+        if let printed = r.dateText, !printed.isEmpty, printed != text { text += " (printed '\(printed)')" }
+        return text
+    }
+
+    public var json: JSONValue { ["documents": [record.json]] }
+
+    public var listedDocumentIDs: [String]? { nil }
+}

@@ -1,0 +1,79 @@
+/// Word wrapping for terminal output.
+public enum Wrapping {
+    /// `text` broken into lines of at most `width` visible characters, each continuation
+    /// line starting with `indent`. Words longer than a line are left whole. Escape
+    /// sequences (colour) and highlight markers take no width.
+    public static func wrap(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil) -> [String] {
+        let first = firstIndent ?? indent
+        var lines: [String] = []
+        var line = first
+        var lineWidth = first.count
+        var lineHasWord = false
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            let wordWidth = visibleWidth(word)
+            if lineHasWord && lineWidth + 1 + wordWidth > width {
+                lines.append(line)
+                line = indent
+                lineWidth = indent.count
+                lineHasWord = false
+            }
+            if lineHasWord {
+                line += " "
+                lineWidth += 1
+            }
+            line += word
+            lineWidth += wordWidth
+            lineHasWord = true
+        }
+        if lineHasWord || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// Wraps each paragraph (separated by blank lines) of `text`, keeping paragraph breaks.
+    public static func wrapParagraphs(_ text: String, width: Int, indent: String = "") -> [String] {
+        var lines: [String] = []
+        let paragraphs = text.components(separatedBy: "\n\n")
+        for (index, paragraph) in paragraphs.enumerated() {
+            if index > 0 { lines.append("") }
+            lines += wrap(paragraph, width: width, indent: indent)
+        }
+        return lines
+    }
+
+    /// The number of columns `text` takes: escape sequences and control characters take
+    /// none, East Asian wide characters take two.
+    public static func visibleWidth<S: StringProtocol>(_ text: S) -> Int {
+        var width = 0
+        var inEscape = false
+        for scalar in text.unicodeScalars {
+            if inEscape {
+                if scalar == "m" { inEscape = false }
+                continue
+            }
+            if scalar == "\u{1B}" {
+                inEscape = true
+                continue
+            }
+            if scalar.value < 0x20 || scalar.properties.generalCategory == .nonspacingMark { continue }
+            width += isWide(scalar) ? 2 : 1
+        }
+        return width
+    }
+
+    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `text` padded with spaces to `width` visible columns.
+    public static func pad(_ text: String, to width: Int) -> String {
+        let missing = width - visibleWidth(text)
+        return missing > 0 ? text + String(repeating: " ", count: missing) : text
+    }
+}
