@@ -32,8 +32,8 @@ struct Stats: DossierCommand {
             "undated": .number(Double(stats.documents - stats.dated)),
             "earliest": stats.earliest.map { .string($0.iso) } ?? .null,
             "latest": stats.latest.map { .string($0.iso) } ?? .null,
-            "archives": .object(Dictionary(stats.archives.map { ($0.name, JSONValue.number(Double($0.count))) }, uniquingKeysWith: +)),
-            "collections": .object(Dictionary(stats.collections.map { ($0.name, JSONValue.number(Double($0.count))) }, uniquingKeysWith: +)),
+            "archives": .object(Dictionary(stats.archives.map { ($0.name, JSONValue.number(Double($0.count))) }, uniquingKeysWith: { first, _ in first })),
+            "collections": .object(Dictionary(stats.collections.map { ($0.name, JSONValue.number(Double($0.count))) }, uniquingKeysWith: { first, _ in first })),
             "store_bytes": .number(Double(stats.bytes)),
             "store": .string(context.store.url.path),
         ]

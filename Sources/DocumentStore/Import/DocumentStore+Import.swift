@@ -23,9 +23,10 @@ extension DocumentStore {
     ///
     /// - Parameters:
     ///   - name: how messages name the file (defaults to its path as given).
+    ///   - origin: what the records' provenance calls the file (defaults to its full path).
     ///   - progress: called with the count so far every 1,000 records.
     public func importFile(
-        at url: URL, format: ImportFormat? = nil, name: String? = nil,
+        at url: URL, format: ImportFormat? = nil, name: String? = nil, origin: String? = nil,
         progress: (Int) -> Void = { _ in }, isCancelled: () -> Bool = { false }
     ) throws -> ImportSummary {
         let file = name ?? url.path
@@ -43,7 +44,7 @@ extension DocumentStore {
             throw ImportError.unreadableFile(file: file, reason: "it cannot be opened (check its permissions)")
         }
         let format = format ?? ImportFormat.guess(url: url, prefix: data.prefix(4096))
-        let provenance = Provenance(file: url.standardizedFileURL.path, format: format.rawValue)
+        let provenance = Provenance(file: origin ?? url.standardizedFileURL.path, format: format.rawValue)
         let reader = format.reader(data: data, file: file, provenance: provenance)
         let started = Date()
         let importedAt = ISO8601DateFormatter().string(from: started)
@@ -103,6 +104,8 @@ public enum SampleArchive {
     /// Imports the sample into `store`.
     @discardableResult
     public static func importInto(_ store: DocumentStore) throws -> ImportSummary {
-        try store.importFile(at: url, format: .results, name: "august-plenum-results.txt")
+        try store.importFile(
+            at: url, format: .results, name: "august-plenum-results.txt",
+            origin: "the bundled sample archive, august-plenum-results.txt")
     }
 }

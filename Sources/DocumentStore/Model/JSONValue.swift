@@ -28,14 +28,73 @@ public enum JSONValue: Sendable, Equatable, Hashable {
         return nil
     }
 
-    /// Encodes the value; `pretty` indents it for people, with keys sorted so that output
-    /// diffs cleanly.
+    /// The value as JSON text with keys sorted, so output diffs cleanly; `pretty` indents
+    /// it by two spaces for people. Written here rather than by `JSONEncoder`, whose layout
+    /// differs between platforms.
+    public func serialized(pretty: Bool = false) -> String {
+        var out = ""
+        write(to: &out, pretty: pretty, depth: 0)
+        return out
+    }
+
     public func encoded(pretty: Bool = false) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty
-            ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        Data(serialized(pretty: pretty).utf8)
+    }
+
+    private func write(to out: inout String, pretty: Bool, depth: Int) {
+        let newline = pretty ? "\n" + String(repeating: "  ", count: depth + 1) : ""
+        let closing = pretty ? "\n" + String(repeating: "  ", count: depth) : ""
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .number(let value):
+            if value.rounded() == value && abs(value) < 1e15 {
+                out += String(Int64(value))
+            } else if value.isFinite {
+                out += String(value)
+            } else {
+                out += "null"
+            }
+        case .string(let value): Self.writeString(value, to: &out)
+        case .array(let values):
+            if values.isEmpty { out += "[]"; return }
+            out += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { out += "," }
+                out += newline
+                value.write(to: &out, pretty: pretty, depth: depth + 1)
+            }
+            out += closing + "]"
+        case .object(let object):
+            if object.isEmpty { out += "{}"; return }
+            out += "{"
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                out += newline
+                Self.writeString(key, to: &out)
+                out += pretty ? ": " : ":"
+                object[key]!.write(to: &out, pretty: pretty, depth: depth + 1)
+            }
+            out += closing + "}"
+        }
+    }
+
+    private static func writeString(_ value: String, to out: inout String) {
+        out += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
     }
 }
 

@@ -35,7 +35,8 @@ extension DocumentStore {
                 db,
                 sql: """
                     SELECT rowid, rank,
-                           snippet(document_fts, -1, char(2), char(3), '…', 24) AS snippet
+                           snippet(document_fts, 1, char(2), char(3), '…', 32) AS summary_snippet,
+                           snippet(document_fts, 2, char(2), char(3), '…', 32) AS text_snippet
                     FROM document_fts
                     WHERE document_fts MATCH ? AND rank MATCH '\(Schema.rankWeights)'
                     ORDER BY rank LIMIT ? OFFSET ?
@@ -47,9 +48,22 @@ extension DocumentStore {
             for row in ranked {
                 let rowid: Int64 = row["rowid"]
                 guard let stored = try Row.fetchOne(document, arguments: [rowid]) else { continue }
-                hits.append(SearchHit(record: Record(row: stored), snippet: row["snippet"] ?? "", score: row["rank"]))
+                hits.append(SearchHit(
+                    record: Record(row: stored),
+                    snippet: Self.bestSnippet(summary: row["summary_snippet"], text: row["text_snippet"]),
+                    score: row["rank"]))
             }
             return SearchPage(query: query, hits: hits, total: total, offset: offset)
         }
+    }
+
+    /// The snippet to show under a result's title: the summary's or the text's, whichever
+    /// shows a match (the title is printed anyway), else the start of the summary.
+    static func bestSnippet(summary: String?, text: String?) -> String {
+        let marker = SearchHit.highlightStart
+        if let summary, summary.contains(marker) { return summary }
+        if let text, text.contains(marker) { return text }
+        if let summary, !summary.isEmpty { return summary }
+        return text ?? ""
     }
 }

@@ -42,9 +42,7 @@ extension Record {
         let lower = date?.lowerBound
         let upper = (dateEnd ?? date)?.upperBound
         var extraText: String?
-        if !extra.isEmpty, let data = try? JSONValue.object(extra).encoded() {
-            extraText = String(decoding: data, as: UTF8.self)
-        }
+        if !extra.isEmpty { extraText = JSONValue.object(extra).serialized() }
         return [
             id, date?.iso, dateEnd?.iso, dateText, lower, upper, title, summary, text, archive,
             archiveRef, Self.jsonArray(collections), Self.jsonArray(people), Self.jsonArray(places),
@@ -53,26 +51,8 @@ extension Record {
         ]
     }
 
-    /// A JSON array of strings, written by hand: it runs once per list per imported record.
+    /// A list column's JSON text.
     static func jsonArray(_ values: [String]) -> String {
-        if values.isEmpty { return "[]" }
-        var out = "["
-        for (index, value) in values.enumerated() {
-            if index > 0 { out += "," }
-            out += "\""
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            out += "\""
-        }
-        return out + "]"
+        values.isEmpty ? "[]" : JSONValue.array(values.map(JSONValue.string)).serialized()
     }
 }

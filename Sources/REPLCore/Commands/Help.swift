@@ -47,10 +47,11 @@ struct Help: DossierCommand {
         var leaf = entry.signature
         for name in path { leaf = leaf.subcommand(named: name) ?? leaf }
         var text = entry.help(path, width).trimmingCharacters(in: .newlines)
-        text += "\n\nEvery command also takes --json, to print machine-readable JSON instead of text."
+        var notes = ["Every command also takes --json, to print machine-readable JSON instead of text."]
         if leaf.takesFreeText {
-            text += "\nThe text after the command is taken as typed: quotes, -word and #tag included; only the options above are taken out of it."
+            notes.append("The text after the command is taken as typed: quotes, -word and #tag included; only the options above are taken out of it.")
         }
+        text += "\n\n" + notes.flatMap { Wrapping.wrap($0, width: width) }.joined(separator: "\n")
         if !leaf.examples.isEmpty {
             text += "\n\nEXAMPLES:\n" + leaf.examples.map { "  " + $0 }.joined(separator: "\n")
         }

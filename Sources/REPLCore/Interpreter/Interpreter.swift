@@ -16,9 +16,10 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     /// Runs one line and reports whether it succeeded. Blank lines and `#` comments succeed
-    /// and do nothing.
+    /// and do nothing. `location` (`script.txt:3`) starts any error message, so that a
+    /// script's author can find the line.
     @discardableResult
-    public func execute(_ line: String) async -> Bool {
+    public func execute(_ line: String, location: String? = nil) async -> Bool {
         context.resetInterruption()
         defer { context.clearProgress() }
         do {
@@ -40,7 +41,8 @@ public final class Interpreter: @unchecked Sendable {
             if let ids = output.listedDocumentIDs { context.lastResults = ids }
             return true
         } catch {
-            sink.writeMessage(Self.message(for: error, interrupted: context.isInterrupted))
+            let message = Self.message(for: error, interrupted: context.isInterrupted)
+            sink.writeMessage(location.map { "\($0): " + message } ?? message)
             return false
         }
     }

@@ -1,0 +1,157 @@
+import ArgumentParser
+import DocumentStore
+import Foundation
+import LineEditor
+import REPLCore
+import SearchCommands
+import SessionStore
+import WorkspaceCommands
+
+/// The one list of command modules. `help` and `quit` come with REPLCore.
+let modules: [CommandModule] = [
+    SearchCommands.module,
+    WorkspaceCommands.module,
+]
+
+@main
+struct Dossier: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "A research REPL for historians: search, read, compare, note and cite archival documents.",
+        discussion: """
+            Without options, dossier opens an interactive prompt on the workspace: the nearest \
+            folder, from the current one upwards, that holds a Sessions/ folder, else \
+            $XDG_DATA_HOME/dossier. A new workspace starts with the bundled sample archive. \
+            When standard input is not a terminal, dossier runs the lines it reads, one by \
+            one, with no prompt.
+            """,
+        version: "0.1.0")
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run this command and exit (repeat -c to run several).", valueName: "command"))
+    var commands: [String] = []
+
+    @Option(help: ArgumentHelp("Run the commands in this file, one a line, and exit.", valueName: "file"))
+    var script: String?
+
+    @Flag(help: "Stop at the first command that fails, with a non-zero exit status.")
+    var stopOnError = false
+
+    @Option(help: ArgumentHelp("Use this workspace folder (created if missing).", valueName: "dir"))
+    var workspace: String?
+
+    @Flag(help: "Never use colour (as does setting NO_COLOR).")
+    var noColor = false
+
+    mutating func run() async throws {
+        signal(SIGPIPE, SIG_IGN)
+        let environment = ProcessInfo.processInfo.environment
+        let terminal = Terminal(environment: environment, forceNoColor: noColor)
+        let interactive = commands.isEmpty && script == nil && terminal.inputIsTerminal
+
+        let context: CommandContext
+        do {
+            context = try Self.openWorkspace(
+                explicit: workspace, environment: environment, terminal: terminal, interactive: interactive)
+        } catch {
+            Terminal.writeError(Interpreter.message(for: error))
+            throw ExitCode(2)
+        }
+        let sink = StandardSink(pager: interactive && terminal.outputIsTerminal ? terminal.pager : nil, rows: terminal.rows)
+        let interpreter = Interpreter(context: context, sink: sink)
+
+        if !commands.isEmpty {
+            for command in commands {
+                if await !interpreter.execute(command) { throw ExitCode.failure }
+                if context.quitRequested { break }
+            }
+            return
+        }
+        if let script {
+            guard let reader = PlainLineReader(path: script) else {
+                Terminal.writeError("Cannot open the script '\(script)': there is no such file, or it cannot be read.")
+                throw ExitCode(2)
+            }
+            try await Self.runBatch(reader, name: script, interpreter: interpreter, stopOnError: stopOnError)
+            return
+        }
+        if !interactive {
+            try await Self.runBatch(PlainLineReader(), name: "<stdin>", interpreter: interpreter, stopOnError: stopOnError)
+            return
+        }
+        await Self.runInteractive(interpreter: interpreter, context: context)
+    }
+
+    /// Finds or creates the workspace and opens its store; a new store gets the sample.
+    static func openWorkspace(
+        explicit: String?, environment: [String: String], terminal: Terminal, interactive: Bool
+    ) throws -> CommandContext {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        let workspace = Workspace.resolve(explicit: explicit, current: current, environment: environment)
+        try workspace.create()
+        let isNew = !workspace.hasStore
+        let store = try DocumentStore.open(at: workspace.storeFile)
+        if isNew {
+            let summary = try SampleArchive.importInto(store)
+            Terminal.writeError(
+                "New workspace '\(workspace.root.path)': imported \(SampleArchive.name), \(summary.total) documents.")
+        }
+        return CommandContext(
+            workspace: workspace, store: store, registry: CommandRegistry(modules: modules),
+            isInteractive: interactive, style: terminal.style,
+            progress: { line in Terminal.writeProgress(line) })
+    }
+
+    /// Runs lines from a pipe or a script, each as soon as it is read. Failures are
+    /// reported with the line number; the exit status is non-zero if any line failed.
+    static func runBatch(_ reader: any LineReader, name: String, interpreter: Interpreter, stopOnError: Bool) async throws {
+        var number = 0
+        var failed = false
+        while case .line(let line) = reader.readLine(prompt: "") {
+            number += 1
+            let succeeded = await interpreter.execute(line, location: "\(name):\(number)")
+            if !succeeded {
+                failed = true
+                if stopOnError { throw ExitCode.failure }
+            }
+            if interpreter.context.quitRequested { break }
+        }
+        if failed { throw ExitCode.failure }
+    }
+
+    /// The prompt: libedit line editing, history, completion, Ctrl-C and Ctrl-D.
+    static func runInteractive(interpreter: Interpreter, context: CommandContext) async {
+        Interrupts.install()
+        let completer = Completer(context: context)
+        let editor = LineEditor(historyFile: context.workspace.historyFile) { before in
+            completer.completions(for: before)
+        }
+        let count = (try? context.store.count()) ?? 0
+        Terminal.writeError(
+            "dossier — \(count.grouped) documents in '\(context.workspace.root.path)'. Type 'help' for the commands; Ctrl-D leaves.")
+        while true {
+            switch editor.readLine(prompt: "dossier> ") {
+            case .endOfInput:
+                Terminal.writeError("")
+                return
+            case .interrupted:
+                Terminal.writeError("^C")
+                continue
+            case .line(let line):
+                editor.remember(line)
+                let watcher = Task.detached {
+                    while !Task.isCancelled {
+                        if Interrupts.isPending {
+                            context.interrupt()
+                            return
+                        }
+                        try? await Task.sleep(for: .milliseconds(50))
+                    }
+                }
+                await interpreter.execute(line)
+                watcher.cancel()
+                _ = Interrupts.take()
+                if context.quitRequested { return }
+            }
+        }
+    }
+}

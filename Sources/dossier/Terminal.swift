@@ -1,0 +1,84 @@
+import Foundation
+import REPLCore
+
+/// What the process's terminal allows: whether input and output are terminals, the width
+/// and height, colour, and the pager.
+struct Terminal {
+    let inputIsTerminal: Bool
+    let outputIsTerminal: Bool
+    let columns: Int
+    let rows: Int
+    let color: Bool
+    /// The pager command for long output (`$PAGER`, else `less -FRX`).
+    let pager: String
+
+    init(environment: [String: String], forceNoColor: Bool) {
+        inputIsTerminal = isatty(STDIN_FILENO) == 1
+        outputIsTerminal = isatty(STDOUT_FILENO) == 1
+        var size = winsize()
+        let measured = outputIsTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+        columns = measured ? Int(size.ws_col) : (environment["COLUMNS"].flatMap(Int.init) ?? 80)
+        rows = measured ? Int(size.ws_row) : (environment["LINES"].flatMap(Int.init) ?? 24)
+        let noColor = forceNoColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
+            || environment["TERM"] == "dumb"
+        color = outputIsTerminal && !noColor
+        pager = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
+    }
+
+    var style: TextStyle { TextStyle(width: columns, color: color) }
+
+    /// Writes a message line to standard error.
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Shows (or, with nil, clears) a progress line on standard error.
+    static func writeProgress(_ text: String?) {
+        let line = text.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
+
+/// Writes command output to standard output, through the pager when it is longer than
+/// the screen (only at an interactive terminal), and messages to standard error.
+final class StandardSink: OutputSink, @unchecked Sendable {
+    private let pager: String?
+    private let rows: Int
+    private var hasWritten = false
+
+    init(pager: String?, rows: Int) {
+        self.pager = pager
+        self.rows = rows
+    }
+
+    func writeOutput(_ text: String) {
+        // A blank line between one command's output and the next.
+        if hasWritten { FileHandle.standardOutput.write(Data("\n".utf8)) }
+        hasWritten = true
+        let lineCount = text.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
+        if let pager, lineCount >= rows - 1, page(text + "\n", through: pager) { return }
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    func writeMessage(_ text: String) {
+        Terminal.writeError(text)
+    }
+
+    /// Runs the pager on `text`; false when it could not be started.
+    private func page(_ text: String, through command: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let input = Pipe()
+        process.standardInput = input
+        do {
+            try process.run()
+        } catch {
+            return false
+        }
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return true
+    }
+}
