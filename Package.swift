@@ -66,6 +66,6 @@ let package = Package(
         .testTarget(
             name: "dossierTests",
             dependencies: ["dossier", "TestSupport"],
-            resources: [.copy("Fixtures")]),
+            exclude: ["Fixtures"]),
     ]
 )

@@ -157,10 +157,10 @@ public final class PlainLineReader: LineReader {
         defer { free(buffer) }
         let count = getline(&buffer, &capacity, handle)
         guard count >= 0, let buffer else { return .endOfInput }
-        var line = String(cString: buffer)
-        if line.hasSuffix("\n") { line.removeLast() }
-        if line.hasSuffix("\r") { line.removeLast() }
-        return .line(line)
+        // "\r\n" is one Character in Swift: strip line endings as scalars.
+        var scalars = String(cString: buffer).unicodeScalars
+        while let last = scalars.last, last == "\n" || last == "\r" { scalars.removeLast() }
+        return .line(String(scalars))
     }
 
     public func remember(_ line: String) {}

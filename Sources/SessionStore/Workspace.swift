@@ -52,7 +52,11 @@ public struct Workspace: Sendable, Equatable {
     /// above `current`, else the per-user default.
     public static func resolve(explicit: String?, current: URL, environment: [String: String]) -> Workspace {
         if let explicit {
-            return Workspace(root: URL(fileURLWithPath: explicit, relativeTo: current))
+            let expanded = (explicit as NSString).expandingTildeInPath
+            let root = expanded.hasPrefix("/")
+                ? URL(fileURLWithPath: expanded, isDirectory: true)
+                : current.appendingPathComponent(expanded, isDirectory: true)
+            return Workspace(root: root)
         }
         return find(from: current) ?? userDefault(environment: environment)
     }

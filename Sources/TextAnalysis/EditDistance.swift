@@ -6,9 +6,10 @@ public enum EditDistance {
     /// `limit` stops the computation early: any distance above it is reported as `limit + 1`.
     public static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int {
         let a = Array(a), b = Array(b)
-        if a.isEmpty { return min(b.count, limit &+ 1) }
-        if b.isEmpty { return min(a.count, limit &+ 1) }
-        if abs(a.count - b.count) > limit { return limit &+ 1 }
+        let beyond = limit == .max ? Int.max : limit + 1
+        if a.isEmpty { return min(b.count, beyond) }
+        if b.isEmpty { return min(a.count, beyond) }
+        if abs(a.count - b.count) > limit { return beyond }
         var previous2 = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
@@ -24,10 +25,10 @@ public enum EditDistance {
                 current[j] = value
                 rowMinimum = min(rowMinimum, value)
             }
-            if rowMinimum > limit { return limit &+ 1 }
+            if rowMinimum > limit { return beyond }
             (previous2, previous, current) = (previous, current, previous2)
         }
-        return min(previous[b.count], limit &+ 1)
+        return min(previous[b.count], beyond)
     }
 
     /// The candidates closest to `word`, nearest first, among those within a distance that

@@ -1,0 +1,161 @@
+import DocumentStore
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct ImportTests {
+    private func emptyStore() throws -> DocumentStore {
+        try DocumentStore.open(at: Fixtures.temporaryFolder().appendingPathComponent("store.sqlite"))
+    }
+
+    @Test func theSampleResultsPageGivesNineRecords() throws {
+        let store = try emptyStore()
+        let summary = try SampleArchive.importInto(store)
+        #expect(summary.added == 9)
+        #expect(summary.format == .results)
+        #expect(try store.count() == 9)
+        let page = try store.search(SearchQuery.parse("Shytkov"), limit: 5)
+        let record = try #require(page.hits.first?.record)
+        #expect(record.title == "Telegram from Shtykov to Gromyko and Stalin")
+        #expect(record.date?.iso == "1950-09-29")
+        #expect(record.dateText == "September 29, 1950")
+        #expect(record.archive == "Wilson Center Digital Archive")
+        #expect(record.summary.hasPrefix("Shtykov gives an insider’s report"))
+        #expect(record.summary.hasSuffix("nervousness and desperation of the Korean officials."))
+        #expect(record.id.hasPrefix("wca-"))
+    }
+
+    @Test func csvRecordsKeepEveryField() throws {
+        let store = try emptyStore()
+        let summary = try store.importFile(at: Fixtures.file("records.csv"))
+        #expect(summary.format == .csv)
+        #expect(summary.added == 15)
+        let first = try #require(try store.record(id: "test-001"))
+        #expect(first.title == "Memorandum on the Soviet Delegation's Visit to Pyongyang")
+        #expect(first.people == ["Kim Il Sung", "Ch'oe Yong-gŏn"])
+        #expect(first.collections == ["Korean War", "North Korea in the Cold War"])
+        #expect(first.archiveRef == "F. 5 Op. 28 D. 410")
+        #expect(first.translator == "Gary Goldberg")
+        #expect(first.url == "https://example.org/test-001")
+        let quoted = try #require(try store.record(id: "test-011"))
+        #expect(quoted.title == "Note on the \"Second Arduous March\"")
+        #expect(quoted.summary == "A note with a quoted title, multi-line\nsummary text and a comma, inside quotes.")
+        #expect(try store.record(id: "test-007")?.date?.iso == "1950~")
+        #expect(try store.record(id: "test-008")?.date == nil)
+    }
+
+    @Test func anImpossibleDateRefusesTheWholeFileNamingItsLine() throws {
+        let store = try emptyStore()
+        try SampleArchive.importInto(store)
+        let before = try store.stats()
+        #expect(throws: ImportError.malformed(
+            file: "records-bad-date.csv", line: 14,
+            reason: "date '1956-02-31' is not a date: February 1956 has 29 days. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date.")
+        ) {
+            try store.importFile(at: Fixtures.file("records-bad-date.csv"), name: "records-bad-date.csv")
+        }
+        #expect(try store.stats() == before)
+        #expect(try store.record(id: "test-001") == nil)
+        // Fixed, the same file imports; imported twice, nothing is duplicated.
+        let fixed = try store.importFile(at: Fixtures.file("records.csv"))
+        #expect(fixed.added == 15)
+        let again = try store.importFile(at: Fixtures.file("records.csv"))
+        #expect(again.added == 0 && again.updated == 15)
+        #expect(try store.count() == before.documents + 15)
+    }
+
+    @Test func jsonLinesAcceptAlternativeNamesAndKeepUnknownFields() throws {
+        let store = try emptyStore()
+        let summary = try store.importFile(at: Fixtures.file("records.jsonl"))
+        #expect(summary.format == .jsonl && summary.added == 3)
+        let second = try #require(try store.record(id: "jl-002"))
+        #expect(second.date?.iso == "1956-09-22")
+        #expect(second.people == ["Mikoyan"])
+        #expect(second.places == ["DPRK"])
+        #expect(second.archiveRef == "AVPRF F. 0102, Op. 12, P. 68, Delo 5")
+        let first = try #require(try store.record(id: "jl-001"))
+        #expect(first.collections == ["North Korea in the Cold War"])
+        #expect(first.extra == ["folder": "Box 3"])
+        let derived = try store.search(SearchQuery.parse("derived"), limit: 1).hits.first?.record
+        #expect(derived?.id.hasPrefix("doc-") == true)
+        // Derived ids are stable: a second import updates the same record.
+        let again = try store.importFile(at: Fixtures.file("records.jsonl"))
+        #expect(again.added == 0 && again.updated == 3)
+    }
+
+    @Test func realRecordsImportCompletely() throws {
+        let store = try emptyStore()
+        let lines = try String(contentsOf: Fixtures.file("hsg-subset.jsonl"), encoding: .utf8)
+            .split(separator: "\n").count
+        let summary = try store.importFile(at: Fixtures.file("hsg-subset.jsonl"))
+        #expect(summary.added == lines)
+        #expect(try store.count() == lines)
+        let travel = try #require(try store.search(SearchQuery.parse("Acheson"), limit: 1).hits.first?.record)
+        #expect(travel.extra["kind"] == "secretary_travel")
+        #expect(travel.provenance?.format == "jsonl")
+    }
+
+    @Test(arguments: [
+        ("{\"title\": \"ok\"}\n{\"title\": \"broken\"\n", 2, "not valid JSON (a missing quote, comma or brace?)."),
+        ("{\"title\": \"ok\"}\n\n[1, 2]\n", 3, "expected a JSON object ('{…}'), one record a line."),
+        ("{\"summary\": \"no title\"}\n", 1, "the record has no title. Every record needs a 'title' field."),
+        ("{\"title\": \"t\", \"date\": \"next Tuesday\"}\n", 1, "date 'next Tuesday' is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date."),
+        ("{\"title\": [\"a\"]}\n", 1, "field 'title' must be text, not a list or an object."),
+        ("{\"title\": \"t\", \"date\": \"1957\", \"date_end\": \"1956\"}\n", 1, "date_end '1956' is before date '1957'. Swap them or correct one."),
+    ])
+    func malformedJSONLinesAreRefusedWithLineAndReason(_ content: String, _ line: Int, _ reason: String) throws {
+        let store = try emptyStore()
+        let url = Fixtures.write(content, named: "bad.jsonl")
+        #expect(throws: ImportError.malformed(file: "bad.jsonl", line: line, reason: reason)) {
+            try store.importFile(at: url, name: "bad.jsonl")
+        }
+        #expect(try store.count() == 0)
+    }
+
+    @Test(arguments: [
+        ("id,title\n1,ok\n2,\"unclosed\n", 3, "a quoted field is never closed. Add the closing '\"'."),
+        ("id,title\n1,ok,extra\n", 2, "3 fields, but the header has 2. Quote fields that contain commas."),
+        ("id,summary\n1,no title column\n", 1, "the header has no 'title' column. Expected a header row naming fields such as id, date, title, summary, then one record a row."),
+        ("id,title\n1,a \"quoted\" word\n", 2, "a '\"' stands inside an unquoted field. Quote the whole field and double the inner quote (\"\")."),
+    ])
+    func malformedCSVIsRefusedWithLineAndReason(_ content: String, _ line: Int, _ reason: String) throws {
+        let store = try emptyStore()
+        let url = Fixtures.write(content, named: "bad.csv")
+        #expect(throws: ImportError.malformed(file: "bad.csv", line: line, reason: reason)) {
+            try store.importFile(at: url, name: "bad.csv")
+        }
+    }
+
+    @Test func aResultsPageWithAnImpossibleDateOrNoRecordsIsRefused() throws {
+        let store = try emptyStore()
+        let bad = Fixtures.write("Results:\n\nFebruary 30, 1956\n\nA title\n\nA summary.\n", named: "page.txt")
+        #expect(throws: ImportError.malformed(
+            file: "page.txt", line: 3,
+            reason: "'February 30, 1956' is not a date: February 1956 has 29 days. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date.")
+        ) { try store.importFile(at: bad, name: "page.txt") }
+        let empty = Fixtures.write("Just some notes\n\nwith no dates at all\n", named: "notes.txt")
+        #expect(throws: ImportError.noRecords(file: "notes.txt", format: .results)) {
+            try store.importFile(at: empty, name: "notes.txt")
+        }
+        #expect(throws: ImportError.unreadableFile(file: "missing.csv", reason: "there is no such file")) {
+            try store.importFile(at: URL(fileURLWithPath: "/no/such/missing.csv"), name: "missing.csv")
+        }
+    }
+
+    @Test func theFormatIsGuessedFromNameAndContent() {
+        let url = URL(fileURLWithPath: "/tmp/export.txt")
+        #expect(ImportFormat.guess(url: url, prefix: Data("{\"title\": 1}".utf8)) == .jsonl)
+        #expect(ImportFormat.guess(url: url, prefix: Data("id,date,title\n".utf8)) == .csv)
+        #expect(ImportFormat.guess(url: url, prefix: Data("Skip to content\n\nResults:".utf8)) == .results)
+        #expect(ImportFormat.guess(url: URL(fileURLWithPath: "/tmp/x.csv"), prefix: Data()) == .csv)
+    }
+
+    @Test func aCancelledImportLeavesTheStoreAsItWas() throws {
+        let store = try emptyStore()
+        try SampleArchive.importInto(store)
+        #expect(throws: ImportError.cancelled(file: "hsg-subset.jsonl")) {
+            try store.importFile(at: Fixtures.file("hsg-subset.jsonl"), name: "hsg-subset.jsonl", isCancelled: { true })
+        }
+        #expect(try store.count() == 9)
+    }
+}

@@ -1,0 +1,105 @@
+import DocumentStore
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct StoreTests {
+    @Test func searchRanksTitleOverSummaryAndHighlightsMatches() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        let page = try store.search(SearchQuery.parse("Mikoyan"), limit: 10)
+        #expect(page.total == 3)
+        #expect(page.hits.count == 3)
+        // The one document with Mikoyan in its title comes first.
+        #expect(page.hits[0].record.title == "Telegram from A. Mikoyan to the CPSU Central Committee")
+        #expect(page.hits.allSatisfy { $0.snippet.contains("\u{2}Mikoyan\u{3}") })
+    }
+
+    @Test func phrasesPrefixesAndExclusionsNarrowTheHits() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        func titles(_ query: String) throws -> Set<String> {
+            Set(try store.search(SearchQuery.parse(query), limit: 20).hits.map(\.record.title))
+        }
+        #expect(try titles("\"August Plenum\"").count == 2)
+        #expect(try titles("Sung Kim").count == 6)
+        #expect(try titles("\"Sung Kim\"").isEmpty)
+        #expect(try titles("rehabilit*").count == 3)
+        #expect(try titles("Mikoyan -Peng") == ["Telegram from A. Mikoyan to the CPSU Central Committee"])
+        #expect(try titles("PUZANOV").count == 3)
+    }
+
+    @Test func anApostropheMatchesWithOrWithoutIt() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        #expect(try store.search(SearchQuery.parse("Ch’oe"), limit: 5).total == 1)
+        #expect(try store.search(SearchQuery.parse("Choe"), limit: 5).total == 1)
+    }
+
+    @Test(arguments: ["AND", "OR NOT", "NEAR(", "col:umn", "^start", "a + b", "\"\"\"\"", "*", "(((", "'", "title:Mikoyan", "—"])
+    func noInputReachesSQLiteAsSyntax(_ query: String) throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        do {
+            _ = try store.search(SearchQuery.parse(query), limit: 5)
+        } catch let error as QueryError {
+            #expect(!error.description.lowercased().contains("fts5"))
+            #expect(!error.description.lowercased().contains("sql"))
+        }
+    }
+
+    @Test func queryErrorsPointAtThePosition() {
+        #expect(throws: QueryError.self) { try SearchQuery.parse("plenum \"August") }
+        do {
+            _ = try SearchQuery.parse("plenum \"August")
+        } catch {
+            #expect(error.position == 7)
+            #expect(error.description == """
+                Cannot read the query at position 8: the phrase that starts here is never closed. Add a closing '"'.
+                  plenum "August
+                         ^
+                """)
+        }
+    }
+
+    @Test func statsCountDocumentsDatesAndCollections() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        _ = try store.importFile(at: Fixtures.file("records.csv"))
+        let stats = try store.stats()
+        #expect(stats.documents == 24)
+        #expect(stats.dated == 23)
+        #expect(stats.earliest?.iso == "1950~")
+        #expect(stats.latest?.iso == "1957-09-03")
+        #expect(stats.collections.first?.name == "North Korea in the Cold War")
+        #expect(stats.collections.first?.count == 4)
+        #expect(stats.archives.map(\.name) == ["Test Archive", "Wilson Center Digital Archive"])
+        #expect(stats.bytes > 0)
+    }
+
+    @Test func aStoreReopensWithItsDocuments() throws {
+        let url = Fixtures.temporaryFolder().appendingPathComponent("store.sqlite")
+        do {
+            let store = try DocumentStore.open(at: url)
+            try SampleArchive.importInto(store)
+        }
+        let reopened = try DocumentStore.open(at: url)
+        #expect(try reopened.count() == 9)
+    }
+
+    @Test func aFileThatIsNotAStoreIsReportedNotOverwritten() throws {
+        let url = Fixtures.temporaryFolder().appendingPathComponent("store.sqlite")
+        let garbage = String(repeating: "not a database ", count: 200)
+        try garbage.write(to: url, atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.self) { try DocumentStore.open(at: url) }
+        do {
+            _ = try DocumentStore.open(at: url)
+        } catch {
+            #expect(error.description.hasPrefix("Cannot open the document store '\(url.path)': it is not a dossier store, or it is damaged."))
+        }
+        #expect(try String(contentsOf: url, encoding: .utf8) == garbage)
+    }
+
+    @Test func recordsByIdKeepTheOrderAsked() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        _ = try store.importFile(at: Fixtures.file("records.csv"))
+        let records = try store.records(ids: ["test-003", "missing", "test-001"])
+        #expect(records.map(\.id) == ["test-003", "test-001"])
+        #expect(try store.ids(withPrefix: "test-01", limit: 3) == ["test-010", "test-011", "test-012"])
+    }
+}

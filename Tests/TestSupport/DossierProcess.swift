@@ -1,0 +1,61 @@
+import Foundation
+
+/// The built `dossier` executable, run as a user runs it from a shell.
+public enum DossierProcess {
+    /// What a run printed and how it ended.
+    public struct Result {
+        public var stdout: String
+        public var stderr: String
+        public var status: Int32
+    }
+
+    /// The executable next to the test bundle (`swift build` puts both in one folder).
+    public static let executable: URL = {
+        var candidates: [URL] = []
+        if let bundle = Bundle.main.executableURL {
+            candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("dossier"))
+        }
+        for bundle in Bundle.allBundles {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("dossier"))
+        }
+        candidates.append(Fixtures.packageRoot.appendingPathComponent(".build/debug/dossier"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }()
+
+    /// An environment without the caller's colour, pager and workspace settings.
+    public static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["NO_COLOR", "PAGER", "COLUMNS", "LINES", "XDG_DATA_HOME"] { environment[key] = nil }
+        environment["HOME"] = Fixtures.temporaryFolder("dossier-home").path
+        for (key, value) in extra { environment[key] = value }
+        return environment
+    }
+
+    /// Runs `dossier` with `arguments`, feeding it `input` through a pipe.
+    public static func run(
+        _ arguments: [String], input: String = "", in folder: URL? = nil, environment: [String: String]? = nil
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment ?? Self.environment()
+        if let folder { process.currentDirectoryURL = folder }
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Read both streams while the process runs, so a full pipe cannot stall it.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var out = Data(), err = Data()
+        DispatchQueue.global().async(group: group) { out = stdout.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { err = stderr.fileHandleForReading.readDataToEndOfFile() }
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        return Result(
+            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+            status: process.terminationStatus)
+    }
+}

@@ -1,0 +1,43 @@
+import DocumentStore
+import Foundation
+import SessionStore
+
+/// Files and folders for tests: the package's fixture files and fresh temporary workspaces.
+public enum Fixtures {
+    /// The package's root folder (tests always run from a source checkout).
+    public static let packageRoot: URL = {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // TestSupport
+            .deletingLastPathComponent()  // Tests
+            .deletingLastPathComponent()
+    }()
+
+    /// `Tests/dossierTests/Fixtures/NAME`.
+    public static func file(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("Tests/dossierTests/Fixtures").appendingPathComponent(name)
+    }
+
+    /// A new, empty folder under the system's temporary folder.
+    public static func temporaryFolder(_ label: String = "dossier-test") -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A new workspace whose store holds the sample archive, as a first start creates it.
+    public static func sampleWorkspace() throws -> (Workspace, DocumentStore) {
+        let workspace = Workspace(root: temporaryFolder("dossier-workspace"))
+        try workspace.create()
+        let store = try DocumentStore.open(at: workspace.storeFile)
+        try SampleArchive.importInto(store)
+        return (workspace, store)
+    }
+
+    /// Writes `text` to a new temporary file named `name` and returns its URL.
+    public static func write(_ text: String, named name: String) -> URL {
+        let url = temporaryFolder().appendingPathComponent(name)
+        try! text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+}

@@ -1,0 +1,49 @@
+import DocumentStore
+import Foundation
+import REPLCore
+import SearchCommands
+import SessionStore
+import WorkspaceCommands
+
+/// The REPL with every built-in module over a sample workspace, driven line by line, with
+/// its output and messages captured: what the user would see, without a process.
+public final class ScriptedREPL {
+    /// The same module list as the executable's.
+    public static let modules: [CommandModule] = [SearchCommands.module, WorkspaceCommands.module]
+
+    public let workspace: Workspace
+    public let store: DocumentStore
+    public let context: CommandContext
+    public let interpreter: Interpreter
+    private let sink = CapturingSink()
+
+    /// The outcome of one line: stdout text, stderr text, and whether it succeeded.
+    public struct Outcome {
+        public var output: String
+        public var messages: String
+        public var succeeded: Bool
+    }
+
+    public init(style: TextStyle = .plain) throws {
+        (workspace, store) = try Fixtures.sampleWorkspace()
+        context = CommandContext(
+            workspace: workspace, store: store, registry: CommandRegistry(modules: Self.modules),
+            isInteractive: false, style: style)
+        interpreter = Interpreter(context: context, sink: sink)
+    }
+
+    /// Runs `line` and returns what it printed.
+    @discardableResult
+    public func run(_ line: String) async -> Outcome {
+        sink.clear()
+        let succeeded = await interpreter.execute(line)
+        return Outcome(output: sink.outputText, messages: sink.messageText, succeeded: succeeded)
+    }
+
+    /// Runs `line` with `--json` and decodes what it printed.
+    public func json(_ line: String) async throws -> JSONValue {
+        let outcome = await run(line + " --json")
+        guard outcome.succeeded else { throw REPLError.failed(outcome.messages) }
+        return try JSONDecoder().decode(JSONValue.self, from: Data(outcome.output.utf8))
+    }
+}
