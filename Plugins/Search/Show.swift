@@ -8,7 +8,7 @@ struct Show: DossierCommand {
         abstract: "Print a document in full: every field, the summary and the text.",
         discussion: "REF is a result number from the last listing (show 2) or a document id.")
 
-    static let examples = ["show 1", "show wca-1b3a79bbe8dab2ad"]
+    static let examples = ["show 1", "show wca-d2d80dd6e99c"]
 
     @Argument(help: ArgumentHelp("A result number or a document id.", valueName: "ref"))
     var ref: String

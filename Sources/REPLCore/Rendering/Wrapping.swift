@@ -1,7 +1,7 @@
 /// Word wrapping for terminal output.
 public enum Wrapping {
-    /// `text` broken into lines of at most `width` visible characters, each continuation
-    /// line starting with `indent`. Words longer than a line are left whole. Escape
+    /// `text` broken into lines of at most `width` visible characters, each line starting
+    /// with `indent` (the first with `firstIndent` when given). Words longer than a line are left whole. Escape
     /// sequences (colour) and highlight markers take no width.
     public static func wrap(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil) -> [String] {
         let first = firstIndent ?? indent

@@ -1,0 +1,86 @@
+import Testing
+
+@testable import REPLCore
+
+@Suite struct TokenizerTests {
+    @Test func splitsLikeAShell() throws {
+        #expect(try LineTokenizer.split(#"import "my records.csv" --format csv"#) == ["import", "my records.csv", "--format", "csv"])
+        #expect(try LineTokenizer.split(#"note 'it''s' a\ b"#) == ["note", "its", "a b"])
+        #expect(try LineTokenizer.split(#"say "a \"quoted\" word""#) == ["say", #"a "quoted" word"#])
+        #expect(try LineTokenizer.split("  ") == [])
+    }
+
+    @Test func anUnclosedQuoteIsReportedWithItsPosition() {
+        #expect(throws: REPLError.unclosedQuote(position: 7)) { try LineTokenizer.split(#"import "records.csv"#) }
+        #expect(REPLError.unclosedQuote(position: 7).description
+            == "The quote at position 8 is never closed. Add the closing quote, or escape it with '\\'.")
+    }
+
+    @Test func theCommandNameComesOffAndTheRestStaysVerbatim() throws {
+        let split = try #require(try LineTokenizer.commandName(of: #"  search "Kim Il-sŏng" -Mikoyan #tag"#))
+        #expect(split.name == "search")
+        #expect(split.rest == #" "Kim Il-sŏng" -Mikoyan #tag"#)
+    }
+}
+
+@Suite struct InvocationTests {
+    let search = CommandSignature(
+        name: "search", abstract: "",
+        arguments: [.init(name: "query")],
+        options: [.init(names: ["--limit"], takesValue: true), .init(names: ["--sort"], takesValue: true, values: ["relevance", "date"])],
+        takesFreeText: true)
+
+    let session = CommandSignature(
+        name: "session", abstract: "",
+        subcommands: [
+            CommandSignature(name: "new", abstract: "", arguments: [.init(name: "name")]),
+            CommandSignature(name: "list", abstract: "", options: [.init(names: ["--all"], takesValue: false)]),
+        ])
+
+    @Test func freeTextKeepsQuotesDashesAndTagsAndLosesOnlyItsOwnFlags() throws {
+        let invocation = try Invocation.parse(#" "August Plenum" -Mikoyan --limit 5 #rehabilitation Ch’oe"#, for: search)
+        #expect(invocation.arguments == ["--limit", "5", "--", #""August Plenum" -Mikoyan #rehabilitation Ch’oe"#])
+        #expect(!invocation.json)
+    }
+
+    @Test func sharedFlagsComeOutAnywhere() throws {
+        let invocation = try Invocation.parse(" --json Mikoyan --limit=3", for: search)
+        #expect(invocation.json)
+        #expect(invocation.arguments == ["--limit", "3", "--", "Mikoyan"])
+        #expect(try Invocation.parse(" --help", for: search).help)
+    }
+
+    @Test func aQuotedFlagInFreeTextIsText() throws {
+        let invocation = try Invocation.parse(#" "--limit" plenum"#, for: search)
+        #expect(invocation.arguments == ["--", #""--limit" plenum"#])
+    }
+
+    @Test func unknownOptionsGetASuggestion() {
+        #expect(throws: REPLError.unknownOption(command: "search", given: "--limt", suggestions: ["--limit"])) {
+            try Invocation.parse(" Mikoyan --limt 3", for: search)
+        }
+        #expect(REPLError.unknownOption(command: "search", given: "--limt", suggestions: ["--limit"]).description
+            == "Unknown option '--limt' for 'search'. Did you mean '--limit'?")
+        #expect(throws: REPLError.missingOptionValue(command: "search", option: "--limit")) {
+            try Invocation.parse(" Mikoyan --limit", for: search)
+        }
+    }
+
+    @Test func subcommandsAreFoundAndUnknownOnesSuggested() throws {
+        let invocation = try Invocation.parse(" new plenum-1956 --json", for: session)
+        #expect(invocation.path == ["new"])
+        #expect(invocation.arguments == ["new", "plenum-1956"])
+        #expect(invocation.json)
+        #expect(throws: REPLError.unknownSubcommand(command: "session", given: "nwe", suggestions: ["new"])) {
+            try Invocation.parse(" nwe plenum", for: session)
+        }
+        #expect(REPLError.unknownSubcommand(command: "session", given: "nwe", suggestions: ["new"]).description
+            == "Unknown subcommand 'nwe' of 'session'. Did you mean 'new'?")
+    }
+
+    @Test func plainArgumentsMayStartWithADashAfterTheTerminator() throws {
+        let list = try Invocation.parse(" list --all", for: session)
+        #expect(list.arguments == ["list", "--all"])
+        #expect(throws: REPLError.self) { try Invocation.parse(" list --everything", for: session) }
+    }
+}

@@ -1,0 +1,79 @@
+import DocumentStore
+import Foundation
+import REPLCore
+import SearchCommands
+import Testing
+import TestSupport
+
+@Suite struct SearchCommandTests {
+    @Test func searchListsExactlyTheSampleRecordsThatMentionMikoyan() async throws {
+        let repl = try ScriptedREPL()
+        let outcome = await repl.run("search Mikoyan")
+        #expect(outcome.succeeded)
+        #expect(outcome.output.hasPrefix("3 documents match 'Mikoyan'.\n"))
+        let numbered = outcome.output.split(separator: "\n").filter { $0.wholeMatch(of: /\d+\.  .*/) != nil }
+        #expect(numbered.count == 3)
+        #expect(numbered[0] == "1.  1956-09-22  Telegram from A. Mikoyan to the CPSU Central Committee")
+        #expect(repl.context.lastResults?.count == 3)
+    }
+
+    @Test func theQueryArrivesVerbatim() async throws {
+        let repl = try ScriptedREPL()
+        #expect(await repl.run("search \"August Plenum\"").output.hasPrefix("2 documents match '\"August Plenum\"'.\n"))
+        #expect(await repl.run("search Mikoyan -Peng").output.hasPrefix("1 document matches 'Mikoyan -Peng'.\n"))
+        #expect(await repl.run("search Ch’oe").output.hasPrefix("1 document matches 'Ch’oe'.\n"))
+        #expect(await repl.run("search Gromyko Beria").output == "No documents match 'Gromyko Beria'.\n")
+    }
+
+    @Test func aLimitShowsTheBestAndSaysHowToSeeMore() async throws {
+        let repl = try ScriptedREPL()
+        let outcome = await repl.run("search Kim --limit 2")
+        #expect(outcome.output.hasPrefix("6 documents match 'Kim'; the best 2 are shown.\n"))
+        #expect(outcome.output.hasSuffix("Use --limit 6 to see more; 'show N' prints result N in full.\n"))
+        #expect(repl.context.lastResults?.count == 2)
+    }
+
+    @Test func aBrokenQueryPointsAtTheProblem() async throws {
+        let repl = try ScriptedREPL()
+        let outcome = await repl.run("search plenum \"August")
+        #expect(!outcome.succeeded)
+        #expect(outcome.messages.hasPrefix("Cannot read the query at position 8: the phrase that starts here is never closed."))
+        #expect(!outcome.messages.lowercased().contains("fts5"))
+    }
+
+    @Test func showPrintsEveryFieldWrapped() async throws {
+        let repl = try ScriptedREPL(style: TextStyle(width: 60))
+        _ = try repl.store.importFile(at: Fixtures.file("records.csv"))
+        let outcome = await repl.run("show test-001")
+        // The provenance line holds this machine's path; the rest is checked word for word.
+        let provenance = try #require(outcome.output.range(of: "Imported from: "))
+        let summary = try #require(outcome.output.range(of: "\n\nSummary\n"))
+        #expect(outcome.output[provenance.upperBound..<summary.lowerBound].contains("records.csv"))
+        let fixed = outcome.output.replacingCharacters(in: provenance.lowerBound..<summary.lowerBound, with: "")
+        #expect(fixed == """
+            Memorandum on the Soviet Delegation's Visit to Pyongyang
+            Date:          June 1, 1956
+            Archive:       Test Archive
+            Reference:     F. 5 Op. 28 D. 410
+            Collections:   Korean War; North Korea in the Cold War
+            People:        Kim Il Sung; Ch'oe Yong-gŏn
+            Places:        Pyongyang
+            Language:      Russian
+            Translator:    Gary Goldberg
+            URL:           https://example.org/test-001
+            Id:            test-001
+
+
+            Summary
+            Notes on the itinerary of the delegation, the reception by
+            Kim Il Sung and talks with Ch'oe Yong-gŏn.
+
+            """)
+        let json = try await repl.json("show test-001")
+        guard case .array(let documents)? = json["documents"] else {
+            Issue.record("no documents array")
+            return
+        }
+        #expect(documents.first?["people"] == ["Kim Il Sung", "Ch'oe Yong-gŏn"])
+    }
+}
