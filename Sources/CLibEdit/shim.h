@@ -33,4 +33,8 @@ static inline void dossier_rl_set_catch_signals(int value) {
     rl_catch_signals = value;
 }
 
+static inline void dossier_rl_set_getc(int (*function)(FILE *)) {
+    rl_getc_function = function;
+}
+
 #endif

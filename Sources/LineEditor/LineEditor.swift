@@ -43,6 +43,11 @@ public final class LineEditor: LineReader {
             dossier_rl_set_readline_name(strdup(name))
         }
         dossier_rl_set_completion(Self.complete)
+        // libedit's own signal handlers would hold Ctrl-C back until Enter, and its reader
+        // retries the first interrupted read: read keys ourselves, so that Ctrl-C ends the
+        // line at once (see `Interrupts`).
+        dossier_rl_set_catch_signals(0)
+        dossier_rl_set_getc(Self.readCharacter)
         using_history()
         stifle_history(historySize)
         if let historyFile {
@@ -67,7 +72,7 @@ public final class LineEditor: LineReader {
 
     public func readLine(prompt: String) -> LineResult {
         _ = Interrupts.take()
-        guard let raw = readline(prompt) else {
+        guard let raw = Interrupts.whileReading({ readline(prompt) }) else {
             return Interrupts.take() ? .interrupted : .endOfInput
         }
         defer { free(raw) }
@@ -82,6 +87,32 @@ public final class LineEditor: LineReader {
         lastRemembered = trimmed
         add_history(trimmed)
         if let historyFile { write_history(historyFile.path) }
+    }
+
+    /// libedit's character reader: one Unicode scalar from standard input, decoded from
+    /// UTF-8, or -1 (end of input) when Ctrl-C interrupts the wait or the input ends.
+    private static let readCharacter: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
+        func byte() -> Int32 {
+            var value: UInt8 = 0
+            while true {
+                let count = read(STDIN_FILENO, &value, 1)
+                if count == 1 { return Int32(value) }
+                if count == 0 { return -1 }
+                if errno != EINTR || Interrupts.isPending { return -1 }
+            }
+        }
+        let lead = byte()
+        guard lead >= 0x80 else { return lead }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1 else { return 0xFFFD }  // a stray continuation byte
+        var scalar = lead & (0x7F >> length)
+        for _ in 1..<length {
+            let next = byte()
+            guard next >= 0 else { return -1 }
+            guard next & 0xC0 == 0x80 else { return 0xFFFD }
+            scalar = (scalar << 6) | (next & 0x3F)
+        }
+        return scalar
     }
 
     /// The C entry point for Tab: asks the Swift completion for candidates and returns

@@ -56,7 +56,9 @@ struct Dossier: AsyncParsableCommand {
             Terminal.writeError(Interpreter.message(for: error))
             throw ExitCode(2)
         }
-        let sink = StandardSink(pager: interactive && terminal.outputIsTerminal ? terminal.pager : nil, rows: terminal.rows)
+        let sink = StandardSink(
+            pager: interactive && terminal.outputIsTerminal ? terminal.pager : nil, rows: terminal.rows,
+            interactive: interactive)
         let interpreter = Interpreter(context: context, sink: sink)
 
         if !commands.isEmpty {

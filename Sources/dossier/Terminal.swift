@@ -46,14 +46,18 @@ final class StandardSink: OutputSink, @unchecked Sendable {
     private let rows: Int
     private var hasWritten = false
 
-    init(pager: String?, rows: Int) {
+    private let interactive: Bool
+
+    init(pager: String?, rows: Int, interactive: Bool) {
         self.pager = pager
         self.rows = rows
+        self.interactive = interactive
     }
 
     func writeOutput(_ text: String) {
-        // A blank line between one command's output and the next.
-        if hasWritten { FileHandle.standardOutput.write(Data("\n".utf8)) }
+        // In a pipe, a blank line between one command's output and the next; at the
+        // prompt, the prompt line separates them.
+        if hasWritten && pager == nil && !interactive { FileHandle.standardOutput.write(Data("\n".utf8)) }
         hasWritten = true
         let lineCount = text.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
         if let pager, lineCount >= rows - 1, page(text + "\n", through: pager) { return }
@@ -66,19 +70,8 @@ final class StandardSink: OutputSink, @unchecked Sendable {
 
     /// Runs the pager on `text`; false when it could not be started.
     private func page(_ text: String, through command: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let input = Pipe()
-        process.standardInput = input
-        do {
-            try process.run()
-        } catch {
-            return false
-        }
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        guard let run = AttachedProcess(shellCommand: command) else { return false }
+        run.finish(input: Data(text.utf8))
         return true
     }
 }

@@ -41,7 +41,7 @@ public enum REPLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownReference(let ref):
             return "No document has the id '\(ref)'. Use a result number from the last listing, or an id as 'show' prints it."
         case .interrupted:
-            return "Interrupted."
+            return "Interrupted; nothing was changed."
         case .failed(let message):
             return message
         }

@@ -42,12 +42,18 @@ public final class CommandContext: @unchecked Sendable {
     /// Shows how far a long command has got, on a terminal only; the last report is
     /// cleared when the command ends.
     public func progress(_ text: String) {
-        if isInteractive { progressSink(text) }
+        guard isInteractive else { return }
+        progressShown = true
+        progressSink(text)
     }
 
     func clearProgress() {
-        if isInteractive { progressSink(nil) }
+        guard progressShown else { return }
+        progressShown = false
+        progressSink(nil)
     }
+
+    private var progressShown = false
 
     /// Whether Ctrl-C has asked the running command to stop. Long loops check it.
     public var isInterrupted: Bool { interruption.load(ordering: .relaxed) }

@@ -21,7 +21,6 @@ public final class Interpreter: @unchecked Sendable {
     @discardableResult
     public func execute(_ line: String, location: String? = nil) async -> Bool {
         context.resetInterruption()
-        defer { context.clearProgress() }
         do {
             guard let (name, rest) = try LineTokenizer.commandName(of: line), !name.hasPrefix("#") else {
                 return true
@@ -36,11 +35,13 @@ public final class Interpreter: @unchecked Sendable {
                 return true
             }
             let output = try await entry.invoke(invocation.arguments, context)
+            context.clearProgress()
             if context.isInterrupted { throw REPLError.interrupted }
             try render(output, json: invocation.json)
             if let ids = output.listedDocumentIDs { context.lastResults = ids }
             return true
         } catch {
+            context.clearProgress()
             let message = Self.message(for: error, interrupted: context.isInterrupted)
             sink.writeMessage(location.map { "\($0): " + message } ?? message)
             return false
@@ -59,7 +60,7 @@ public final class Interpreter: @unchecked Sendable {
 
     /// The user-facing sentence for any error a command can throw.
     public static func message(for error: any Error, interrupted: Bool = false) -> String {
-        if interrupted { return REPLError.interrupted.description }
+        if interrupted, !(error is ImportError) { return REPLError.interrupted.description }
         switch error {
         case let error as REPLError: return error.description
         case let error as StoreError: return error.description

@@ -1,0 +1,65 @@
+import Foundation
+
+/// A program that shares dossier's terminal, such as the pager: started with posix_spawn in
+/// dossier's own session and process group, so it can read the keyboard and Ctrl-C reaches
+/// it. (Foundation's `Process` starts children in a new session, without the terminal.)
+struct AttachedProcess {
+    private let pid: pid_t
+    private let input: Int32
+
+    /// Starts `/bin/sh -c shellCommand` with a pipe as its standard input; nil when it
+    /// cannot be started.
+    init?(shellCommand: String) {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return nil }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO)
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+
+        // The spawning thread blocks every signal (Swift's concurrency threads do): give
+        // the child an empty mask and default handlers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), defaults = sigset_t()
+        sigemptyset(&empty)
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGPIPE, SIGQUIT, SIGTERM] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var pid: pid_t = 0
+        let arguments: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", shellCommand].map { (word: String) in strdup(word) } + [nil]
+        defer { arguments.forEach { free($0) } }
+        let status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, arguments, environ)
+        close(fds[0])
+        guard status == 0 else {
+            close(fds[1])
+            return nil
+        }
+        self.pid = pid
+        self.input = fds[1]
+    }
+
+    /// Writes `input` to the program, closes its input and waits for it to end.
+    func finish(input data: Data) {
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(input, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 {
+                    if written < 0 && errno == EINTR { continue }
+                    break  // the pager quit before reading everything (q)
+                }
+                offset += written
+            }
+        }
+        close(input)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    }
+}
