@@ -33,6 +33,10 @@ static inline void dossier_rl_set_catch_signals(int value) {
     rl_catch_signals = value;
 }
 
+static inline void dossier_rl_set_completion_append_character(int character) {
+    rl_completion_append_character = character;
+}
+
 static inline void dossier_rl_set_getc(int (*function)(FILE *)) {
     rl_getc_function = function;
 }

@@ -43,6 +43,7 @@ public final class LineEditor: LineReader {
             dossier_rl_set_readline_name(strdup(name))
         }
         dossier_rl_set_completion(Self.complete)
+        dossier_rl_set_completion_append_character(0)
         // libedit's own signal handlers would hold Ctrl-C back until Enter, and its reader
         // retries the first interrupted read: read keys ourselves, so that Ctrl-C ends the
         // line at once (see `Interrupts`).
@@ -137,7 +138,9 @@ public final class LineEditor: LineReader {
         // libedit frees the array and its strings with free(): allocate them with malloc.
         let raw = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (candidates.count + 2))!
         let entries = raw.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: candidates.count + 2)
-        entries[0] = strdup(candidates.count == 1 ? candidates[0] : prefix)
+        // A single match is complete: end it with a space, ready for the next word (libedit's
+        // own appending is switched off, as it forgets to after a listing).
+        entries[0] = strdup(candidates.count == 1 ? candidates[0] + " " : prefix)
         var index = 1
         if candidates.count > 1 {
             for candidate in candidates {

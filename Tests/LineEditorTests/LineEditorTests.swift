@@ -21,7 +21,7 @@ import Testing
         free(array)
 
         let single = try #require(LineEditor.matchArray(["search"]))
-        #expect(String(cString: single[0]!) == "search")
+        #expect(String(cString: single[0]!) == "search ")
         #expect(single[1] == nil)
         free(single[0])
         free(single)

@@ -53,7 +53,9 @@ public final class PseudoTerminal {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
-    /// Waits until the output written since the last wait contains `text`, and returns it.
+    /// Waits until the output written since the last wait contains `text` (as written, or
+    /// as it shows once escape sequences are applied, since line editing redraws in pieces),
+    /// and returns that output.
     @discardableResult
     public func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
@@ -61,6 +63,10 @@ public final class PseudoTerminal {
             let fresh = String(transcript.dropFirst(consumed))
             if let range = fresh.range(of: text) {
                 consumed += fresh.distance(from: fresh.startIndex, to: range.upperBound)
+                return fresh
+            }
+            if Self.plain(fresh).contains(text) {
+                consumed = transcript.count
                 return fresh
             }
             if Date() > deadline { throw Timeout(expected: text, screen: Self.plain(transcript)) }

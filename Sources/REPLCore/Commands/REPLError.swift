@@ -36,6 +36,8 @@ public enum REPLError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(trimmed)\nUsage: \(usage)\nType 'help \(command)' for details and examples."
         case .noResults:
             return "There are no results to refer to yet. Run 'search' first, or give a document id."
+        case .noSuchResult(_, let count) where count == 0:
+            return "The last listing had no results. Run another search, or give a document id."
         case .noSuchResult(let number, let count):
             return "There is no result \(number); the last listing had \(count). Use a number from 1 to \(count), or a document id."
         case .unknownReference(let ref):

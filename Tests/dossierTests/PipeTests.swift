@@ -1,0 +1,155 @@
+import DocumentStore
+import Foundation
+import Testing
+import TestSupport
+
+/// The built `dossier` driven through pipes, as scripts and other programs use it.
+@Suite struct PipeTests {
+    private func workspace() -> String {
+        Fixtures.temporaryFolder("dossier-e2e").appendingPathComponent("ws").path
+    }
+
+    @Test func aNewWorkspaceImportsTheSampleAndSaysSoOnce() throws {
+        let folder = workspace()
+        let first = try DossierProcess.run(["--workspace", folder, "-c", "search Mikoyan"])
+        #expect(first.status == 0)
+        #expect(first.stderr == "New workspace '\(folder)': imported the sample archive (Wilson Center Digital Archive, August Plenum Incident), 9 documents.\n")
+        let numbered = first.stdout.split(separator: "\n").filter { $0.wholeMatch(of: /\d+\.  .*/) != nil }
+        #expect(numbered.map { String($0.dropFirst(16)) } == [
+            "Telegram from A. Mikoyan to the CPSU Central Committee",
+            "Minutes of the KWP CC Plenum Held on 23 September 1956",
+            "Record of a Meeting between the Sino-Soviet Delegation and the",
+        ])
+        let second = try DossierProcess.run(["--workspace", folder, "-c", "stats --json"])
+        #expect(second.stderr.isEmpty)
+        #expect(second.stdout.contains("\"documents\": 9,"))
+    }
+
+    @Test func pipedLinesRunInOrderWithNoPromptEscapesOrHistory() throws {
+        let folder = workspace()
+        let result = try DossierProcess.run(["--workspace", folder], input: "search Puzanov\nshow 1\n")
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
+        #expect(!result.stdout.contains("dossier>"))
+        let parts = result.stdout.components(separatedBy: "\n\nJournal of Soviet Ambassador")
+        #expect(parts.count == 2)
+        #expect(parts[0].hasPrefix("3 documents match 'Puzanov'.\n"))
+        #expect(parts[0].components(separatedBy: "Journal of Soviet Ambassador to the DPRK A.M. Puzanov").count == 4)
+        #expect(parts[1].hasPrefix(" to the DPRK A.M. Puzanov for 3 September 1957\nDate:          September 3, 1957\n"))
+        #expect(parts[1].contains("Later, Puzanov meets with Pak Ui-wan"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.dossier/history"))
+    }
+
+    @Test func eachLineRunsAsSoonAsItIsRead() throws {
+        let process = Process()
+        process.executableURL = DossierProcess.executable
+        process.arguments = ["--workspace", workspace()]
+        process.environment = DossierProcess.environment()
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        input.fileHandleForWriting.write(Data("search Mikoyan\n".utf8))
+        // The answer arrives while standard input is still open.
+        var received = Data()
+        let deadline = Date().addingTimeInterval(30)
+        while !String(decoding: received, as: UTF8.self).contains("3 documents match"), Date() < deadline {
+            received.append(output.fileHandleForReading.availableData)
+        }
+        #expect(String(decoding: received, as: UTF8.self).hasPrefix("3 documents match 'Mikoyan'."))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func aFailingCommandSetsTheExitStatus() throws {
+        let folder = workspace()
+        let failed = try DossierProcess.run(["--workspace", folder, "-c", "serch Mikoyan"])
+        #expect(failed.status == 1)
+        #expect(failed.stdout.isEmpty)
+        #expect(failed.stderr.hasSuffix("Unknown command 'serch'. Did you mean 'search'?\n"))
+
+        let script = "search Mikoyan\nbogus\nstats --json\n"
+        let stopping = try DossierProcess.run(["--workspace", folder, "--stop-on-error"], input: script)
+        #expect(stopping.status == 1)
+        #expect(stopping.stderr == "<stdin>:2: Unknown command 'bogus'. Type 'help' to see the commands.\n")
+        #expect(!stopping.stdout.contains("\"documents\""))
+
+        let going = try DossierProcess.run(["--workspace", folder], input: script)
+        #expect(going.status == 1)
+        #expect(going.stdout.contains("\"documents\": 9"))
+    }
+
+    @Test func aScriptFileRunsWithLineNumbersInMessages() throws {
+        let folder = workspace()
+        let script = Fixtures.write("# the plenum\nsearch \"August Plenum\"\n\nshow 5\nshow 2 --json\n", named: "plenum.txt")
+        let result = try DossierProcess.run(["--workspace", folder, "--script", script.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("\n\(script.path):4: There is no result 5; the last listing had 2. Use a number from 1 to 2, or a document id.\n"))
+        #expect(result.stdout.contains("2 documents match '\"August Plenum\"'."))
+        #expect(result.stdout.contains("\"title\": \"Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium\""))
+
+        let missing = try DossierProcess.run(["--workspace", folder, "--script", "/no/such/plan.txt"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "Cannot open the script '/no/such/plan.txt': there is no such file, or it cannot be read.\n")
+    }
+
+    @Test func jsonModeLeavesOnlyJSONOnStandardOutput() throws {
+        let result = try DossierProcess.run(["--workspace", workspace(), "-c", "search Puzanov --json"])
+        #expect(result.status == 0)
+        let json = try JSONDecoder().decode(JSONValue.self, from: Data(result.stdout.utf8))
+        #expect(json["total"] == 3)
+        #expect(result.stderr.hasPrefix("New workspace"))
+    }
+
+    @Test func theIssuesCSVCheck() throws {
+        let folder = workspace()
+        // What stats counts, without the size on disk (SQLite's log grows on any write).
+        func counts() throws -> JSONValue {
+            let stdout = try DossierProcess.run(["--workspace", folder, "-c", "stats --json"]).stdout
+            guard case .object(var object) = try JSONDecoder().decode(JSONValue.self, from: Data(stdout.utf8)) else {
+                return .null
+            }
+            object["store_bytes"] = nil
+            return .object(object)
+        }
+        let before = try counts()
+        let bad = Fixtures.file("records-bad-date.csv").path
+        let refused = try DossierProcess.run(["--workspace", folder, "-c", "import \(bad)"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\(bad):14: date '1956-02-31' is not a date"))
+        #expect(try counts() == before)
+        let good = Fixtures.file("records.csv").path
+        let counts = try (1...2).map { _ in
+            try DossierProcess.run(["--workspace", folder, "-c", "import \(good)", "-c", "stats --json"]).stdout
+        }
+        #expect(counts[0].contains("\"documents\": 24,"))
+        #expect(counts[1].contains("\"documents\": 24,"))
+    }
+
+    @Test func theWorkspaceIsFoundAboveTheCurrentFolder() throws {
+        let root = Fixtures.temporaryFolder("dossier-found")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Sessions"), withIntermediateDirectories: true)
+        let below = root.appendingPathComponent("chapters/three")
+        try FileManager.default.createDirectory(at: below, withIntermediateDirectories: true)
+        let result = try DossierProcess.run(["-c", "stats"], in: below)
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".dossier/store.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: below.appendingPathComponent(".dossier").path))
+    }
+
+    @Test func aDamagedStoreIsReportedAndLeftAlone() throws {
+        let folder = workspace()
+        let dataFolder = URL(fileURLWithPath: folder).appendingPathComponent(".dossier")
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: folder).appendingPathComponent("Sessions"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
+        let store = dataFolder.appendingPathComponent("store.sqlite")
+        let garbage = String(repeating: "this is not SQLite ", count: 300)
+        try garbage.write(to: store, atomically: true, encoding: .utf8)
+        let result = try DossierProcess.run(["--workspace", folder, "-c", "stats"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Cannot open the document store '\(store.path)': it is not a dossier store, or it is damaged."))
+        #expect(try String(contentsOf: store, encoding: .utf8) == garbage)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built `dossier` at a real (pseudo-)terminal: line editing, completion, history,
+/// Ctrl-C and Ctrl-D, as a person at the keyboard meets them.
+@Suite(.serialized) struct TerminalTests {
+    private func start(_ folder: String, environment: [String: String] = [:]) throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(
+            executable: DossierProcess.executable.path, arguments: ["--workspace", folder],
+            environment: DossierProcess.environment(["TERM": "xterm", "PAGER": "cat"].merging(environment) { $1 }),
+            folder: Fixtures.temporaryFolder())
+        try terminal.waitFor("dossier> ")
+        return terminal
+    }
+
+    private func workspace() -> String {
+        Fixtures.temporaryFolder("dossier-pty").appendingPathComponent("ws").path
+    }
+
+    @Test func tabCompletesTheCommandName() throws {
+        let terminal = try start(workspace())
+        terminal.type("sea\t")
+        try terminal.waitFor("search")
+        terminal.type("Mikoyan\r")
+        try terminal.waitFor("3 documents match 'Mikoyan'.")
+        try terminal.waitFor("dossier> ")
+        // Result numbers of the last listing, then an option's values.
+        terminal.type("show \t\t")
+        let numbers = try terminal.waitFor("3")
+        #expect(PseudoTerminal.plain(numbers).contains(/1\s+2\s+3/))
+        try terminal.waitFor("dossier> ")
+        terminal.type("\u{15}")
+        terminal.type("import x.csv --form\t")
+        try terminal.waitFor("--format ")
+        terminal.type("\t")
+        Thread.sleep(forTimeInterval: 0.2)
+        terminal.type("\t")
+        let values = try terminal.waitFor("results")
+        #expect(PseudoTerminal.plain(values).contains(/csv\s+jsonl\s+results/))
+    }
+
+    @Test func nonASCIIInputArrivesIntact() throws {
+        let terminal = try start(workspace())
+        terminal.type("search Ch’oe\r")
+        try terminal.waitFor("1 document matches 'Ch’oe'.")
+        terminal.type("search 김일성 Хрущёв Il-sŏng\r")
+        try terminal.waitFor("No documents match '김일성 Хрущёв Il-sŏng'.")
+    }
+
+    @Test func ctrlCDiscardsTheLineAndTheREPLKeepsRunning() throws {
+        let terminal = try start(workspace())
+        terminal.type("search something I changed my mind about")
+        try terminal.waitFor("mind about")
+        terminal.type("\u{3}")
+        try terminal.waitFor("dossier> ")
+        #expect(terminal.isRunning)
+        terminal.type("search Puzanov\r")
+        let output = try terminal.waitFor("3 documents match 'Puzanov'.")
+        #expect(!output.contains("changed my mind"))
+        try terminal.waitFor("dossier> ")
+        terminal.type("\u{4}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func historySurvivesARestart() throws {
+        let folder = workspace()
+        do {
+            let first = try start(folder)
+            first.type("search Peng Dehuai\r")
+            try first.waitFor("documents match 'Peng Dehuai'.")
+            try first.waitFor("dossier> ")
+            first.type("\u{4}")
+            #expect(first.waitForExit() == 0)
+        }
+        let history = try String(contentsOfFile: folder + "/.dossier/history", encoding: .utf8)
+        #expect(history.contains("Peng"))
+        let second = try start(folder)
+        second.type("\u{1B}[A")  // Up
+        try second.waitFor("search Peng Dehuai")
+        second.type("\r")
+        try second.waitFor("documents match 'Peng Dehuai'.")
+    }
+
+    @Test func colourOnATerminalButNotWithNoColor() throws {
+        let coloured = try start(workspace())
+        coloured.type("search Mikoyan\r")
+        let withColour = try coloured.waitFor("Choe Yong-geon")
+        #expect(withColour.contains("\u{1B}[1;33mMikoyan\u{1B}[0m"))
+
+        let plain = try start(workspace(), environment: ["NO_COLOR": "1"])
+        plain.type("search Mikoyan\r")
+        let withoutColour = try plain.waitFor("Choe Yong-geon")
+        #expect(!withoutColour.contains("\u{1B}[1;33m"))
+    }
+
+    @Test func ctrlCStopsARunningImportAndLeavesTheArchiveAsItWas() throws {
+        // A file large enough that the import is still running when Ctrl-C arrives.
+        let big = Fixtures.temporaryFolder().appendingPathComponent("big.jsonl")
+        var lines = ""
+        for index in 0..<200_000 {
+            lines += "{\"id\": \"big-\(index)\", \"title\": \"Generated record \(index)\", \"summary\": \"Filler text for record \(index) about grain procurement.\"}\n"
+        }
+        try lines.write(to: big, atomically: true, encoding: .utf8)
+        let terminal = try start(workspace())
+        terminal.type("import \(big.path)\r")
+        try terminal.waitFor("Importing")
+        terminal.type("\u{3}")
+        let message = try terminal.waitFor("dossier> ", timeout: 60)
+        #expect(message.contains("cancelled") || message.contains("Interrupted"))
+        terminal.type("stats --json\r")
+        try terminal.waitFor("\"documents\": 9,")
+    }
+}
