@@ -23,6 +23,11 @@ let package = Package(
                 "SearchCommands", "WorkspaceCommands",
             ]),
 
+        // The benchmark: archive-scale figures beside the sqlite3 shell (release build).
+        .executableTarget(
+            name: "dossier-bench",
+            dependencies: [argumentParser, "DocumentStore", "REPLCore", "TestSupport", "dossier"]),
+
         // Libraries.
         .systemLibrary(
             name: "CLibEdit",

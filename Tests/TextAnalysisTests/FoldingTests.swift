@@ -46,3 +46,23 @@ import TextAnalysis
         #expect(EditDistance.suggestions(for: "xyzzy", among: commands).isEmpty)
     }
 }
+
+@Suite struct NormalizationTests {
+    @Test func composedAndASCIITextIsUnchanged() {
+        #expect(Folding.nfc("Kim Il Sung") == "Kim Il Sung")
+        #expect(Folding.nfc("Kim Il-sŏng 김일성 Хрущёв") == "Kim Il-sŏng 김일성 Хрущёв")
+    }
+
+    @Test func decomposedTextIsComposed() {
+        #expect(Folding.nfc("Il-so\u{306}ng").unicodeScalars.count == "Il-sŏng".unicodeScalars.count)
+        #expect(Folding.nfc("\u{1100}\u{1175}\u{11B7}") == "김")  // conjoining jamo
+        #expect(Folding.nfc("\u{212B}") == "Å")  // the angstrom sign
+    }
+
+    @Test func trimmingRemovesSpacesAndLineBreaksAtTheEnds() {
+        #expect(Folding.trimmed("  Pak Chang-ok \n") == "Pak Chang-ok")
+        #expect(Folding.trimmed("\u{3000}김일성\t") == "김일성")
+        #expect(Folding.trimmed(" \n ") == "")
+        #expect(Folding.trimmed("plain") == "plain")
+    }
+}

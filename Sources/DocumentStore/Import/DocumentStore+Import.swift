@@ -64,20 +64,24 @@ extension DocumentStore {
                 VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
                 ON CONFLICT(id) DO UPDATE SET \(updates)
                 """)
-            let exists = try db.makeStatement(sql: "SELECT 1 FROM document WHERE id = ?")
             var added = 0, updated = 0
+            var highestRowID = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM document") ?? 0
             try reader.read { record in
                 if (added + updated) % 1_000 == 0 {
                     if isCancelled() { throw ImportError.cancelled(file: file) }
                     if added + updated > 0 { progress(added + updated) }
                 }
-                if try Bool.fetchOne(exists, arguments: [record.id]) == true {
-                    updated += 1
-                } else {
-                    added += 1
-                }
                 upsert.setUncheckedArguments(StatementArguments(record.databaseValues(importedAt: importedAt)))
+                // An upsert that inserts gives a rowid above every one so far; one that
+                // updates leaves the last inserted rowid as it was. That tells new from
+                // updated without a query per record.
                 try upsert.execute()
+                if db.lastInsertedRowID > highestRowID {
+                    highestRowID = db.lastInsertedRowID
+                    added += 1
+                } else {
+                    updated += 1
+                }
             }
             if bulk {
                 if isCancelled() { throw ImportError.cancelled(file: file) }

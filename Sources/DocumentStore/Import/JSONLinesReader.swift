@@ -7,12 +7,11 @@ struct JSONLinesReader: RecordReader {
     let provenance: Provenance
 
     func read(_ consume: (Record) throws -> Void) throws {
-        let decoder = JSONDecoder()
         try forEachLine(in: data) { number, bytes in
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
             let fields: [String: JSONValue]
             do {
-                fields = try decoder.decode([String: JSONValue].self, from: Data(bytes))
+                fields = try JSONLineParser.object(in: bytes)
             } catch {
                 let start = bytes.first(where: { $0 != 0x20 && $0 != 0x09 })
                 let reason = start == UInt8(ascii: "{")

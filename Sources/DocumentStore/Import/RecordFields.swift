@@ -58,7 +58,7 @@ enum RecordFields {
                 case .number, .bool: items = [value.text]
                 case .object: throw fail("field '\(key)' must be text or a list of text, not an object.")
                 }
-                let cleaned = items.map { Folding.nfc($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+                let cleaned = items.map { Folding.trimmed(Folding.nfc($0)) }
                     .filter { !$0.isEmpty }
                 for item in cleaned where !(lists[name, default: []].contains(item)) {
                     lists[name, default: []].append(item)
@@ -67,7 +67,7 @@ enum RecordFields {
                 switch value {
                 case .null: continue
                 case .string(let s):
-                    let cleaned = Folding.nfc(s).trimmingCharacters(in: .whitespacesAndNewlines)
+                    let cleaned = Folding.trimmed(Folding.nfc(s))
                     if !cleaned.isEmpty, scalars[name] == nil { scalars[name] = cleaned }
                 case .number, .bool:
                     if scalars[name] == nil { scalars[name] = value.text }

@@ -28,9 +28,24 @@ extension DocumentStore {
     /// summary over the text).
     public func search(_ query: SearchQuery, limit: Int, offset: Int = 0) throws(StoreError) -> SearchPage {
         try read { db in
+            // Date filters keep documents whose span overlaps the filter's days.
+            var dateFilter = ""
+            var dateArguments: [String] = []
+            if query.earliest != nil || query.latest != nil {
+                var conditions: [String] = []
+                if let earliest = query.earliest {
+                    conditions.append("date_max >= ?")
+                    dateArguments.append(earliest)
+                }
+                if let latest = query.latest {
+                    conditions.append("date_min <= ?")
+                    dateArguments.append(latest)
+                }
+                dateFilter = " AND rowid IN (SELECT rowid FROM document WHERE \(conditions.joined(separator: " AND ")))"
+            }
             let total = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM document_fts WHERE document_fts MATCH ?",
-                arguments: [query.match]) ?? 0
+                db, sql: "SELECT count(*) FROM document_fts WHERE document_fts MATCH ?\(dateFilter)",
+                arguments: StatementArguments([query.match] + dateArguments)) ?? 0
             let ranked = try Row.fetchAll(
                 db,
                 sql: """
@@ -38,10 +53,10 @@ extension DocumentStore {
                            snippet(document_fts, 1, char(2), char(3), '…', 32) AS summary_snippet,
                            snippet(document_fts, 2, char(2), char(3), '…', 32) AS text_snippet
                     FROM document_fts
-                    WHERE document_fts MATCH ? AND rank MATCH '\(Schema.rankWeights)'
+                    WHERE document_fts MATCH ? AND rank MATCH '\(Schema.rankWeights)'\(dateFilter)
                     ORDER BY rank LIMIT ? OFFSET ?
                     """,
-                arguments: [query.match, limit, offset])
+                arguments: StatementArguments([query.match] + dateArguments) + [limit, offset])
             var hits: [SearchHit] = []
             hits.reserveCapacity(ranked.count)
             let document = try db.makeStatement(sql: "SELECT * FROM document WHERE rowid = ?")
