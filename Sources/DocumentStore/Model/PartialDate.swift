@@ -39,24 +39,30 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// The partial ISO form: `1956`, `1956-09`, `1956-09-20`, with `~` when uncertain.
     public var iso: String {
-        var result = String(format: "%04d", year)
-        if let month { result += String(format: "-%02d", month) }
-        if let day { result += String(format: "-%02d", day) }
+        var result = Self.digits(year, 4)
+        if let month { result += "-" + Self.digits(month, 2) }
+        if let day { result += "-" + Self.digits(day, 2) }
         return isUncertain ? result + "~" : result
     }
 
     public var description: String { iso }
 
+    /// `value` zero-padded to `width` digits; `String(format:)` is slow on every imported date.
+    private static func digits(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+
     /// The first day the date covers, as `YYYY-MM-DD`.
     public var lowerBound: String {
-        String(format: "%04d-%02d-%02d", year, month ?? 1, day ?? 1)
+        Self.digits(year, 4) + "-" + Self.digits(month ?? 1, 2) + "-" + Self.digits(day ?? 1, 2)
     }
 
     /// The last day the date covers, as `YYYY-MM-DD`.
     public var upperBound: String {
         let lastMonth = month ?? 12
         let lastDay = day ?? PartialDate.daysIn(month: lastMonth, year: year)
-        return String(format: "%04d-%02d-%02d", year, lastMonth, lastDay)
+        return Self.digits(year, 4) + "-" + Self.digits(lastMonth, 2) + "-" + Self.digits(lastDay, 2)
     }
 
     /// The date as a reader expects it: `September 20, 1956`, `September 1956`, `1956`,
