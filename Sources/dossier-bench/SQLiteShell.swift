@@ -44,12 +44,15 @@ struct SQLiteShell {
 
     /// The statement the issue names, for an FTS5 expression and an optional date range.
     static func query(match: String, earliest: String?, latest: String?) -> String {
-        var dates: [String] = []
-        if let earliest { dates.append("date_max >= '\(earliest)'") }
-        if let latest { dates.append("date_min <= '\(latest)'") }
-        let filter = dates.isEmpty ? "" : " AND rowid IN (SELECT id FROM doc WHERE \(dates.joined(separator: " AND ")))"
         let quoted = match.replacingOccurrences(of: "'", with: "''")
-        return "SELECT rowid, title, snippet(f, -1, '[', ']', '…', 24) FROM f WHERE f MATCH '\(quoted)' AND rank MATCH 'bm25(10.0, 5.0, 1.0)'\(filter) ORDER BY rank LIMIT 20;"
+        guard earliest != nil || latest != nil else {
+            return "SELECT rowid, title, snippet(f, -1, '[', ']', '…', 24) FROM f WHERE f MATCH '\(quoted)' AND rank MATCH 'bm25(10.0, 5.0, 1.0)' ORDER BY rank LIMIT 20;"
+        }
+        // Dates live in the content table: join it, as Dossier does.
+        var dates = ""
+        if let earliest { dates += " AND doc.date_max >= '\(earliest)'" }
+        if let latest { dates += " AND doc.date_min <= '\(latest)'" }
+        return "SELECT f.rowid, f.title, snippet(f, -1, '[', ']', '…', 24) FROM f JOIN doc ON doc.id = f.rowid WHERE f MATCH '\(quoted)' AND f.rank MATCH 'bm25(10.0, 5.0, 1.0)'\(dates) ORDER BY f.rank LIMIT 20;"
     }
 
     /// Seconds for one execution of `statement`: the shell runs it `repeats` times, and the

@@ -10,8 +10,16 @@ import TestSupport
             executable: DossierProcess.executable.path, arguments: ["--workspace", folder],
             environment: DossierProcess.environment(["TERM": "xterm", "PAGER": "cat"].merging(environment) { $1 }),
             folder: Fixtures.temporaryFolder())
-        try terminal.waitFor("dossier> ")
+        try prompt(terminal)
         return terminal
+    }
+
+    /// Waits for the prompt, then a moment more: libedit may print the prompt before it
+    /// switches the terminal to raw mode, and a control key typed in between is taken by
+    /// the terminal's line discipline instead. (A person never types that fast.)
+    private func prompt(_ terminal: PseudoTerminal) throws {
+        try terminal.waitFor("dossier> ")
+        Thread.sleep(forTimeInterval: 0.15)
     }
 
     private func workspace() -> String {
@@ -24,12 +32,12 @@ import TestSupport
         try terminal.waitFor("search")
         terminal.type("Mikoyan\r")
         try terminal.waitFor("3 documents match 'Mikoyan'.")
-        try terminal.waitFor("dossier> ")
+        try prompt(terminal)
         // Result numbers of the last listing, then an option's values.
         terminal.type("show \t\t")
         let numbers = try terminal.waitFor("3")
         #expect(PseudoTerminal.plain(numbers).contains(/1\s+2\s+3/))
-        try terminal.waitFor("dossier> ")
+        try prompt(terminal)
         terminal.type("\u{15}")
         terminal.type("import x.csv --form\t")
         try terminal.waitFor("--format ")
@@ -53,12 +61,12 @@ import TestSupport
         terminal.type("search something I changed my mind about")
         try terminal.waitFor("mind about")
         terminal.type("\u{3}")
-        try terminal.waitFor("dossier> ")
+        try prompt(terminal)
         #expect(terminal.isRunning)
         terminal.type("search Puzanov\r")
         let output = try terminal.waitFor("3 documents match 'Puzanov'.")
         #expect(!output.contains("changed my mind"))
-        try terminal.waitFor("dossier> ")
+        try prompt(terminal)
         terminal.type("\u{4}")
         #expect(terminal.waitForExit() == 0)
     }
@@ -69,7 +77,7 @@ import TestSupport
             let first = try start(folder)
             first.type("search Peng Dehuai\r")
             try first.waitFor("documents match 'Peng Dehuai'.")
-            try first.waitFor("dossier> ")
+            try prompt(first)
             first.type("\u{4}")
             #expect(first.waitForExit() == 0)
         }

@@ -21,6 +21,15 @@ struct JSONLineParser {
         return object
     }
 
+    /// Any one JSON value in `bytes`.
+    static func value(in bytes: UnsafeRawBufferPointer) throws(Failure) -> JSONValue {
+        var parser = JSONLineParser(bytes: bytes)
+        let value = try parser.value()
+        parser.skipSpace()
+        guard parser.index == bytes.count else { throw Failure() }
+        return value
+    }
+
     private init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }

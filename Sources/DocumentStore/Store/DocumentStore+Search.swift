@@ -28,33 +28,36 @@ extension DocumentStore {
     /// summary over the text).
     public func search(_ query: SearchQuery, limit: Int, offset: Int = 0) throws(StoreError) -> SearchPage {
         try read { db in
-            // Date filters keep documents whose span overlaps the filter's days.
-            var dateFilter = ""
+            // Date filters keep documents whose span overlaps the filter's days. They join
+            // the documents to the index's hits: a `rowid IN (…)` list would make FTS5 look
+            // each listed row up in the index, slower by far.
+            var join = ""
+            var conditions: [String] = []
             var dateArguments: [String] = []
             if query.earliest != nil || query.latest != nil {
-                var conditions: [String] = []
+                join = " JOIN document d ON d.rowid = document_fts.rowid"
                 if let earliest = query.earliest {
-                    conditions.append("date_max >= ?")
+                    conditions.append(" AND d.date_max >= ?")
                     dateArguments.append(earliest)
                 }
                 if let latest = query.latest {
-                    conditions.append("date_min <= ?")
+                    conditions.append(" AND d.date_min <= ?")
                     dateArguments.append(latest)
                 }
-                dateFilter = " AND rowid IN (SELECT rowid FROM document WHERE \(conditions.joined(separator: " AND ")))"
             }
+            let dateFilter = conditions.joined()
             let total = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM document_fts WHERE document_fts MATCH ?\(dateFilter)",
+                db, sql: "SELECT count(*) FROM document_fts\(join) WHERE document_fts MATCH ?\(dateFilter)",
                 arguments: StatementArguments([query.match] + dateArguments)) ?? 0
             let ranked = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT rowid, rank,
+                    SELECT document_fts.rowid AS rowid, document_fts.rank AS rank,
                            snippet(document_fts, 1, char(2), char(3), '…', 32) AS summary_snippet,
                            snippet(document_fts, 2, char(2), char(3), '…', 32) AS text_snippet
-                    FROM document_fts
-                    WHERE document_fts MATCH ? AND rank MATCH '\(Schema.rankWeights)'\(dateFilter)
-                    ORDER BY rank LIMIT ? OFFSET ?
+                    FROM document_fts\(join)
+                    WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'\(dateFilter)
+                    ORDER BY document_fts.rank LIMIT ? OFFSET ?
                     """,
                 arguments: StatementArguments([query.match] + dateArguments) + [limit, offset])
             var hits: [SearchHit] = []

@@ -11,19 +11,20 @@ extension Record {
     ]
 
     init(row: Row) {
-        let decoder = JSONDecoder()
+        func json(_ column: String) -> JSONValue? {
+            guard var text: String = row[column] else { return nil }
+            return text.withUTF8 { try? JSONLineParser.value(in: UnsafeRawBufferPointer($0)) }
+        }
         func list(_ column: String) -> [String] {
-            guard let text: String = row[column], let data = text.data(using: .utf8) else { return [] }
-            return (try? decoder.decode([String].self, from: data)) ?? []
+            guard case .array(let values)? = json(column) else { return [] }
+            return values.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
         }
         func date(_ column: String) -> PartialDate? {
             guard let text: String = row[column] else { return nil }
             return try? PartialDate.parse(text)
         }
         var extra: [String: JSONValue] = [:]
-        if let text: String = row["extra"], let data = text.data(using: .utf8) {
-            extra = (try? decoder.decode([String: JSONValue].self, from: data)) ?? [:]
-        }
+        if case .object(let object)? = json("extra") { extra = object }
         var provenance: Provenance?
         if let file: String = row["provenance_file"], let format: String = row["provenance_format"] {
             provenance = Provenance(file: file, format: format)

@@ -9,7 +9,10 @@ public enum Wrapping {
         var line = first
         var lineWidth = first.count
         var lineHasWord = false
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+        // Split on bytes: the separators are ASCII, and iterating Characters is slow.
+        let separators: Set<UInt8> = [0x20, 0x0A, 0x09]
+        for bytes in text.utf8.split(whereSeparator: { separators.contains($0) }) {
+            let word = Substring(bytes)
             let wordWidth = visibleWidth(word)
             if lineHasWord && lineWidth + 1 + wordWidth > width {
                 lines.append(line)
@@ -45,6 +48,18 @@ public enum Wrapping {
     public static func visibleWidth<S: StringProtocol>(_ text: S) -> Int {
         var width = 0
         var inEscape = false
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 {
+                if inEscape {
+                    if byte == UInt8(ascii: "m") { inEscape = false }
+                } else if byte == 0x1B {
+                    inEscape = true
+                } else if byte >= 0x20 && byte != 0x7F {
+                    width += 1
+                }
+            }
+            return width
+        }
         for scalar in text.unicodeScalars {
             if inEscape {
                 if scalar == "m" { inEscape = false }
@@ -54,7 +69,9 @@ public enum Wrapping {
                 inEscape = true
                 continue
             }
-            if scalar.value < 0x20 || scalar.properties.generalCategory == .nonspacingMark { continue }
+            if scalar.value < 0x20 || (scalar.value >= 0x300 && scalar.properties.generalCategory == .nonspacingMark) {
+                continue
+            }
             width += isWide(scalar) ? 2 : 1
         }
         return width
