@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(name: "REPLCoreTests", dependencies: ["REPLCore", "TestSupport", argumentParser]),
         .testTarget(name: "SearchCommandsTests", dependencies: ["SearchCommands", "TestSupport"]),
         .testTarget(name: "WorkspaceCommandsTests", dependencies: ["WorkspaceCommands", "TestSupport"]),
+        .testTarget(name: "BenchTests", dependencies: ["dossier-bench"]),
         .testTarget(
             name: "dossierTests",
             dependencies: ["dossier", "TestSupport"],

@@ -11,6 +11,10 @@ struct Search: DossierCommand {
             All words must match, in any order and any case; accents do not matter. \
             "Quoted words" must stand together as a phrase, a word ending in * matches any \
             word it starts (rehabilit*), and -word leaves out documents with that word. \
+            title:, summary: and text: confine a word or phrase to that part. after:DATE, \
+            before:DATE, year:YYYY and date:FROM..TO keep documents whose date falls in \
+            the range, bounds included; a partial date covers its whole span (a document \
+            dated September 1956 is after:1956-09-15), and undated documents are left out. \
             Results are ranked by relevance (BM25), a match in the title counting most, \
             then the summary, then the text; 'show N' prints result N in full.
             """)
@@ -20,6 +24,8 @@ struct Search: DossierCommand {
         "search \"August Plenum\"",
         "search Puzanov journal --limit 2",
         "search rehabilit* -Peng",
+        "search title:telegram Stalin",
+        "search plenum after:1956-09-21 before:1957",
     ]
 
     static let takesFreeText = true

@@ -1,0 +1,58 @@
+import DocumentStore
+import Testing
+import TestSupport
+
+@Suite struct QueryFilterTests {
+    @Test func fieldScopesConfineAWord() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        func titles(_ query: String) throws -> [String] {
+            try store.search(SearchQuery.parse(query), limit: 20).hits.map(\.record.title)
+        }
+        #expect(try titles("title:Mikoyan") == ["Telegram from A. Mikoyan to the CPSU Central Committee"])
+        #expect(try titles("summary:Mikoyan").count == 3)
+        #expect(try titles("title:\"August Plenum\"").isEmpty)
+        #expect(try titles("summary:\"August Plenum\"").count == 2)
+    }
+
+    @Test func dateFiltersCompareSpansWithInclusiveBounds() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        _ = try store.importFile(at: Fixtures.file("records.csv"))
+        func ids(_ query: String) throws -> Set<String> {
+            Set(try store.search(SearchQuery.parse(query), limit: 50).hits.map(\.record.id).filter { $0.hasPrefix("test-") })
+        }
+        // test-002 is dated July 1956: its month overlaps any day of July.
+        #expect(try ids("report after:1956-07-31").contains("test-002"))
+        #expect(try ids("report before:1956-07-01").contains("test-002"))
+        #expect(try !ids("report after:1956-08-01").contains("test-002"))
+        // test-006 is dated 1956 as a whole year.
+        #expect(try ids("trade date:1956-03..1956-04") == ["test-006"])
+        #expect(try ids("trade year:1957").isEmpty)
+        // Undated test-008 never passes a date filter; bounds are inclusive.
+        #expect(try ids("fragment").contains("test-008"))
+        #expect(try ids("fragment after:1000").isEmpty)
+        #expect(try ids("rehabilitation date:1957-01-10..1957-01-10") == ["test-009"])
+    }
+
+    @Test(arguments: [
+        ("plenum after:1956-02-31", 13, "'1956-02-31' is not a date: February 1956 has 29 days"),
+        ("plenum year:56", 12, "'56' is not a year"),
+        ("person:Mikoyan", 0, "'person:' is not a field that can be searched"),
+        ("year:1956", 0, "a date filter narrows a search but finds nothing by itself"),
+        ("Kim after:1957 before:1950", 0, "the date filters leave no days between 1957-01-01 and 1950-12-31"),
+        ("plenum date:1956..1957..1958", 12, "'1956..1957..1958' is not a date range"),
+    ])
+    func badFiltersAreExplainedAtTheirPosition(_ query: String, _ position: Int, _ problem: String) {
+        #expect(throws: QueryError.self) { try SearchQuery.parse(query) }
+        do {
+            _ = try SearchQuery.parse(query)
+        } catch {
+            #expect(error.position == position)
+            #expect(error.problem == problem)
+        }
+    }
+
+    @Test func aColonInsideAWordIsNotAField() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        #expect(try store.search(SearchQuery.parse("Note: plenum"), limit: 5).total == 0)
+    }
+}
