@@ -50,8 +50,12 @@ struct Dossier: AsyncParsableCommand {
 
         let context: CommandContext
         do {
+            // Lines read from a script or a pipe never get escape codes, even when the
+            // output is a terminal; the prompt and -c use colour on a terminal.
+            let batch = commands.isEmpty && !interactive
             context = try Self.openWorkspace(
-                explicit: workspace, environment: environment, terminal: terminal, interactive: interactive)
+                explicit: workspace, environment: environment, style: batch ? terminal.plainStyle : terminal.style,
+                interactive: interactive)
         } catch {
             Terminal.writeError(Interpreter.message(for: error))
             throw ExitCode(2)
@@ -85,7 +89,7 @@ struct Dossier: AsyncParsableCommand {
 
     /// Finds or creates the workspace and opens its store; a new store gets the sample.
     static func openWorkspace(
-        explicit: String?, environment: [String: String], terminal: Terminal, interactive: Bool
+        explicit: String?, environment: [String: String], style: TextStyle, interactive: Bool
     ) throws -> CommandContext {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         let workspace = Workspace.resolve(explicit: explicit, current: current, environment: environment)
@@ -99,7 +103,7 @@ struct Dossier: AsyncParsableCommand {
         }
         return CommandContext(
             workspace: workspace, store: store, registry: CommandRegistry(modules: modules),
-            isInteractive: interactive, style: terminal.style,
+            isInteractive: interactive, style: style,
             progress: { line in Terminal.writeProgress(line) })
     }
 

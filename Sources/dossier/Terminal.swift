@@ -26,6 +26,7 @@ struct Terminal {
     }
 
     var style: TextStyle { TextStyle(width: columns, color: color) }
+    var plainStyle: TextStyle { TextStyle(width: columns, color: false) }
 
     /// Writes a message line to standard error.
     static func writeError(_ text: String) {

@@ -102,6 +102,17 @@ import TestSupport
         #expect(!withoutColour.contains("\u{1B}[1;33m"))
     }
 
+    @Test func linesPipedInGetNoEscapeCodesEvenOnATerminal() throws {
+        let command = "printf 'search Mikoyan\\n' | '\(DossierProcess.executable.path)' --workspace '\(workspace())'"
+        let terminal = try PseudoTerminal(
+            executable: "/bin/sh", arguments: ["-c", command],
+            environment: DossierProcess.environment(["TERM": "xterm"]), folder: Fixtures.temporaryFolder())
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.transcript.contains("3 documents match 'Mikoyan'."))
+        #expect(!terminal.transcript.contains("\u{1B}"))
+        #expect(!terminal.transcript.contains("dossier>"))
+    }
+
     @Test func ctrlCStopsARunningImportAndLeavesTheArchiveAsItWas() throws {
         // A file large enough that the import is still running when Ctrl-C arrives.
         let big = Fixtures.temporaryFolder().appendingPathComponent("big.jsonl")

@@ -49,13 +49,16 @@ extension DocumentStore {
         let started = Date()
         let importedAt = ISO8601DateFormatter().string(from: started)
 
-        let (added, updated) = try write { db -> (Int, Int) in
+        let (added, updated, bulk) = try write { db -> (Int, Int, Bool) in
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
             // Re-indexing once at the end beats a trigger per row when the import is large
             // beside what is already stored (see PLATFORM.md: ~2.5x on bulk loads).
             let estimated = data.count / 400
             let bulk = estimated >= 2_000 && Double(estimated) * 1.5 >= Double(existing)
-            if bulk { try Schema.dropSyncTriggers(db) }
+            if bulk {
+                try Schema.dropSyncTriggers(db)
+                try Schema.dropBulkIndexes(db)
+            }
 
             let columns = Record.columns
             let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
@@ -87,8 +90,15 @@ extension DocumentStore {
                 if isCancelled() { throw ImportError.cancelled(file: file) }
                 try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES ('rebuild')")
                 try Schema.createSyncTriggers(db)
+                try Schema.createBulkIndexes(db)
             }
-            return (added, updated)
+            return (added, updated, bulk)
+        }
+        if bulk {
+            // A bulk import leaves the whole store in the write-ahead log: copy it into the
+            // store file now (as the sqlite3 shell does when it closes) rather than at some
+            // later command, and give the disk space back.
+            try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
         return ImportSummary(
             file: file, format: format, added: added, updated: updated,

@@ -46,29 +46,54 @@ extension DocumentStore {
                 }
             }
             let dateFilter = conditions.joined()
-            let total = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM document_fts\(join) WHERE document_fts MATCH ?\(dateFilter)",
-                arguments: StatementArguments([query.match] + dateArguments)) ?? 0
+            let arguments = StatementArguments([query.match] + dateArguments)
+            // One pass ranks every hit and counts them (the window's count is taken before
+            // LIMIT); a separate count(*) would match the query a second time.
             let ranked = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT document_fts.rowid AS rowid, document_fts.rank AS rank,
-                           snippet(document_fts, 1, char(2), char(3), '…', 32) AS summary_snippet,
-                           snippet(document_fts, 2, char(2), char(3), '…', 32) AS text_snippet
+                    SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, count(*) OVER () AS total
                     FROM document_fts\(join)
                     WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'\(dateFilter)
                     ORDER BY document_fts.rank LIMIT ? OFFSET ?
                     """,
-                arguments: StatementArguments([query.match] + dateArguments) + [limit, offset])
+                arguments: arguments + [limit, offset])
+            var total: Int = ranked.first?["total"] ?? 0
+            if ranked.isEmpty && offset > 0 {
+                total = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM document_fts\(join) WHERE document_fts MATCH ?\(dateFilter)",
+                    arguments: arguments) ?? 0
+            }
+            // Snippets only for the page's rows, in one more pass over the matches: the
+            // unary + keeps FTS5 from looking each rowid up on its own, which would expand a
+            // prefix query once per row.
+            var snippets: [Int64: (String?, String?)] = [:]
+            if !ranked.isEmpty {
+                let rowids: [Int64] = ranked.map { $0["rowid"] }
+                let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT rowid,
+                               snippet(document_fts, 1, char(2), char(3), '…', 32) AS summary_snippet,
+                               snippet(document_fts, 2, char(2), char(3), '…', 32) AS text_snippet
+                        FROM document_fts WHERE document_fts MATCH ? AND +rowid IN (\(marks))
+                        """,
+                    arguments: StatementArguments([query.match]) + StatementArguments(rowids))
+                for row in rows {
+                    snippets[row["rowid"]] = (row["summary_snippet"], row["text_snippet"])
+                }
+            }
             var hits: [SearchHit] = []
             hits.reserveCapacity(ranked.count)
-            let document = try db.makeStatement(sql: "SELECT * FROM document WHERE rowid = ?")
+            let document = try db.makeStatement(sql: "SELECT \(Record.selection) FROM document WHERE rowid = ?")
             for row in ranked {
                 let rowid: Int64 = row["rowid"]
                 guard let stored = try Row.fetchOne(document, arguments: [rowid]) else { continue }
+                let snippet = snippets[rowid]
                 hits.append(SearchHit(
                     record: Record(row: stored),
-                    snippet: Self.bestSnippet(summary: row["summary_snippet"], text: row["text_snippet"]),
+                    snippet: Self.bestSnippet(summary: snippet?.0, text: snippet?.1),
                     score: row["rank"]))
             }
             return SearchPage(query: query, hits: hits, total: total, offset: offset)

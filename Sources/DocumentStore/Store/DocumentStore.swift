@@ -64,7 +64,7 @@ public final class DocumentStore: Sendable {
     /// The document with this id, if any.
     public func record(id: String) throws(StoreError) -> Record? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]).map(Record.init(row:))
+            try Row.fetchOne(db, sql: "SELECT \(Record.selection) FROM document WHERE id = ?", arguments: [id]).map(Record.init(row:))
         }
     }
 
@@ -77,7 +77,7 @@ public final class DocumentStore: Sendable {
                 let slice = Array(ids[chunk..<min(chunk + 500, ids.count)])
                 let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
                 let rows = try Row.fetchAll(
-                    db, sql: "SELECT * FROM document WHERE id IN (\(marks))",
+                    db, sql: "SELECT \(Record.selection) FROM document WHERE id IN (\(marks))",
                     arguments: StatementArguments(slice))
                 for row in rows {
                     let record = Record(row: row)

@@ -10,9 +10,16 @@ extension Record {
         "imported_at",
     ]
 
+    /// The column list that `init(row:)` reads by position (names are looked up slowly).
+    static let selection = columns.joined(separator: ", ")
+
+    /// A record from a row selected with `Record.selection`.
     init(row: Row) {
+        func text(_ column: String) -> String? {
+            row[Self.position[column]!]
+        }
         func json(_ column: String) -> JSONValue? {
-            guard var text: String = row[column] else { return nil }
+            guard var text = text(column) else { return nil }
             return text.withUTF8 { try? JSONLineParser.value(in: UnsafeRawBufferPointer($0)) }
         }
         func list(_ column: String) -> [String] {
@@ -20,23 +27,26 @@ extension Record {
             return values.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
         }
         func date(_ column: String) -> PartialDate? {
-            guard let text: String = row[column] else { return nil }
+            guard let text = text(column) else { return nil }
             return try? PartialDate.parse(text)
         }
         var extra: [String: JSONValue] = [:]
         if case .object(let object)? = json("extra") { extra = object }
         var provenance: Provenance?
-        if let file: String = row["provenance_file"], let format: String = row["provenance_format"] {
+        if let file = text("provenance_file"), let format = text("provenance_format") {
             provenance = Provenance(file: file, format: format)
         }
         self.init(
-            id: row["id"], date: date("date"), dateEnd: date("date_end"), dateText: row["date_text"],
-            title: row["title"], summary: row["summary"], text: row["text"], archive: row["archive"],
-            archiveRef: row["archive_ref"], collections: list("collections"), people: list("people"),
-            places: list("places"), subjects: list("subjects"), language: row["language"],
-            originalLanguage: row["original_language"], translator: row["translator"], url: row["url"],
+            id: text("id") ?? "", date: date("date"), dateEnd: date("date_end"), dateText: text("date_text"),
+            title: text("title") ?? "", summary: text("summary") ?? "", text: text("text") ?? "",
+            archive: text("archive"), archiveRef: text("archive_ref"), collections: list("collections"),
+            people: list("people"), places: list("places"), subjects: list("subjects"),
+            language: text("language"), originalLanguage: text("original_language"),
+            translator: text("translator"), url: text("url"),
             provenance: provenance, extra: extra)
     }
+
+    private static let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
 
     /// Values for `Record.columns`, in order.
     func databaseValues(importedAt: String) -> [(any DatabaseValueConvertible)?] {

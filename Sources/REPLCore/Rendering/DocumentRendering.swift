@@ -76,14 +76,16 @@ public struct DocumentList: CommandOutput {
 
     public var listedDocumentIDs: [String]? { items.map(\.record.id) }
 
-    /// Snippet text on one line: FTS keeps the source's line breaks.
+    /// Snippet text on one line: FTS keeps the source's line breaks. (Bytes, not
+    /// Characters: both are ASCII, and this runs for every result shown.)
     static func clean(_ snippet: String) -> String {
-        snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard snippet.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return snippet }
+        return String(decoding: snippet.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The snippet without highlight markers.
     static func plain(_ snippet: String) -> String {
-        String(clean(snippet).filter { $0 != SearchHit.highlightStart && $0 != SearchHit.highlightEnd })
+        String(decoding: clean(snippet).utf8.filter { $0 != 0x02 && $0 != 0x03 }, as: UTF8.self)
     }
 
     /// Replaces highlight markers with the style's highlighting (none without colour).
