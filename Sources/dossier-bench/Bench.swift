@@ -72,7 +72,13 @@ struct Bench: AsyncParsableCommand {
         let report = Report(
             records: count, realRecords: corpus.realRecords, seed: seed, importFigures: importFigures,
             search: searchFigures, startup: startup)
-        print(json ? report.json.serialized(pretty: true) : report.text)
+        if json {
+            // The table too, for the person watching; standard output holds the JSON alone.
+            note("\n" + report.text)
+            print(report.json.serialized(pretty: true))
+        } else {
+            print(report.text)
+        }
     }
 
     // MARK: Import
