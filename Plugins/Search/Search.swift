@@ -9,14 +9,18 @@ struct Search: DossierCommand {
         abstract: "Find documents by words in their title, summary and text.",
         discussion: """
             All words must match, in any order and any case; accents do not matter. \
-            "Quoted words" must stand together as a phrase, a word ending in * matches any \
-            word it starts (rehabilit*), and -word leaves out documents with that word. \
-            title:, summary: and text: confine a word or phrase to that part. after:DATE, \
-            before:DATE, year:YYYY and date:FROM..TO keep documents whose date falls in \
-            the range, bounds included; a partial date covers its whole span (a document \
-            dated September 1956 is after:1956-09-15), and undated documents are left out. \
-            Results are ranked by relevance (BM25), a match in the title counting most, \
-            then the summary, then the text; 'show N' prints result N in full.
+            "Quoted words" must stand together as a phrase; OR between words accepts either, \
+            and parentheses group: (Mikoyan OR Peng) plenum. -word or NOT word leaves out \
+            documents with that word; a word ending in * matches any word it starts \
+            (rehabilit*); NEAR(Mikoyan Peng, 5) wants the words within 5 words of each other. \
+            title:, summary:, text:, person:, place:, collection: and archive: confine a \
+            word, phrase or group to that part of the documents (person: and place: also look \
+            in titles and summaries, where most archive records name people and places). \
+            after:DATE, before:DATE, year:YYYY and date:FROM..TO keep documents whose date \
+            falls in the range, bounds included; a partial date covers its whole span (a \
+            document dated September 1956 is after:1956-09-15), and undated documents are \
+            left out. Results are ranked by relevance (BM25), a match in the title counting \
+            most, then the summary, then the text; 'show N' prints result N in full.
             """)
 
     static let examples = [
@@ -25,6 +29,9 @@ struct Search: DossierCommand {
         "search Puzanov journal --limit 2",
         "search rehabilit* -Peng",
         "search title:telegram Stalin",
+        "search (Mikoyan OR Shtykov) -Peng",
+        "search NEAR(Mikoyan Peng, 3)",
+        "search person:Shtykov",
         "search plenum after:1956-09-21 before:1957",
     ]
 
@@ -51,8 +58,8 @@ struct Search: DossierCommand {
         case 1: heading = "1 document matches '\(query)'."
         default:
             heading = page.hits.count < page.total
-                ? "\(page.total) documents match '\(query)'; the best \(page.hits.count) are shown."
-                : "\(page.total) documents match '\(query)'."
+                ? "\(page.total.grouped) documents match '\(query)'; the best \(page.hits.count == 1 ? "is" : "\(page.hits.count) are") shown."
+                : "\(page.total.grouped) documents match '\(query)'."
         }
         let footer = page.hits.count < page.total
             ? "Use --limit \(min(page.total, max(limit * 2, 50))) to see more; 'show N' prints result N in full."

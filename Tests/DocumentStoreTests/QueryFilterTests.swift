@@ -36,7 +36,7 @@ import TestSupport
     @Test(arguments: [
         ("plenum after:1956-02-31", 13, "'1956-02-31' is not a date: February 1956 has 29 days"),
         ("plenum year:56", 12, "'56' is not a year"),
-        ("person:Mikoyan", 0, "'person:' is not a field that can be searched"),
+        ("subject:plenum", 0, "'subject:' is not a field that can be searched"),
         ("year:1956", 0, "a date filter narrows a search but finds nothing by itself"),
         ("Kim after:1957 before:1950", 0, "the date filters leave no days between 1957-01-01 and 1950-12-31"),
         ("plenum date:1956..1957..1958", 12, "'1956..1957..1958' is not a date range"),

@@ -4,9 +4,10 @@ import TextAnalysis
 /// A parsed search query, compiled to an FTS5 expression in which every term is quoted, so
 /// that no user input can produce an SQLite or FTS5 syntax error.
 ///
-/// The language: words (all must match), `"exact phrases"`, `prefix*`, `-word` to exclude
-/// a word, `title:`, `summary:` and `text:` to look in one part of the documents, and the
-/// date filters `after:1956-09`, `before:1957`, `date:1956-09..1956-10` and `year:1956`.
+/// The language: words (all must match), `"exact phrases"`, `OR`, `-word` or `NOT word` to
+/// exclude, `prefix*`, `NEAR(a b, 5)`, parentheses, the fields `title:`, `summary:`, `text:`,
+/// `person:`, `place:`, `collection:` and `archive:`, and the date filters `after:1956-09`,
+/// `before:1957`, `date:1956-09..1956-10` and `year:1956`.
 /// Words are matched without regard to case or diacritics; a word with an apostrophe
 /// (`Ch’oe`) matches it written with or without one.
 ///
@@ -23,126 +24,25 @@ public struct SearchQuery: Sendable, Equatable {
     /// The last day a document's date span may start on (`YYYY-MM-DD`), if filtered.
     public let latest: String?
 
-    /// The fields a word can be confined to.
-    public static let fields = ["title", "summary", "text"]
+    /// The fields a word can be confined to, and the indexed columns each looks in.
+    /// People and places are also looked for in titles and summaries, since most archive
+    /// records name them there and nowhere else.
+    public static let fields: [String: String] = [
+        "title": "{title}", "summary": "{summary}", "text": "{text}",
+        "person": "{people title summary}", "place": "{places title summary}",
+        "collection": "{collections}", "archive": "{archive}",
+    ]
     static let dateFilters = ["after", "before", "date", "year"]
 
     public static func parse(_ text: String) throws(QueryError) -> SearchQuery {
-        var positives: [String] = []
-        var negatives: [String] = []
-        var earliest: String?
-        var latest: String?
-        let characters = Array(text)
-        var index = 0
-
-        func error(_ at: Int, _ problem: String, _ fix: String) -> QueryError {
-            QueryError(query: text, position: at, problem: problem, fix: fix)
+        var parser = QueryParser(text)
+        let match = try parser.parseQuery()
+        if let earliest = parser.earliest, let latest = parser.latest, latest < earliest {
+            throw QueryError(
+                query: text, position: 0, problem: "the date filters leave no days between \(earliest) and \(latest)",
+                fix: "Check the order of after: and before:.")
         }
-
-        while index < characters.count {
-            let character = characters[index]
-            if character.isWhitespace {
-                index += 1
-                continue
-            }
-            let start = index
-            var negated = false
-            if character == "-", index + 1 < characters.count, !characters[index + 1].isWhitespace {
-                negated = true
-                index += 1
-            }
-            // `field:` or a date filter: letters, then a colon, then something.
-            var fieldName: String?
-            var nameEnd = index
-            while nameEnd < characters.count, characters[nameEnd].isLetter { nameEnd += 1 }
-            if nameEnd > index, nameEnd + 1 < characters.count, characters[nameEnd] == ":",
-                !characters[nameEnd + 1].isWhitespace
-            {
-                let name = String(characters[index..<nameEnd]).lowercased()
-                if dateFilters.contains(name) {
-                    guard !negated else {
-                        throw error(start, "a date filter cannot be negated", "Use before: or after: instead of -\(name):.")
-                    }
-                    var value = ""
-                    var end = nameEnd + 1
-                    while end < characters.count, !characters[end].isWhitespace {
-                        value.append(characters[end])
-                        end += 1
-                    }
-                    let (lower, upper) = try dateBounds(name, value, at: nameEnd + 1, in: text)
-                    if let lower { earliest = max(earliest ?? lower, lower) }
-                    if let upper { latest = min(latest ?? upper, upper) }
-                    index = end
-                    continue
-                }
-                guard fields.contains(name) else {
-                    throw error(
-                        index, "'\(name):' is not a field that can be searched",
-                        "Use title:, summary: or text:, or a date filter: after:, before:, date:, year:.")
-                }
-                fieldName = name
-                index = nameEnd + 1
-            }
-            var expression: String?
-            if characters[index] == "\"" || characters[index] == "“" {
-                let open = index
-                index += 1
-                var phrase = ""
-                while index < characters.count, characters[index] != "\"", characters[index] != "”" {
-                    phrase.append(characters[index])
-                    index += 1
-                }
-                guard index < characters.count else {
-                    throw error(open, "the phrase that starts here is never closed", "Add a closing '\"'.")
-                }
-                index += 1
-                var prefix = false
-                if index < characters.count, characters[index] == "*" {
-                    prefix = true
-                    index += 1
-                }
-                expression = Self.compile(word: phrase, prefix: prefix)
-                if expression == nil {
-                    throw error(open, "the phrase has no words in it", "Put words between the quotes, or remove them.")
-                }
-            } else {
-                var word = ""
-                while index < characters.count, !characters[index].isWhitespace, characters[index] != "\"" {
-                    word.append(characters[index])
-                    index += 1
-                }
-                var prefix = false
-                if word.hasSuffix("*") {
-                    prefix = true
-                    while word.hasSuffix("*") { word.removeLast() }
-                    if word.isEmpty {
-                        throw error(start, "'*' must follow the start of a word", "Write for example 'rehabilit*'.")
-                    }
-                }
-                expression = Self.compile(word: word, prefix: prefix)
-            }
-            guard var expression else { continue }  // punctuation on its own: nothing to match
-            if let fieldName { expression = "{\(fieldName)} : \(expression)" }
-            if negated { negatives.append(expression) } else { positives.append(expression) }
-        }
-
-        if positives.isEmpty {
-            if earliest != nil || latest != nil {
-                throw error(0, "a date filter narrows a search but finds nothing by itself", "Add a word to look for, e.g. 'plenum year:1956'.")
-            }
-            if negatives.isEmpty {
-                throw error(0, "there is nothing to search for", "Type one or more words, e.g. 'search Mikoyan plenum'.")
-            }
-            throw error(0, "'-word' only excludes documents; nothing is left to look for", "Add a word to find, e.g. 'plenum -Mikoyan'.")
-        }
-        var match = positives.joined(separator: " AND ")
-        if !negatives.isEmpty {
-            match = "(\(match)) NOT (\(negatives.joined(separator: " OR ")))"
-        }
-        if let earliest, let latest, latest < earliest {
-            throw error(0, "the date filters leave no days between \(earliest) and \(latest)", "Check the order of after: and before:.")
-        }
-        return SearchQuery(text: text, match: match, earliest: earliest, latest: latest)
+        return SearchQuery(text: text, match: match, earliest: parser.earliest, latest: parser.latest)
     }
 
     private init(text: String, match: String, earliest: String?, latest: String?) {
@@ -153,7 +53,7 @@ public struct SearchQuery: Sendable, Equatable {
     }
 
     /// The inclusive day bounds of a date filter.
-    private static func dateBounds(
+    static func dateBounds(
         _ name: String, _ value: String, at position: Int, in query: String
     ) throws(QueryError) -> (String?, String?) {
         func parse(_ text: String, offset: Int) throws(QueryError) -> PartialDate {
@@ -229,7 +129,7 @@ public struct SearchQuery: Sendable, Equatable {
         return tokens
     }
 
-    private static func quote(_ tokens: [String]) -> String {
+    static func quote(_ tokens: [String]) -> String {
         "\"" + tokens.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -38,29 +38,58 @@ enum Schema {
                     content='document', content_rowid='rowid',
                     tokenize='unicode61 remove_diacritics 2'
                 );
+                CREATE TRIGGER document_ai AFTER INSERT ON document BEGIN
+                    INSERT INTO document_fts(rowid, title, summary, text)
+                    VALUES (new.rowid, new.title, new.summary, new.text);
+                END;
+                CREATE TRIGGER document_ad AFTER DELETE ON document BEGIN
+                    INSERT INTO document_fts(document_fts, rowid, title, summary, text)
+                    VALUES ('delete', old.rowid, old.title, old.summary, old.text);
+                END;
+                CREATE TRIGGER document_au AFTER UPDATE ON document BEGIN
+                    INSERT INTO document_fts(document_fts, rowid, title, summary, text)
+                    VALUES ('delete', old.rowid, old.title, old.summary, old.text);
+                    INSERT INTO document_fts(rowid, title, summary, text)
+                    VALUES (new.rowid, new.title, new.summary, new.text);
+                END;
+                """)
+        }
+        migrator.registerMigration("v2: people, places, collections and archive in the index") { db in
+            try dropSyncTriggers(db)
+            try db.execute(sql: """
+                DROP TABLE document_fts;
+                CREATE VIRTUAL TABLE document_fts USING fts5(
+                    \(indexedColumns.joined(separator: ", ")),
+                    content='document', content_rowid='rowid',
+                    tokenize='unicode61 remove_diacritics 2'
+                );
+                INSERT INTO document_fts(document_fts) VALUES ('rebuild');
                 """)
             try createSyncTriggers(db)
         }
         return migrator
     }
 
+    /// The columns of `document` the full-text index covers, in index order. Title,
+    /// summary and text come first: snippets and column weights refer to them by position.
+    static let indexedColumns = ["title", "summary", "text", "people", "places", "collections", "archive"]
+
     /// The triggers that keep `document_fts` in step with `document`. Bulk imports drop
     /// them, insert, rebuild the index once and create them again, in one transaction.
     static func createSyncTriggers(_ db: Database) throws {
+        let columns = indexedColumns.joined(separator: ", ")
+        let new = indexedColumns.map { "new." + $0 }.joined(separator: ", ")
+        let old = indexedColumns.map { "old." + $0 }.joined(separator: ", ")
         try db.execute(sql: """
             CREATE TRIGGER document_ai AFTER INSERT ON document BEGIN
-                INSERT INTO document_fts(rowid, title, summary, text)
-                VALUES (new.rowid, new.title, new.summary, new.text);
+                INSERT INTO document_fts(rowid, \(columns)) VALUES (new.rowid, \(new));
             END;
             CREATE TRIGGER document_ad AFTER DELETE ON document BEGIN
-                INSERT INTO document_fts(document_fts, rowid, title, summary, text)
-                VALUES ('delete', old.rowid, old.title, old.summary, old.text);
+                INSERT INTO document_fts(document_fts, rowid, \(columns)) VALUES ('delete', old.rowid, \(old));
             END;
             CREATE TRIGGER document_au AFTER UPDATE ON document BEGIN
-                INSERT INTO document_fts(document_fts, rowid, title, summary, text)
-                VALUES ('delete', old.rowid, old.title, old.summary, old.text);
-                INSERT INTO document_fts(rowid, title, summary, text)
-                VALUES (new.rowid, new.title, new.summary, new.text);
+                INSERT INTO document_fts(document_fts, rowid, \(columns)) VALUES ('delete', old.rowid, \(old));
+                INSERT INTO document_fts(rowid, \(columns)) VALUES (new.rowid, \(new));
             END;
             """)
     }
@@ -83,6 +112,7 @@ enum Schema {
             """)
     }
 
-    /// Column weights for ranking: a hit in the title counts most, then the summary.
-    static let rankWeights = "bm25(10.0, 5.0, 1.0)"
+    /// Column weights for ranking: a hit in the title counts most, then the summary, then
+    /// the text; a name in the people or places fields counts as much as in the summary.
+    static let rankWeights = "bm25(10.0, 5.0, 1.0, 5.0, 5.0, 2.0, 1.0)"
 }
