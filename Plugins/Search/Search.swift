@@ -43,31 +43,69 @@ struct Search: DossierCommand {
     @Option(name: .long, help: "How many results to show.")
     var limit: Int = 20
 
+    @Option(help: "The order: relevance (best first), date (oldest first) or -date (newest first).")
+    var sort: SearchSort = .relevance
+
+    @Option(help: ArgumentHelp("Skip this many results (next and prev do it for you).", visibility: .hidden))
+    var offset: Int = 0
+
     func validate() throws {
         guard limit >= 1 else {
             throw ValidationError("--limit must be at least 1, not \(limit).")
         }
+        guard offset >= 0 else {
+            throw ValidationError("--offset must be 0 or more, not \(offset).")
+        }
     }
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
+        try Self.page(query: query, sort: sort, limit: limit, offset: offset, in: context)
+    }
+
+    /// One page of results, shown as a numbered list and remembered for `next` and `prev`.
+    static func page(query: String, sort: SearchSort, limit: Int, offset: Int, in context: CommandContext) throws -> DocumentList {
         let parsed = try SearchQuery.parse(query)
-        let page = try context.store.search(parsed, limit: limit)
-        let heading: String
+        let page = try context.store.search(parsed, limit: limit, offset: offset, sort: sort)
+        context.paging = Paging(
+            command: "search", state: ["query": query, "sort": sort.rawValue], offset: offset, limit: limit,
+            total: page.total)
+        let first = offset + 1, last = offset + page.hits.count
+        var heading: String
         switch page.total {
         case 0: heading = "No documents match '\(query)'."
         case 1: heading = "1 document matches '\(query)'."
-        default:
-            heading = page.hits.count < page.total
-                ? "\(page.total.grouped) documents match '\(query)'; the best \(page.hits.count == 1 ? "is" : "\(page.hits.count) are") shown."
-                : "\(page.total.grouped) documents match '\(query)'."
+        default: heading = "\(page.total.grouped) documents match '\(query)'."
         }
-        let footer = page.hits.count < page.total
-            ? "Use --limit \(min(page.total, max(limit * 2, 50))) to see more; 'show N' prints result N in full."
-            : nil
+        if page.hits.count < page.total {
+            heading.removeLast()
+            if offset == 0 && sort == .relevance {
+                heading += "; the best \(page.hits.count == 1 ? "is" : "\(page.hits.count) are") shown."
+            } else if page.hits.isEmpty {
+                heading += "; there are no results after \(offset.grouped)."
+            } else {
+                let order = sort == .relevance ? "" : (sort == .date ? ", oldest first" : ", newest first")
+                heading += "; \(first.grouped)–\(last.grouped) are shown\(order)."
+            }
+        }
+        if let undated = page.undatedExcluded, undated > 0 {
+            heading += " \(undated.grouped) undated \(undated == 1 ? "document matches" : "documents match") too but \(undated == 1 ? "is" : "are") left out by the date filter."
+        }
+        var footer: String?
+        if last < page.total {
+            footer = "Type 'next' for results \((last + 1).grouped)–\(min(last + limit, page.total).grouped); 'show N' prints result N in full."
+        } else if offset > 0 {
+            footer = "That is the last page; 'prev' goes back."
+        }
+        var data: [String: JSONValue] = [
+            "query": .string(query), "total": .number(Double(page.total)), "offset": .number(Double(offset)),
+            "sort": .string(sort.rawValue),
+        ]
+        if let undated = page.undatedExcluded { data["undated_excluded"] = .number(Double(undated)) }
         return DocumentList(
             heading: heading,
             items: page.hits.map { DocumentList.Item(record: $0.record, snippet: $0.snippet, extra: ["score": .number($0.score)]) },
-            footer: footer,
-            data: ["query": .string(query), "total": .number(Double(page.total))])
+            firstNumber: first, footer: footer, data: data)
     }
 }
+
+extension SearchSort: ExpressibleByArgument {}

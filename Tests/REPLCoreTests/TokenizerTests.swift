@@ -39,14 +39,15 @@ import Testing
 
     @Test func freeTextKeepsQuotesDashesAndTagsAndLosesOnlyItsOwnFlags() throws {
         let invocation = try Invocation.parse(#" "August Plenum" -Mikoyan --limit 5 #rehabilitation Ch’oe"#, for: search)
-        #expect(invocation.arguments == ["--limit", "5", "--", #""August Plenum" -Mikoyan #rehabilitation Ch’oe"#])
+        #expect(invocation.arguments == ["--limit=5", "--", #""August Plenum" -Mikoyan #rehabilitation Ch’oe"#])
         #expect(!invocation.json)
     }
 
     @Test func sharedFlagsComeOutAnywhere() throws {
         let invocation = try Invocation.parse(" --json Mikoyan --limit=3", for: search)
         #expect(invocation.json)
-        #expect(invocation.arguments == ["--limit", "3", "--", "Mikoyan"])
+        #expect(invocation.arguments == ["--limit=3", "--", "Mikoyan"])
+        #expect(try Invocation.parse(" Kim --sort -date", for: search).arguments == ["--sort=-date", "--", "Kim"])
         #expect(try Invocation.parse(" --help", for: search).help)
     }
 

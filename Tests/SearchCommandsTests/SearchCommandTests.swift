@@ -29,7 +29,7 @@ import TestSupport
         let repl = try ScriptedREPL()
         let outcome = await repl.run("search Kim --limit 2")
         #expect(outcome.output.hasPrefix("6 documents match 'Kim'; the best 2 are shown.\n"))
-        #expect(outcome.output.hasSuffix("Use --limit 6 to see more; 'show N' prints result N in full.\n"))
+        #expect(outcome.output.hasSuffix("Type 'next' for results 3–4; 'show N' prints result N in full.\n"))
         #expect(repl.context.lastResults?.count == 2)
     }
 
@@ -75,5 +75,50 @@ import TestSupport
             return
         }
         #expect(documents.first?["people"] == ["Kim Il Sung", "Ch'oe Yong-gŏn"])
+    }
+
+    @Test func nextAndPrevTurnThePagesAndNumbersCarryOn() async throws {
+        let repl = try ScriptedREPL()
+        #expect(await repl.run("next").messages == "There are no results to page through. Run 'search' first.\n")
+        await repl.run("search Kim --limit 2")
+        let second = await repl.run("next")
+        #expect(second.output.hasPrefix("6 documents match 'Kim'; 3–4 are shown.\n"))
+        #expect(second.output.contains("\n3.  "))
+        #expect(await repl.run("show 3").succeeded)
+        #expect(await repl.run("show 1").messages == "There is no result 1; the last listing showed 3–4. Use a number from 3 to 4, or a document id.\n")
+        let third = await repl.run("next")
+        #expect(third.output.hasSuffix("That is the last page; 'prev' goes back.\n"))
+        #expect(await repl.run("next").messages == "That was the last page: the search found 6 documents. 'prev' goes back.\n")
+        #expect(await repl.run("prev").output.hasPrefix("6 documents match 'Kim'; 3–4 are shown.\n"))
+        await repl.run("prev")
+        #expect(await repl.run("prev").messages == "This is the first page already; 'next' goes forward.\n")
+    }
+
+    @Test func resultsSortByDateEitherWayWithUndatedLast() async throws {
+        let repl = try ScriptedREPL()
+        _ = try repl.store.importFile(at: Fixtures.file("records.csv"))
+        func dates(_ line: String) async throws -> [String] {
+            let json = try await repl.json(line)
+            guard case .array(let results)? = json["results"] else { return [] }
+            return results.map { $0["date"]?.text ?? "" }
+        }
+        let oldest = try await dates("search party OR plenum OR resolution OR report --sort date")
+        #expect(oldest.first == "1950~" || oldest.first == "1950-09-29")
+        #expect(oldest.last == "")  // the undated fragment comes last
+        #expect(Array(oldest.dropLast()).allSatisfy { !$0.isEmpty })
+        let newest = try await dates("search party OR plenum OR resolution OR report --sort -date")
+        let dated = newest.filter { !$0.isEmpty }
+        #expect(dated == dated.sorted(by: >))
+        #expect(dated.count >= 5)
+        #expect(newest.last == "")
+    }
+
+    @Test func undatedMatchesAreCountedApartFromADateFilter() async throws {
+        let repl = try ScriptedREPL()
+        _ = try repl.store.importFile(at: Fixtures.file("records.csv"))
+        let outcome = await repl.run("search resolution after:1950")
+        #expect(outcome.output.replacingOccurrences(of: "\n", with: " ").hasPrefix("No documents match 'resolution after:1950'. 1 undated document matches too but is left out by the date filter."))
+        let json = try await repl.json("search resolution after:1950")
+        #expect(json["undated_excluded"] == 1)
     }
 }

@@ -21,12 +21,34 @@ public struct SearchPage: Sendable, Equatable {
     public var hits: [SearchHit]
     public var total: Int
     public var offset: Int
+    /// With a date filter: how many undated documents match the words but were left out.
+    public var undatedExcluded: Int?
+}
+
+/// The order of search results.
+public enum SearchSort: String, Sendable, CaseIterable {
+    /// Best match first (BM25, title over summary over text).
+    case relevance
+    /// Oldest first; undated documents last.
+    case date
+    /// Newest first; undated documents last.
+    case newest = "-date"
+
+    var orderBy: String {
+        switch self {
+        case .relevance: return "document_fts.rank"
+        case .date: return "d.date_min IS NULL, d.date_min, d.date_max, document_fts.rank"
+        case .newest: return "d.date_max IS NULL, d.date_max DESC, d.date_min DESC, document_fts.rank"
+        }
+    }
 }
 
 extension DocumentStore {
     /// The documents matching `query`, best first (BM25 with the title weighed over the
     /// summary over the text).
-    public func search(_ query: SearchQuery, limit: Int, offset: Int = 0) throws(StoreError) -> SearchPage {
+    public func search(
+        _ query: SearchQuery, limit: Int, offset: Int = 0, sort: SearchSort = .relevance
+    ) throws(StoreError) -> SearchPage {
         try read { db in
             // Date filters keep documents whose span overlaps the filter's days. They join
             // the documents to the index's hits: a `rowid IN (…)` list would make FTS5 look
@@ -34,8 +56,11 @@ extension DocumentStore {
             var join = ""
             var conditions: [String] = []
             var dateArguments: [String] = []
-            if query.earliest != nil || query.latest != nil {
+            let filtered = query.earliest != nil || query.latest != nil
+            if filtered || sort != .relevance {
                 join = " JOIN document d ON d.rowid = document_fts.rowid"
+            }
+            if filtered {
                 if let earliest = query.earliest {
                     conditions.append(" AND d.date_max >= ?")
                     dateArguments.append(earliest)
@@ -55,7 +80,7 @@ extension DocumentStore {
                     SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, count(*) OVER () AS total
                     FROM document_fts\(join)
                     WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'\(dateFilter)
-                    ORDER BY document_fts.rank LIMIT ? OFFSET ?
+                    ORDER BY \(sort.orderBy) LIMIT ? OFFSET ?
                     """,
                 arguments: arguments + [limit, offset])
             var total: Int = ranked.first?["total"] ?? 0
@@ -96,7 +121,17 @@ extension DocumentStore {
                     snippet: Self.bestSnippet(summary: snippet?.0, text: snippet?.1),
                     score: row["rank"]))
             }
-            return SearchPage(query: query, hits: hits, total: total, offset: offset)
+            var undated: Int?
+            if filtered {
+                undated = try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM document_fts JOIN document d ON d.rowid = document_fts.rowid
+                        WHERE document_fts MATCH ? AND d.date_min IS NULL
+                        """,
+                    arguments: [query.match])
+            }
+            return SearchPage(query: query, hits: hits, total: total, offset: offset, undatedExcluded: undated)
         }
     }
 

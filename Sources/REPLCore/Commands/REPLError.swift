@@ -9,7 +9,7 @@ public enum REPLError: Error, Sendable, Equatable, CustomStringConvertible {
     case unclosedQuote(position: Int)
     case usage(command: String, message: String, usage: String)
     case noResults
-    case noSuchResult(number: Int, count: Int)
+    case noSuchResult(number: Int, first: Int, count: Int)
     case unknownReference(String)
     case interrupted
     case failed(String)
@@ -36,10 +36,12 @@ public enum REPLError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(trimmed)\nUsage: \(usage)\nType 'help \(command)' for details and examples."
         case .noResults:
             return "There are no results to refer to yet. Run 'search' first, or give a document id."
-        case .noSuchResult(_, let count) where count == 0:
+        case .noSuchResult(_, _, let count) where count == 0:
             return "The last listing had no results. Run another search, or give a document id."
-        case .noSuchResult(let number, let count):
-            return "There is no result \(number); the last listing had \(count). Use a number from 1 to \(count), or a document id."
+        case .noSuchResult(let number, let first, let count):
+            let last = first + count - 1
+            let had = first == 1 ? "had \(count)" : "showed \(first)–\(last)"
+            return "There is no result \(number); the last listing \(had). Use a number from \(first) to \(last), or a document id."
         case .unknownReference(let ref):
             return "No document has the id '\(ref)'. Use a result number from the last listing, or an id as 'show' prints it."
         case .interrupted:

@@ -47,7 +47,7 @@ public struct Completer: Sendable {
     private func references(_ prefix: String) -> [String] {
         var candidates: [String] = []
         if let results = context.lastResults {
-            candidates += (1...max(1, results.count)).prefix(results.count).map(String.init)
+            candidates += results.indices.map { String($0 + context.lastResultsStart) }
         }
         if !prefix.isEmpty, prefix.first?.isNumber == false {
             candidates += (try? context.store.ids(withPrefix: prefix, limit: 200)) ?? []

@@ -20,6 +20,10 @@ public final class CommandContext: @unchecked Sendable {
 
     /// Ids of the documents the last listing numbered, for `show 2`.
     public internal(set) var lastResults: [String]?
+    /// The number of the first of `lastResults` (21 on a second page of 20).
+    public internal(set) var lastResultsStart = 1
+    /// The listing `next` and `prev` page through, set by the command that made it.
+    public var paging: Paging?
     /// Set by `quit`; the loop ends after the current command.
     public internal(set) var quitRequested = false
 
@@ -79,15 +83,35 @@ public final class CommandContext: @unchecked Sendable {
         let trimmed = ref.trimmingCharacters(in: .whitespaces)
         if let number = Int(trimmed), !trimmed.hasPrefix("+") {
             guard let results = lastResults else { throw REPLError.noResults }
-            guard number >= 1, number <= results.count else {
-                throw REPLError.noSuchResult(number: number, count: results.count)
+            let position = number - lastResultsStart
+            guard position >= 0, position < results.count else {
+                throw REPLError.noSuchResult(number: number, first: lastResultsStart, count: results.count)
             }
-            if let record = try store.record(id: results[number - 1]) { return record }
-            throw REPLError.unknownReference(results[number - 1])
+            if let record = try store.record(id: results[position]) { return record }
+            throw REPLError.unknownReference(results[position])
         }
         guard let record = try store.record(id: trimmed) else {
             throw REPLError.unknownReference(trimmed)
         }
         return record
+    }
+}
+
+/// Where a paged listing stands, so that `next` and `prev` can show the pages around it.
+public struct Paging: Sendable, Equatable {
+    /// The command that made the listing.
+    public var command: String
+    /// What that command needs to make another page (its query, its order).
+    public var state: [String: String]
+    public var offset: Int
+    public var limit: Int
+    public var total: Int
+
+    public init(command: String, state: [String: String], offset: Int, limit: Int, total: Int) {
+        self.command = command
+        self.state = state
+        self.offset = offset
+        self.limit = limit
+        self.total = total
     }
 }

@@ -38,7 +38,10 @@ public final class Interpreter: @unchecked Sendable {
             context.clearProgress()
             if context.isInterrupted { throw REPLError.interrupted }
             try render(output, json: invocation.json)
-            if let ids = output.listedDocumentIDs { context.lastResults = ids }
+            if let ids = output.listedDocumentIDs {
+                context.lastResults = ids
+                context.lastResultsStart = output.listedFirstNumber
+            }
             return true
         } catch {
             context.clearProgress()

@@ -53,17 +53,20 @@ public struct Invocation: Sendable, Equatable {
                 guard let option = leaf.option(named: name) else {
                     throw unknownOption(name, leaf: leaf, command: commandName)
                 }
-                invocation.arguments.append(name)
                 if option.takesValue {
+                    // Joined with '=', so that a value starting with a dash (`--sort -date`)
+                    // is not read as an option.
                     if let inlineValue {
-                        invocation.arguments.append(inlineValue)
+                        invocation.arguments.append("\(name)=\(inlineValue)")
                     } else if index < words.count {
-                        invocation.arguments.append(words[index].text)
+                        invocation.arguments.append("\(name)=\(words[index].text)")
                         removed.append(words[index].range)
                         index += 1
                     } else {
                         throw .missingOptionValue(command: commandName, option: name)
                     }
+                } else {
+                    invocation.arguments.append(name)
                 }
             }
             var text = ""
@@ -101,11 +104,12 @@ public struct Invocation: Sendable, Equatable {
             guard let option = leaf.option(named: name) else {
                 throw unknownOption(name, leaf: leaf, command: commandName)
             }
-            invocation.arguments.append(word.text)
-            if option.takesValue, inlineValue == nil, index < words.count {
+            if option.takesValue, inlineValue == nil, index < words.count, name.hasPrefix("--") {
                 // The value, even one that starts with a dash.
-                invocation.arguments.append(words[index].text)
+                invocation.arguments.append("\(name)=\(words[index].text)")
                 index += 1
+            } else {
+                invocation.arguments.append(word.text)
             }
         }
         return invocation

@@ -9,10 +9,13 @@ public protocol CommandOutput: Sendable {
     /// The documents this output numbers 1, 2, 3…, which later commands may refer to by
     /// number (`show 2`); nil when the output lists no documents.
     var listedDocumentIDs: [String]? { get }
+    /// The number the first listed document has (21 on a second page of 20).
+    var listedFirstNumber: Int { get }
 }
 
 extension CommandOutput {
     public var listedDocumentIDs: [String]? { nil }
+    public var listedFirstNumber: Int { 1 }
 }
 
 /// A sentence or two for the user, such as a confirmation.

@@ -75,6 +75,7 @@ public struct DocumentList: CommandOutput {
     }
 
     public var listedDocumentIDs: [String]? { items.map(\.record.id) }
+    public var listedFirstNumber: Int { firstNumber }
 
     /// Snippet text on one line: FTS keeps the source's line breaks. (Bytes, not
     /// Characters: both are ASCII, and this runs for every result shown.)
