@@ -92,7 +92,9 @@ struct Search: DossierCommand {
         }
         var footer: String?
         if last < page.total {
-            footer = "Type 'next' for results \((last + 1).grouped)–\(min(last + limit, page.total).grouped); 'show N' prints result N in full."
+            let nextLast = min(last + limit, page.total)
+            let range = nextLast == last + 1 ? "result \(nextLast.grouped)" : "results \((last + 1).grouped)–\(nextLast.grouped)"
+            footer = "Type 'next' for \(range); 'show N' prints result N in full."
         } else if offset > 0 {
             footer = "That is the last page; 'prev' goes back."
         }

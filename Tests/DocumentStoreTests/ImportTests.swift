@@ -159,3 +159,77 @@ import TestSupport
         #expect(try store.count() == 9)
     }
 }
+
+@Suite struct MoreImporterTests {
+    private func emptyStore() throws -> DocumentStore {
+        try DocumentStore.open(at: Fixtures.temporaryFolder().appendingPathComponent("store.sqlite"))
+    }
+
+    @Test func jsonArraysImportWithUnknownFieldsKept() throws {
+        let store = try emptyStore()
+        let summary = try store.importFile(at: Fixtures.file("records.json"))
+        #expect(summary.format == .json && summary.added == 2)
+        let first = try #require(try store.record(id: "ja-001"))
+        #expect(first.people == ["Mikoyan", "Peng Dehuai"])
+        #expect(first.extra == ["box": 12])
+        #expect(try store.record(id: "ja-002")?.collections == ["North Korea in the Cold War"])
+        #expect(try store.importFile(at: Fixtures.file("records.json")).updated == 2)
+    }
+
+    @Test func aBrokenJSONArrayNamesTheLine() throws {
+        let store = try emptyStore()
+        let url = Fixtures.write("[\n  {\"title\": \"one\"},\n  {\"title\": \"two\"\n  {\"title\": \"three\"}\n]\n", named: "bad.json")
+        #expect(throws: ImportError.self) { try store.importFile(at: url, name: "bad.json") }
+        do {
+            try store.importFile(at: url, name: "bad.json")
+        } catch let ImportError.malformed(file, line, _) {
+            #expect(file == "bad.json")
+            #expect(line == 4)
+        }
+        #expect(try store.count() == 0)
+        let notObjects = Fixtures.write("[1, 2]", named: "numbers.json")
+        #expect(throws: ImportError.malformed(file: "numbers.json", line: 1, reason: "expected an object ('{…}') for each record in the array.")) {
+            try store.importFile(at: notObjects, name: "numbers.json")
+        }
+    }
+
+    @Test func teiDocumentsBecomeRecordsWithDatesPlacesAndSources() throws {
+        let store = try emptyStore()
+        let summary = try store.importFile(at: Fixtures.file("frus-sample.xml"))
+        #expect(summary.format == .tei && summary.added == 3)
+        let telegram = try #require(try store.record(id: "frus-sample-d101"))
+        #expect(telegram.title == "Telegram From the Embassy in Korea to the Department of State")
+        #expect(telegram.date?.iso == "1956-09-20")
+        #expect(telegram.dateText == "Seoul, September 20, 1956—4 p.m.")
+        #expect(telegram.places == ["Seoul"])
+        #expect(telegram.archiveRef == "Source: Test Archive, Central Files, 795B.00/9–2056. Secret.")
+        #expect(telegram.archive == "Test Publisher of Historical Documents")
+        #expect(telegram.collections == ["A Test Volume of Foreign Relations, 1955–1957, Korea"])
+        #expect(telegram.text == "Reports from P’yŏngyang suggest the plenum of August was followed by a purge.\n\nThe Embassy will report further.")
+        #expect(try store.record(id: "frus-sample-d102")?.date?.iso == "1956-10")
+        #expect(try store.record(id: "frus-sample-d103")?.date?.iso == "1993")
+    }
+
+    @Test func theRealHistorianTEIImports() throws {
+        let store = try emptyStore()
+        let summary = try store.importFile(at: Fixtures.file("1988-11-10-spiers-to-redman.xml"))
+        #expect(summary.added == 1)
+        let record = try #require(try store.search(SearchQuery.parse("Spiers"), limit: 1).hits.first?.record)
+        #expect(record.date?.iso == "1988-11-10")
+        #expect(record.title.hasPrefix("Memorandum From Ronald Spiers"))
+        #expect(!record.text.isEmpty)
+    }
+
+    @Test func malformedXMLIsRefusedWithItsLine() throws {
+        let store = try emptyStore()
+        do {
+            try store.importFile(at: Fixtures.file("broken.xml"), name: "broken.xml")
+            Issue.record("accepted")
+        } catch let ImportError.malformed(file, line, reason) {
+            #expect(file == "broken.xml")
+            #expect((5...8).contains(line))  // where libxml2 notices the unclosed <p>
+            #expect(reason.hasPrefix("the XML is not well-formed"))
+        }
+        #expect(try store.count() == 0)
+    }
+}

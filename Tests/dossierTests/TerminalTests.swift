@@ -44,8 +44,8 @@ import TestSupport
         terminal.type("\t")
         Thread.sleep(forTimeInterval: 0.2)
         terminal.type("\t")
-        let values = try terminal.waitFor("results")
-        #expect(PseudoTerminal.plain(values).contains(/csv\s+jsonl\s+results/))
+        let values = try terminal.waitFor("tei")
+        #expect(PseudoTerminal.plain(values).contains(/csv\s+json\s+jsonl\s+results\s+tei/))
     }
 
     @Test func nonASCIIInputArrivesIntact() throws {

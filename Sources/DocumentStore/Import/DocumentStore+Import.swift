@@ -45,7 +45,7 @@ extension DocumentStore {
         }
         let format = format ?? ImportFormat.guess(url: url, prefix: data.prefix(4096))
         let provenance = Provenance(file: origin ?? url.standardizedFileURL.path, format: format.rawValue)
-        let reader = format.reader(data: data, file: file, provenance: provenance)
+        let reader = format.reader(data: data, url: url, file: file, provenance: provenance)
         let started = Date()
         let importedAt = ISO8601DateFormatter().string(from: started)
 

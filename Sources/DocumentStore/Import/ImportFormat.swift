@@ -9,6 +9,10 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case jsonl
     /// CSV with a header row naming fields of the shared vocabulary.
     case csv
+    /// A JSON array of objects in the shared vocabulary.
+    case json
+    /// TEI XML as the Office of the Historian publishes FRUS: a record per document div.
+    case tei
 
     /// One sentence saying what a file of this format looks like.
     public var shapeHint: String {
@@ -19,6 +23,10 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             return "Expected one JSON object a line, with at least a 'title'."
         case .csv:
             return "Expected a header row naming fields such as id, date, title, summary, then one record a row."
+        case .json:
+            return "Expected an array of objects ('[{…}, {…}]'), each with at least a 'title'."
+        case .tei:
+            return "Expected TEI XML with one or more <div type=\"document\"> holding a <head>."
         }
     }
 
@@ -27,11 +35,15 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         switch url.pathExtension.lowercased() {
         case "jsonl", "ndjson": return .jsonl
         case "csv": return .csv
+        case "json": return .json
+        case "xml", "tei": return .tei
         default: break
         }
         let head = String(decoding: prefix, as: UTF8.self)
         let firstLine = head.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         let trimmed = firstLine.trimmingCharacters(in: .whitespaces.union(["\u{FEFF}"]))
+        if trimmed.hasPrefix("[") { return .json }
+        if trimmed.hasPrefix("<") { return .tei }
         if trimmed.hasPrefix("{") { return .jsonl }
         let headerFields = CSVParser.splitHeaderGuess(trimmed)
         if headerFields.count >= 2, headerFields.contains(where: { RecordFields.knownNames.contains($0) }) {

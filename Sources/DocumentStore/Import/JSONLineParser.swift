@@ -30,6 +30,45 @@ struct JSONLineParser {
         return value
     }
 
+    /// Calls `body` with each element of the JSON array in `bytes` and the byte offset where
+    /// the element starts; throws `Failure` with the offset where the text stops being JSON.
+    static func forEachElement(
+        inArray bytes: UnsafeRawBufferPointer, _ body: (JSONValue, Int) throws -> Void
+    ) throws {
+        var parser = JSONLineParser(bytes: bytes)
+        parser.skipSpace()
+        guard parser.peek() == UInt8(ascii: "[") else { throw ArrayFailure(offset: parser.index) }
+        parser.index += 1
+        parser.skipSpace()
+        if parser.peek() == UInt8(ascii: "]") {
+            parser.index += 1
+        } else {
+            while true {
+                parser.skipSpace()
+                let start = parser.index
+                let element: JSONValue
+                do {
+                    element = try parser.value()
+                } catch {
+                    throw ArrayFailure(offset: max(start, min(parser.index, bytes.count - 1)))
+                }
+                try body(element, start)
+                parser.skipSpace()
+                guard let next = parser.peek() else { throw ArrayFailure(offset: parser.index) }
+                parser.index += 1
+                if next == UInt8(ascii: "]") { break }
+                guard next == UInt8(ascii: ",") else { throw ArrayFailure(offset: parser.index - 1) }
+            }
+        }
+        parser.skipSpace()
+        guard parser.index == bytes.count else { throw ArrayFailure(offset: parser.index) }
+    }
+
+    /// Where a JSON array stops being JSON.
+    struct ArrayFailure: Error {
+        var offset: Int
+    }
+
     private init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }

@@ -9,11 +9,13 @@ protocol RecordReader {
 }
 
 extension ImportFormat {
-    func reader(data: Data, file: String, provenance: Provenance) -> any RecordReader {
+    func reader(data: Data, url: URL, file: String, provenance: Provenance) -> any RecordReader {
         switch self {
         case .results: return ResultsPageReader(data: data, file: file, provenance: provenance)
         case .jsonl: return JSONLinesReader(data: data, file: file, provenance: provenance)
         case .csv: return CSVReader(data: data, file: file, provenance: provenance)
+        case .json: return JSONArrayReader(data: data, file: file, provenance: provenance)
+        case .tei: return TEIReader(url: url, file: file, provenance: provenance)
         }
     }
 }

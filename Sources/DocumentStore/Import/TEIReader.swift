@@ -1,0 +1,182 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// TEI XML as the U.S. Office of the Historian publishes FRUS and its other documents:
+/// each `<div type="document">` is a record, with its `<head>` as title, its `<dateline>`
+/// (and the `<date when="…">` in it) as date, `<placeName>`s as places, `<note
+/// type="source">` as archive reference, and its paragraphs as text. The `teiHeader`'s
+/// title names the collection, and its creation date stands in for a document without one.
+struct TEIReader: RecordReader {
+    let url: URL
+    let file: String
+    let provenance: Provenance
+
+    func read(_ consume: (Record) throws -> Void) throws {
+        guard let parser = XMLParser(contentsOf: url) else {
+            throw ImportError.unreadableFile(file: file, reason: "it cannot be opened as XML")
+        }
+        let collector = TEICollector()
+        parser.delegate = collector
+        parser.shouldProcessNamespaces = false
+        if !parser.parse() {
+            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "the XML is not well-formed"
+            throw ImportError.malformed(
+                file: file, line: max(1, parser.lineNumber),
+                reason: "the XML is not well-formed (\(reason)). Check that every element is closed.")
+        }
+        if collector.documents.isEmpty {
+            throw ImportError.noRecords(file: file, format: .tei)
+        }
+        let stem = url.deletingPathExtension().lastPathComponent
+        for (index, document) in collector.documents.enumerated() {
+            let title = collapse(document.head)
+            guard !title.isEmpty else {
+                throw ImportError.malformed(file: file, line: document.line, reason: "the document has no <head> to serve as its title.")
+            }
+            let dateline = collapse(document.dateline)
+            var date: PartialDate?
+            do {
+                date = try document.when.flatMap { try PartialDate.parse($0) }
+                    ?? Self.date(in: dateline) ?? collector.created.flatMap { try PartialDate.parse($0) }
+            } catch DateError.invalid(let reason) {
+                throw ImportError.malformed(
+                    file: file, line: document.line,
+                    reason: "the date '\(document.when ?? dateline)' is not a date: \(reason). \(PartialDate.formatHint)")
+            }
+            let id = document.xmlID.map { "\(stem)-\($0)" } ?? "\(stem)-d\(index + 1)"
+            let text = document.paragraphs.map(collapse).filter { !$0.isEmpty }.joined(separator: "\n\n")
+            try consume(Record(
+                id: id, date: date, dateText: dateline.isEmpty ? nil : dateline, title: title,
+                summary: "", text: text, archive: collector.publisher ?? "Office of the Historian",
+                archiveRef: document.source.map(collapse) ?? collector.source.map(collapse),
+                collections: collector.title.map { [collapse($0)] } ?? [],
+                places: Array(Set(document.places.map(collapse))).sorted(), language: "English",
+                url: collector.url, provenance: provenance))
+        }
+    }
+
+    /// A date in a dateline such as `Washington, November 10, 1988`: the longest run of
+    /// comma-separated parts at its end that reads as a date.
+    static func date(in dateline: String) throws -> PartialDate? {
+        let parts = dateline.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for start in parts.indices {
+            let candidate = parts[start...].joined(separator: ", ")
+            do {
+                if let date = try PartialDate.parse(candidate) { return date }
+            } catch DateError.unreadable {
+                continue
+            }
+        }
+        return nil
+    }
+
+    private func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// Walks a TEI file and keeps what the reader needs.
+private final class TEICollector: NSObject, XMLParserDelegate {
+    struct Document {
+        var line: Int
+        var xmlID: String?
+        var head = ""
+        var dateline = ""
+        var when: String?
+        var source: String?
+        var places: [String] = []
+        var paragraphs: [String] = []
+    }
+
+    var documents: [Document] = []
+    var title: String?
+    var created: String?
+    var publisher: String?
+    var source: String?
+    var url: String?
+
+    private var stack: [String] = []
+    private var current: Document?
+    /// What the text being read belongs to (a head, a paragraph, a note to skip…), innermost
+    /// last, with the depth of the element that opened it and the text so far.
+    private var captures: [(kind: String, depth: Int, text: String)] = []
+    private var capture: String? { captures.last?.kind }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        stack.append(name)
+        switch name {
+        case "div" where attributes["type"] == "document" && current == nil:
+            current = Document(line: parser.lineNumber, xmlID: attributes["xml:id"])
+            documentDepth = stack.count
+        case "title" where stack.contains("titleStmt") && (attributes["type"] == "complete" || title == nil):
+            begin("title")
+        case "date" where stack.contains("publicationStmt") && attributes["type"] == "created":
+            created = attributes["when"]
+        case "date" where current != nil && stack.contains("dateline"):
+            if current?.when == nil { current?.when = attributes["when"] }
+        case "ref" where stack.contains("sourceDesc"):
+            url = url ?? attributes["target"]
+        case "publisher" where stack.contains("publicationStmt"):
+            begin("publisher")
+        case "head" where current != nil && capture == nil:
+            begin("head")
+        case "dateline" where current != nil && capture == nil:
+            begin("dateline")
+        case "note" where current != nil && attributes["type"] == "source":
+            begin("source")
+        case "note":
+            begin("skip")
+        case "placeName" where current != nil && stack.contains("dateline"):
+            current?.places.append("")
+        case "p" where capture == nil && stack.contains("body"):
+            begin("p")
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if !captures.isEmpty { captures[captures.count - 1].text += string }
+        if stack.last == "placeName", var document = current, !document.places.isEmpty {
+            document.places[document.places.count - 1] += string
+            current = document
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        defer { stack.removeLast() }
+        if let last = captures.last, last.depth == stack.count {
+            captures.removeLast()
+            let text = last.text
+            switch last.kind {
+            case "title": title = text
+            case "publisher": publisher = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            case "head": current?.head += text
+            case "dateline": current?.dateline += text
+            case "source": current?.source = text
+            case "p":
+                if current != nil {
+                    current?.paragraphs.append(text)
+                } else if text.trimmingCharacters(in: .whitespaces).hasPrefix("Source:") {
+                    source = String(text.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst("Source:".count))
+                        .trimmingCharacters(in: .whitespaces)
+                }
+            default: break
+            }
+        }
+        if name == "div", stack.count == documentDepth, let document = current {
+            documents.append(document)
+            current = nil
+            documentDepth = nil
+        }
+    }
+
+    private func begin(_ kind: String) {
+        captures.append((kind, stack.count, ""))
+    }
+
+    /// How deep the current document's div stands.
+    private var documentDepth: Int?
+}
