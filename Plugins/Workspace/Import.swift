@@ -10,8 +10,9 @@ struct Import: DossierCommand {
         abstract: "Add the records of a file to the archive.",
         discussion: """
             Reads an archive's search-results page saved as text (results), JSON Lines \
-            (jsonl), a JSON array (json), CSV with a header row (csv) or TEI XML as the \
-            Office of the Historian publishes FRUS (tei); the format is guessed when not given. \
+            (jsonl), a JSON array (json), CSV with a header row (csv), RIS as archives and \
+            reference managers export it (ris) or TEI XML as the Office of the Historian \
+            publishes FRUS (tei); the format is guessed when not given. \
             The whole file is imported in one step: if any record is malformed, the import \
             stops with the file, line and reason, and the archive is left as it was. A \
             record whose id is already stored is updated, so importing a file again adds \
@@ -22,12 +23,13 @@ struct Import: DossierCommand {
         "import Tests/dossierTests/Fixtures/records.csv",
         "import Tests/dossierTests/Fixtures/records.jsonl --format jsonl",
         "import Tests/dossierTests/Fixtures/frus-sample.xml",
+        "import Tests/dossierTests/Fixtures/records.ris",
     ]
 
     @Argument(help: ArgumentHelp("The file to import.", valueName: "file"))
     var file: String
 
-    @Option(help: "The file's format: results, jsonl, json, csv or tei (guessed when omitted).")
+    @Option(help: "The file's format: results, jsonl, json, csv, ris or tei (guessed when omitted).")
     var format: ImportFormat?
 
     func run(in context: CommandContext) async throws -> any CommandOutput {

@@ -233,3 +233,32 @@ import TestSupport
         #expect(try store.count() == 0)
     }
 }
+
+@Suite struct RISImportTests {
+    @Test func risRecordsMapOntoTheVocabulary() throws {
+        let store = try DocumentStore.open(at: Fixtures.temporaryFolder().appendingPathComponent("store.sqlite"))
+        let summary = try store.importFile(at: Fixtures.file("records.ris"))
+        #expect(summary.format == .ris && summary.added == 2)
+        let telegram = try #require(try store.record(id: "ris-001"))
+        #expect(telegram.date?.iso == "1956-09-22")
+        #expect(telegram.summary == "Mikoyan stresses that the Central Committee needs to repeal the decisions reached at the August Plenum.")
+        #expect(telegram.archive == "Test Digital Archive")
+        #expect(telegram.archiveRef == "AVPRF F. 0102, Op. 12, P. 68, Delo 5")
+        #expect(telegram.collections == ["North Korea in the Cold War"])
+        #expect(telegram.subjects == ["August Plenum", "Rehabilitation"])
+        #expect(telegram.translator == "Gary Goldberg")
+        #expect(telegram.url == "https://example.org/document/ris-001")
+        #expect(telegram.extra == ["ris_N1": "A note the vocabulary has no field for."])
+        let minutes = try #require(try store.search(SearchQuery.parse("title:Minutes"), limit: 1).hits.first?.record)
+        #expect(minutes.date?.iso == "1956")
+        #expect(try store.importFile(at: Fixtures.file("records.ris")).updated == 2)
+    }
+
+    @Test func anUnendedRISRecordIsRefusedAtItsStart() throws {
+        let store = try DocumentStore.open(at: Fixtures.temporaryFolder().appendingPathComponent("store.sqlite"))
+        #expect(throws: ImportError.malformed(file: "broken.ris", line: 1, reason: "the record that starts here has no 'ER  - ' line to end it.")) {
+            try store.importFile(at: Fixtures.file("broken.ris"), name: "broken.ris")
+        }
+        #expect(try store.count() == 0)
+    }
+}

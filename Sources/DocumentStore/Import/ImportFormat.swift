@@ -13,6 +13,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case json
     /// TEI XML as the Office of the Historian publishes FRUS: a record per document div.
     case tei
+    /// RIS, the tagged format archives and reference managers export.
+    case ris
 
     /// One sentence saying what a file of this format looks like.
     public var shapeHint: String {
@@ -27,6 +29,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             return "Expected an array of objects ('[{…}, {…}]'), each with at least a 'title'."
         case .tei:
             return "Expected TEI XML with one or more <div type=\"document\"> holding a <head>."
+        case .ris:
+            return "Expected records that open with 'TY  - ', hold tagged lines such as 'TI  - Title', and close with 'ER  - '."
         }
     }
 
@@ -37,6 +41,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         case "csv": return .csv
         case "json": return .json
         case "xml", "tei": return .tei
+        case "ris": return .ris
         default: break
         }
         let head = String(decoding: prefix, as: UTF8.self)
@@ -44,6 +49,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         let trimmed = firstLine.trimmingCharacters(in: .whitespaces.union(["\u{FEFF}"]))
         if trimmed.hasPrefix("[") { return .json }
         if trimmed.hasPrefix("<") { return .tei }
+        if RISReader.split(trimmed)?.0 == "TY" { return .ris }
         if trimmed.hasPrefix("{") { return .jsonl }
         let headerFields = CSVParser.splitHeaderGuess(trimmed)
         if headerFields.count >= 2, headerFields.contains(where: { RecordFields.knownNames.contains($0) }) {

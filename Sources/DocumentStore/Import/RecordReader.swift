@@ -16,6 +16,7 @@ extension ImportFormat {
         case .csv: return CSVReader(data: data, file: file, provenance: provenance)
         case .json: return JSONArrayReader(data: data, file: file, provenance: provenance)
         case .tei: return TEIReader(url: url, file: file, provenance: provenance)
+        case .ris: return RISReader(data: data, file: file, provenance: provenance)
         }
     }
 }
