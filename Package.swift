@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The executable: process flags, wiring the module list, the read-eval-print loop.
@@ -37,7 +38,7 @@ let package = Package(
         .target(name: "TextAnalysis"),
         .target(
             name: "DocumentStore",
-            dependencies: [grdb, "TextAnalysis"],
+            dependencies: [grdb, "TextAnalysis", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/august-plenum-results.txt")]),
         .target(name: "SessionStore"),
         .target(

@@ -11,8 +11,9 @@ struct Import: DossierCommand {
         discussion: """
             Reads an archive's search-results page saved as text (results), JSON Lines \
             (jsonl), a JSON array (json), CSV with a header row (csv), RIS as archives and \
-            reference managers export it (ris) or TEI XML as the Office of the Historian \
-            publishes FRUS (tei); the format is guessed when not given. \
+            reference managers export it (ris), TEI XML as the Office of the Historian \
+            publishes FRUS (tei), or Markdown and text files with YAML front matter, one \
+            file or a whole folder (markdown); the format is guessed when not given. \
             The whole file is imported in one step: if any record is malformed, the import \
             stops with the file, line and reason, and the archive is left as it was. A \
             record whose id is already stored is updated, so importing a file again adds \
@@ -24,12 +25,13 @@ struct Import: DossierCommand {
         "import Tests/dossierTests/Fixtures/records.jsonl --format jsonl",
         "import Tests/dossierTests/Fixtures/frus-sample.xml",
         "import Tests/dossierTests/Fixtures/records.ris",
+        "import Tests/dossierTests/Fixtures/transcriptions",
     ]
 
-    @Argument(help: ArgumentHelp("The file to import.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The file (or folder of Markdown files) to import.", valueName: "file"))
     var file: String
 
-    @Option(help: "The file's format: results, jsonl, json, csv, ris or tei (guessed when omitted).")
+    @Option(help: "The file's format: results, jsonl, json, csv, ris, tei or markdown (guessed when omitted).")
     var format: ImportFormat?
 
     func run(in context: CommandContext) async throws -> any CommandOutput {

@@ -262,3 +262,47 @@ import TestSupport
         #expect(try store.count() == 0)
     }
 }
+
+@Suite struct MarkdownImportTests {
+    private func emptyStore() throws -> DocumentStore {
+        try DocumentStore.open(at: Fixtures.temporaryFolder().appendingPathComponent("store.sqlite"))
+    }
+
+    @Test func aFolderOfTranscriptionsImportsWithFrontMatter() throws {
+        let store = try emptyStore()
+        let summary = try store.importFile(at: Fixtures.file("transcriptions"), name: "transcriptions")
+        #expect(summary.format == .markdown && summary.added == 2)
+        let letter = try #require(try store.search(SearchQuery.parse("title:letter"), limit: 1).hits.first?.record)
+        #expect(letter.title == "Letter from Ch'oe Ch'ang-ik to the Central Committee")
+        #expect(letter.date?.iso == "1956-08-29")
+        #expect(letter.people == ["Ch'oe Ch'ang-ik"])
+        #expect(letter.places == ["Pyongyang"])
+        #expect(letter.extra == ["folder": "Box 4"])
+        #expect(letter.text == "My own transcription of the letter, made from a photocopy.\n\nSecond paragraph of the transcription.")
+        #expect(letter.provenance?.file.hasSuffix("transcriptions/1956/choe-letter.md") == true)
+        let notes = try #require(try store.search(SearchQuery.parse("\"working notes\""), limit: 1).hits.first?.record)
+        #expect(notes.title == "Notes on the August Plenum")
+        #expect(notes.date == nil)
+        #expect(try store.importFile(at: Fixtures.file("transcriptions")).updated == 2)
+    }
+
+    @Test func badFrontMatterNamesTheFileAndLine() throws {
+        let store = try emptyStore()
+        let folder = Fixtures.temporaryFolder()
+        try "---\ntitle: fine\n---\nBody\n".write(to: folder.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: [unclosed\n---\nBody\n".write(to: folder.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
+        do {
+            try store.importFile(at: folder, name: "notes")
+            Issue.record("accepted")
+        } catch let ImportError.malformed(file, line, reason) {
+            #expect(file == "notes/b.md")
+            #expect(line >= 2)
+            #expect(reason.hasPrefix("the front matter is not valid YAML"))
+        }
+        #expect(try store.count() == 0)  // a.md was not kept either
+        let unclosed = Fixtures.write("---\ntitle: x\nno end\n", named: "c.md")
+        #expect(throws: ImportError.malformed(file: "c.md", line: 1, reason: "the front matter that starts here has no closing '---' line.")) {
+            try store.importFile(at: unclosed, name: "c.md")
+        }
+    }
+}

@@ -133,7 +133,7 @@ import TestSupport
         #expect(completer.completions(for: "sea") == ["search"])
         #expect(completer.completions(for: "s") == ["show", "stats", "search"])
         #expect(completer.completions(for: "search Mikoyan --li") == ["--limit"])
-        #expect(completer.completions(for: "import x.csv --format ") == ["csv", "ris", "tei", "json", "jsonl", "results"])
+        #expect(completer.completions(for: "import x.csv --format ") == ["csv", "ris", "tei", "json", "jsonl", "results", "markdown"])
         #expect(completer.completions(for: "help") == ["help"])
         #expect(completer.completions(for: "show ").isEmpty)
         await repl.run("search Puzanov")

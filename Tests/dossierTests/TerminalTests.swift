@@ -45,7 +45,7 @@ import TestSupport
         Thread.sleep(forTimeInterval: 0.2)
         terminal.type("\t")
         let values = try terminal.waitFor("tei")
-        #expect(PseudoTerminal.plain(values).contains(/csv\s+json\s+jsonl\s+results\s+ris\s+tei/))
+        #expect(PseudoTerminal.plain(values).contains(/csv\s+json\s+jsonl\s+markdown\s+results\s+ris\s+tei/))
     }
 
     @Test func nonASCIIInputArrivesIntact() throws {

@@ -34,16 +34,17 @@ extension DocumentStore {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
             throw ImportError.unreadableFile(file: file, reason: "there is no such file")
         }
-        if isFolder.boolValue {
-            throw ImportError.unreadableFile(file: file, reason: "it is a folder; name a file inside it")
+        if isFolder.boolValue && format != nil && format != .markdown {
+            throw ImportError.unreadableFile(file: file, reason: "it is a folder; name a file inside it, or import the folder's Markdown files with --format markdown")
         }
         let data: Data
         do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
+            // A folder is read file by file by the Markdown reader.
+            data = isFolder.boolValue ? Data() : try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
             throw ImportError.unreadableFile(file: file, reason: "it cannot be opened (check its permissions)")
         }
-        let format = format ?? ImportFormat.guess(url: url, prefix: data.prefix(4096))
+        let format = format ?? (isFolder.boolValue ? .markdown : ImportFormat.guess(url: url, prefix: data.prefix(4096)))
         let provenance = Provenance(file: origin ?? url.standardizedFileURL.path, format: format.rawValue)
         let reader = format.reader(data: data, url: url, file: file, provenance: provenance)
         let started = Date()

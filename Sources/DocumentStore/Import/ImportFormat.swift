@@ -15,6 +15,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case tei
     /// RIS, the tagged format archives and reference managers export.
     case ris
+    /// Markdown or text with YAML front matter: a file, or a folder of them.
+    case markdown
 
     /// One sentence saying what a file of this format looks like.
     public var shapeHint: String {
@@ -31,6 +33,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             return "Expected TEI XML with one or more <div type=\"document\"> holding a <head>."
         case .ris:
             return "Expected records that open with 'TY  - ', hold tagged lines such as 'TI  - Title', and close with 'ER  - '."
+        case .markdown:
+            return "Expected .md, .markdown or .txt files, each with YAML front matter between '---' lines (or a '# heading') and its text."
         }
     }
 
@@ -42,6 +46,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         case "json": return .json
         case "xml", "tei": return .tei
         case "ris": return .ris
+        case "md", "markdown": return .markdown
         default: break
         }
         let head = String(decoding: prefix, as: UTF8.self)
@@ -50,6 +55,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         if trimmed.hasPrefix("[") { return .json }
         if trimmed.hasPrefix("<") { return .tei }
         if RISReader.split(trimmed)?.0 == "TY" { return .ris }
+        if trimmed == "---" { return .markdown }
         if trimmed.hasPrefix("{") { return .jsonl }
         let headerFields = CSVParser.splitHeaderGuess(trimmed)
         if headerFields.count >= 2, headerFields.contains(where: { RecordFields.knownNames.contains($0) }) {

@@ -17,6 +17,7 @@ extension ImportFormat {
         case .json: return JSONArrayReader(data: data, file: file, provenance: provenance)
         case .tei: return TEIReader(url: url, file: file, provenance: provenance)
         case .ris: return RISReader(data: data, file: file, provenance: provenance)
+        case .markdown: return MarkdownReader(url: url, file: file, provenance: provenance)
         }
     }
 }
