@@ -41,6 +41,11 @@ public enum SearchSort: String, Sendable, CaseIterable {
         case .newest: return "d.date_max IS NULL, d.date_max DESC, d.date_min DESC, document_fts.rank"
         }
     }
+
+    /// The same order over a subquery's columns `rank`, `date_min` and `date_max`.
+    var outerOrderBy: String {
+        orderBy.replacingOccurrences(of: "document_fts.", with: "").replacingOccurrences(of: "d.", with: "")
+    }
 }
 
 extension DocumentStore {
@@ -62,27 +67,50 @@ extension DocumentStore {
             }
             if filtered {
                 if let earliest = query.earliest {
-                    conditions.append(" AND d.date_max >= ?")
+                    conditions.append("d.date_max >= ?")
                     dateArguments.append(earliest)
                 }
                 if let latest = query.latest {
-                    conditions.append(" AND d.date_min <= ?")
+                    conditions.append("d.date_min <= ?")
                     dateArguments.append(latest)
                 }
             }
-            let dateFilter = conditions.joined()
+            let dateFilter = conditions.map { " AND " + $0 }.joined()
             let arguments = StatementArguments([query.match] + dateArguments)
-            // One pass ranks every hit and counts them (the window's count is taken before
-            // LIMIT); a separate count(*) would match the query a second time.
-            let ranked = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, count(*) OVER () AS total
-                    FROM document_fts\(join)
-                    WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'\(dateFilter)
-                    ORDER BY \(sort.orderBy) LIMIT ? OFFSET ?
-                    """,
-                arguments: arguments + [limit, offset])
+            let ranked: [Row]
+            if filtered {
+                // One pass over every hit ranks the ones the date filter keeps and counts
+                // both those and the undated ones it leaves out: the window sums are taken
+                // over all hits before the outer WHERE and LIMIT.
+                let inside = conditions.joined(separator: " AND ")
+                ranked = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT rowid, rank, total, undated FROM (
+                            SELECT document_fts.rowid AS rowid, document_fts.rank AS rank,
+                                   d.date_min AS date_min, d.date_max AS date_max,
+                                   (\(inside)) AS inside,
+                                   sum(\(inside)) OVER () AS total,
+                                   sum(d.date_min IS NULL) OVER () AS undated
+                            FROM document_fts\(join)
+                            WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
+                        )
+                        WHERE inside ORDER BY \(sort.outerOrderBy) LIMIT ? OFFSET ?
+                        """,
+                    arguments: StatementArguments(dateArguments + dateArguments + [query.match]) + [limit, offset])
+            } else {
+                // One pass ranks every hit and counts them (the window's count is taken
+                // before LIMIT); a separate count(*) would match the query a second time.
+                ranked = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, count(*) OVER () AS total
+                        FROM document_fts\(join)
+                        WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
+                        ORDER BY \(sort.orderBy) LIMIT ? OFFSET ?
+                        """,
+                    arguments: arguments + [limit, offset])
+            }
             var total: Int = ranked.first?["total"] ?? 0
             if ranked.isEmpty && offset > 0 {
                 total = try Int.fetchOne(
@@ -121,8 +149,8 @@ extension DocumentStore {
                     snippet: Self.bestSnippet(summary: snippet?.0, text: snippet?.1),
                     score: row["rank"]))
             }
-            var undated: Int?
-            if filtered {
+            var undated: Int? = filtered ? ranked.first?["undated"] : nil
+            if filtered && ranked.isEmpty {
                 undated = try Int.fetchOne(
                     db,
                     sql: """
