@@ -70,12 +70,7 @@ struct Search: DossierCommand {
             command: "search", state: ["query": query, "sort": sort.rawValue], offset: offset, limit: limit,
             total: page.total)
         let first = offset + 1, last = offset + page.hits.count
-        var heading: String
-        switch page.total {
-        case 0: heading = "No documents match '\(query)'."
-        case 1: heading = "1 document matches '\(query)'."
-        default: heading = "\(page.total.grouped) documents match '\(query)'."
-        }
+        var heading = countSentence(page.total, query: query)
         if page.hits.count < page.total {
             heading.removeLast()
             if offset == 0 && sort == .relevance {
@@ -107,6 +102,15 @@ struct Search: DossierCommand {
             heading: heading,
             items: page.hits.map { DocumentList.Item(record: $0.record, snippet: $0.snippet, extra: ["score": .number($0.score)]) },
             firstNumber: first, footer: footer, data: data)
+    }
+
+    /// "12 documents match 'Kim'."
+    static func countSentence(_ total: Int, query: String) -> String {
+        switch total {
+        case 0: return "No documents match '\(query)'."
+        case 1: return "1 document matches '\(query)'."
+        default: return "\(total.grouped) documents match '\(query)'."
+        }
     }
 }
 

@@ -61,7 +61,7 @@ extension DocumentStore {
                 try Schema.dropBulkIndexes(db)
             }
 
-            let columns = Record.columns
+            let columns = Record.storedColumns
             let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
             let upsert = try db.makeStatement(sql: """
                 INSERT INTO document (\(columns.joined(separator: ", ")))

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TextAnalysis
 
 extension Record {
     /// The columns of `document`, in the order `Record.init(row:)` and the importer use.
@@ -9,6 +10,10 @@ extension Record {
         "original_language", "translator", "url", "provenance_file", "provenance_format", "extra",
         "imported_at",
     ]
+
+    /// The columns an import writes: the record's, then the names recognised in its title
+    /// and summary (see `databaseValues(importedAt:)`).
+    static let storedColumns = columns + Schema.recognisedNameColumns
 
     /// The column list that `init(row:)` reads by position (names are looked up slowly).
     static let selection = columns.joined(separator: ", ")
@@ -48,7 +53,7 @@ extension Record {
 
     private static let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
 
-    /// Values for `Record.columns`, in order.
+    /// Values for `Record.storedColumns`, in order.
     func databaseValues(importedAt: String) -> [(any DatabaseValueConvertible)?] {
         let lower = date?.lowerBound
         let upper = (dateEnd ?? date)?.upperBound
@@ -59,7 +64,15 @@ extension Record {
             archiveRef, Self.jsonArray(collections), Self.jsonArray(people), Self.jsonArray(places),
             Self.jsonArray(subjects), language, originalLanguage, translator, url, provenance?.file,
             provenance?.format, extraText, importedAt,
-        ]
+        ] + recognisedNameValues()
+    }
+
+    /// The people and places named in the title and summary, for a record that lacks
+    /// either field (most archive records); facets and name lists fall back on them.
+    func recognisedNameValues() -> [String] {
+        guard people.isEmpty || places.isEmpty else { return ["[]", "[]"] }
+        let names = NameRecognizer.recognize(title, summary)
+        return [Self.jsonArray(names.people), Self.jsonArray(names.places)]
     }
 
     /// A list column's JSON text.

@@ -67,8 +67,23 @@ enum Schema {
                 """)
             try createSyncTriggers(db)
         }
+        migrator.registerMigration("v3: people and places recognised in titles and summaries") { db in
+            for column in recognisedNameColumns {
+                try db.execute(sql: "ALTER TABLE document ADD COLUMN \(column) TEXT NOT NULL DEFAULT '[]'")
+            }
+            let update = try db.makeStatement(sql: "UPDATE document SET named_people = ?, named_places = ? WHERE rowid = ?")
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT rowid, title, summary FROM document WHERE people = '[]' OR places = '[]'")
+            while let row = try rows.next() {
+                let record = Record(id: "", title: row[1], summary: row[2])
+                try update.execute(arguments: StatementArguments(record.recognisedNameValues()) + [row[0] as Int64])
+            }
+        }
         return migrator
     }
+
+    /// People and places recognised in a record's title and summary, as JSON lists.
+    static let recognisedNameColumns = ["named_people", "named_places"]
 
     /// The columns of `document` the full-text index covers, in index order. Title,
     /// summary and text come first: snippets and column weights refer to them by position.

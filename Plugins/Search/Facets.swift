@@ -1,0 +1,110 @@
+import ArgumentParser
+import DocumentStore
+import REPLCore
+
+/// `facets QUERY`: who, where, when and from which archive, for all the hits.
+struct Facets: DossierCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facets",
+        abstract: "Count the documents a search finds by year, person, place, collection and archive.",
+        discussion: """
+            QUERY is written as for 'search' (see 'help search'), date filters included; every \
+            hit counts, not only the first page. People and places come from the documents' \
+            fields and, for documents without them (most archive records), from the names \
+            recognised in their titles and summaries: capitalized names with offices, \
+            nationalities and organisations taken off ("Soviet Ambassador A.M. Puzanov" is \
+            Puzanov), places from a gazetteer of countries and cities.
+            """)
+
+    static let examples = ["facets plenum", "facets Kim Il Sung --limit 3", "facets Kim year:1956"]
+
+    static let takesFreeText = true
+
+    @Argument(help: "What to look for, as for 'search'.")
+    var query: String
+
+    @Option(name: .long, help: "How many values of each facet to show.")
+    var limit: Int = 10
+
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1, not \(limit).") }
+    }
+
+    func run(in context: CommandContext) async throws -> any CommandOutput {
+        let parsed = try SearchQuery.parse(query)
+        let (total, facets) = try context.store.facets(parsed, limit: limit)
+        return FacetsView(query: query, total: total, facets: facets)
+    }
+}
+
+/// Facets as aligned lists with bars, or as JSON.
+struct FacetsView: CommandOutput {
+    var query: String
+    var total: Int
+    var facets: [Facet]
+
+    static func heading(_ kind: Facet.Kind) -> String {
+        switch kind {
+        case .year: return "Years"
+        case .person: return "People"
+        case .place: return "Places"
+        case .collection: return "Collections"
+        case .archive: return "Archives"
+        }
+    }
+
+    func text(in style: TextStyle) -> String {
+        var lines = Wrapping.wrap(Search.countSentence(total, query: query), width: style.width)
+        guard total > 0 else { return lines.joined(separator: "\n") }
+        let labelWidth = min(36, facets.flatMap(\.values).map { Wrapping.visibleWidth($0.value) }.max() ?? 4)
+        let countWidth = (facets.flatMap(\.values).map(\.count).max() ?? 0).grouped.count
+        let barWidth = min(40, max(4, style.width - 2 - labelWidth - 2 - countWidth - 2))
+        for facet in facets {
+            lines.append("")
+            var heading = Self.heading(facet.kind)
+            if facet.values.isEmpty {
+                lines.append(style.heading(heading) + " — none")
+                continue
+            }
+            if facet.distinct > facet.values.count {
+                heading += " (\(facet.values.count) of \(facet.distinct.grouped)"
+                heading += facet.kind == .year ? ", the busiest)" : ", the most frequent)"
+            }
+            lines.append(style.heading(heading))
+            let maximum = facet.values.map(\.count).max() ?? 1
+            for value in facet.values {
+                let label = Wrapping.visibleWidth(value.value) > labelWidth
+                    ? String(value.value.prefix(labelWidth - 1)) + "…" : value.value
+                let count = value.count.grouped
+                lines.append(
+                    "  " + Wrapping.pad(label, to: labelWidth) + "  "
+                        + String(repeating: " ", count: countWidth - count.count) + count + "  "
+                        + style.dim(BarChart.bar(value.count, of: maximum, width: barWidth)))
+            }
+            if facet.missing > 0 {
+                let none: String
+                switch facet.kind {
+                case .year: none = "undated"
+                case .person: none = "naming no one"
+                case .place: none = "naming no place"
+                case .collection: none = "in no collection"
+                case .archive: none = "with no archive"
+                }
+                lines.append(style.dim("  and \(facet.missing.grouped) \(facet.missing == 1 ? "document" : "documents") \(none)"))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    var json: JSONValue {
+        var object: [String: JSONValue] = ["query": .string(query), "total": .number(Double(total))]
+        for facet in facets {
+            object[facet.kind.rawValue] = [
+                "values": .array(facet.values.map { ["value": .string($0.value), "count": .number(Double($0.count))] }),
+                "distinct": .number(Double(facet.distinct)),
+                "missing": .number(Double(facet.missing)),
+            ]
+        }
+        return .object(object)
+    }
+}
