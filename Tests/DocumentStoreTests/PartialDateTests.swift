@@ -44,3 +44,16 @@ import Testing
         #expect(dates.sorted().map(\.iso) == ["1950~", "1956", "1956-09", "1956-09-20"])
     }
 }
+
+@Suite struct DateGapTests {
+    func date(_ text: String) throws -> PartialDate { try #require(try PartialDate.parse(text)) }
+
+    @Test func daysBetweenDaysCountLeapYearsAndPartialDatesHaveNone() throws {
+        let plenum = try date("1956-09-23")
+        #expect(try date("1956-09-22").days(to: plenum) == 1)
+        #expect(try date("1956-02-28").days(to: date("1956-03-01")) == 2)
+        #expect(try date("1950-09-29").days(to: plenum) == 2186)
+        #expect(try plenum.days(to: date("1956-09-20")) == -3)
+        #expect(try date("1956-09").days(to: plenum) == nil)
+    }
+}

@@ -65,6 +65,21 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return Self.digits(year, 4) + "-" + Self.digits(lastMonth, 2) + "-" + Self.digits(lastDay, 2)
     }
 
+    /// The days from this date to `other` (negative when `other` is earlier), when both
+    /// name a day; nil for months and years, whose gap is not a number of days.
+    public func days(to other: PartialDate) -> Int? {
+        guard let month, let day, let otherMonth = other.month, let otherDay = other.day else { return nil }
+        return Self.dayNumber(year, month, day).distance(to: Self.dayNumber(other.year, otherMonth, otherDay))
+    }
+
+    /// Days since a fixed origin in the proleptic Gregorian calendar.
+    private static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        // Counting March as the first month puts the leap day at the end of the year.
+        let y = month <= 2 ? year - 1 : year
+        let m = month <= 2 ? month + 9 : month - 3
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day
+    }
+
     /// The date as a reader expects it: `September 20, 1956`, `September 1956`, `1956`,
     /// `c. 1950`.
     public var display: String {

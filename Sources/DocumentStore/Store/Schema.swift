@@ -79,6 +79,10 @@ enum Schema {
                 try update.execute(arguments: StatementArguments(record.recognisedNameValues()) + [row[0] as Int64])
             }
         }
+        migrator.registerMigration("v4: the index's vocabulary") { db in
+            // How many documents use each indexed term, for weighing terms (related, compare).
+            try db.execute(sql: "CREATE VIRTUAL TABLE document_vocab USING fts5vocab(document_fts, row)")
+        }
         return migrator
     }
 

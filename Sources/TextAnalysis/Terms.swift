@@ -1,0 +1,26 @@
+/// Words as the full-text index counts them, and the words too common to weigh.
+public enum Terms {
+    /// The words of `text` as the index's tokenizer (unicode61, diacritics removed) makes
+    /// them: lower-case runs of letters and digits; apostrophes and hyphens split words.
+    public static func indexTerms(in text: String) -> [String] {
+        var terms: [String] = []
+        var current = ""
+        for character in text {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                terms.append(Folding.fold(current))
+                current = ""
+            }
+        }
+        if !current.isEmpty { terms.append(Folding.fold(current)) }
+        return terms
+    }
+
+    /// Function words, months, numbers and the common verbs of archival summaries: words
+    /// that say nothing about what a document is about.
+    public static let stopwords: Set<String> = NameLexicon.commonWords.union([
+        "also", "would", "which", "who", "very", "well", "upon", "made", "make", "has", "its",
+        "about", "other", "been", "there", "them", "they", "were", "will", "shall",
+    ])
+}
