@@ -33,6 +33,28 @@ import TestSupport
         #expect(try ids("rehabilitation date:1957-01-10..1957-01-10") == ["test-009"])
     }
 
+    @Test func dateFiltersFollowBulkImportsReimportsAndUpdates() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        // Enough bytes for the bulk path, which loads without triggers.
+        let filler = String(repeating: "words of a summary ", count: 16)
+        let lines = (1...3_000).map { n in
+            "{\"id\": \"bulk-\(n)\", \"title\": \"Bulk telegram \(n)\", \"summary\": \"\(filler)\", \"date\": \"\(1950 + n % 10)-0\(1 + n % 9)\"}"
+        }
+        let file = Fixtures.write(lines.joined(separator: "\n") + "\n", named: "bulk.jsonl")
+        _ = try store.importFile(at: file)
+        let query = try SearchQuery.parse("bulk year:1956")
+        #expect(try store.search(query, limit: 1).total == 300)
+        // A small re-import updates through the triggers: one record moves to 1957.
+        let moved = Fixtures.write("{\"id\": \"bulk-6\", \"title\": \"Bulk telegram 6\", \"date\": \"1957-01\"}\n", named: "moved.jsonl")
+        _ = try store.importFile(at: moved)
+        #expect(try store.search(query, limit: 1).total == 299)
+        let undated = Fixtures.write("{\"id\": \"bulk-16\", \"title\": \"Bulk telegram 16\"}\n", named: "undated.jsonl")
+        _ = try store.importFile(at: undated)
+        let page = try store.search(query, limit: 1)
+        #expect(page.total == 298)
+        #expect(page.undatedExcluded == 1)
+    }
+
     @Test(arguments: [
         ("plenum after:1956-02-31", 13, "'1956-02-31' is not a date: February 1956 has 29 days"),
         ("plenum year:56", 12, "'56' is not a year"),

@@ -58,6 +58,7 @@ extension DocumentStore {
             let bulk = estimated >= 2_000 && Double(estimated) * 1.5 >= Double(existing)
             if bulk {
                 try Schema.dropSyncTriggers(db)
+                try Schema.dropSpanTriggers(db)
                 try Schema.dropBulkIndexes(db)
             }
 
@@ -91,6 +92,8 @@ extension DocumentStore {
                 if isCancelled() { throw ImportError.cancelled(file: file) }
                 try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES ('rebuild')")
                 try Schema.createSyncTriggers(db)
+                try Schema.rebuildSpans(db)
+                try Schema.createSpanTriggers(db)
                 try Schema.createBulkIndexes(db)
             }
             return (added, updated, bulk)

@@ -63,7 +63,7 @@ extension DocumentStore {
             var dateArguments: [String] = []
             let filtered = query.earliest != nil || query.latest != nil
             if filtered || sort != .relevance {
-                join = " JOIN document d ON d.rowid = document_fts.rowid"
+                join = " JOIN document_span d ON d.rowid = document_fts.rowid"
             }
             if filtered {
                 if let earliest = query.earliest {
@@ -81,13 +81,15 @@ extension DocumentStore {
             if filtered {
                 // One pass over every hit ranks the ones the date filter keeps and counts
                 // both those and the undated ones it leaves out: the window sums are taken
-                // over all hits before the outer WHERE and LIMIT.
+                // over all hits before the outer WHERE and LIMIT. FTS5 works out a rank only
+                // when it is read, so the CASE spares BM25 for the hits left out.
                 let inside = conditions.joined(separator: " AND ")
                 ranked = try Row.fetchAll(
                     db,
                     sql: """
                         SELECT rowid, rank, total, undated FROM (
-                            SELECT document_fts.rowid AS rowid, document_fts.rank AS rank,
+                            SELECT document_fts.rowid AS rowid,
+                                   CASE WHEN \(inside) THEN document_fts.rank END AS rank,
                                    d.date_min AS date_min, d.date_max AS date_max,
                                    (\(inside)) AS inside,
                                    sum(\(inside)) OVER () AS total,
@@ -97,7 +99,7 @@ extension DocumentStore {
                         )
                         WHERE inside ORDER BY \(sort.outerOrderBy) LIMIT ? OFFSET ?
                         """,
-                    arguments: StatementArguments(dateArguments + dateArguments + [query.match]) + [limit, offset])
+                    arguments: StatementArguments(dateArguments + dateArguments + dateArguments + [query.match]) + [limit, offset])
             } else {
                 // One pass ranks every hit and counts them (the window's count is taken
                 // before LIMIT); a separate count(*) would match the query a second time.
@@ -154,7 +156,7 @@ extension DocumentStore {
                 undated = try Int.fetchOne(
                     db,
                     sql: """
-                        SELECT count(*) FROM document_fts JOIN document d ON d.rowid = document_fts.rowid
+                        SELECT count(*) FROM document_fts JOIN document_span d ON d.rowid = document_fts.rowid
                         WHERE document_fts MATCH ? AND d.date_min IS NULL
                         """,
                     arguments: [query.match])

@@ -83,7 +83,47 @@ enum Schema {
             // How many documents use each indexed term, for weighing terms (related, compare).
             try db.execute(sql: "CREATE VIRTUAL TABLE document_vocab USING fts5vocab(document_fts, row)")
         }
+        migrator.registerMigration("v5: date spans beside the documents") { db in
+            try db.execute(sql: """
+                CREATE TABLE document_span (rowid INTEGER PRIMARY KEY, date_min TEXT, date_max TEXT);
+                INSERT INTO document_span SELECT rowid, date_min, date_max FROM document;
+                """)
+            try createSpanTriggers(db)
+        }
         return migrator
+    }
+
+    /// `document_span` holds each document's date span and nothing else: a date filter
+    /// looks up every hit's dates, and in a table this narrow those lookups stay in a few
+    /// megabytes instead of reading the documents' pages (about twice as fast at a million).
+    static func createSpanTriggers(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TRIGGER document_span_ai AFTER INSERT ON document BEGIN
+                INSERT INTO document_span VALUES (new.rowid, new.date_min, new.date_max);
+            END;
+            CREATE TRIGGER document_span_ad AFTER DELETE ON document BEGIN
+                DELETE FROM document_span WHERE rowid = old.rowid;
+            END;
+            CREATE TRIGGER document_span_au AFTER UPDATE OF date_min, date_max ON document BEGIN
+                UPDATE document_span SET date_min = new.date_min, date_max = new.date_max WHERE rowid = new.rowid;
+            END;
+            """)
+    }
+
+    static func dropSpanTriggers(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TRIGGER IF EXISTS document_span_ai;
+            DROP TRIGGER IF EXISTS document_span_ad;
+            DROP TRIGGER IF EXISTS document_span_au;
+            """)
+    }
+
+    /// Fills `document_span` again after a bulk import, which inserts without triggers.
+    static func rebuildSpans(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM document_span;
+            INSERT INTO document_span SELECT rowid, date_min, date_max FROM document;
+            """)
     }
 
     /// People and places recognised in a record's title and summary, as JSON lists.
