@@ -39,7 +39,19 @@ enum RecordFields {
         for key in fields.keys.sorted() {
             let value = fields[key]!
             guard let name = aliases[key] else {
-                if value != .null { extra[key] = value }
+                switch (key, value) {
+                case ("extra", .object(let members)):
+                    // Dossier's own --json output keeps extra fields under "extra": importing
+                    // it again must not nest them.
+                    for (member, memberValue) in members where memberValue != .null && extra[member] == nil {
+                        extra[member] = memberValue
+                    }
+                case ("provenance", .object):
+                    // Where a record came from is set by this import, not carried over.
+                    break
+                default:
+                    if value != .null { extra[key] = value }
+                }
                 continue
             }
             if listFields.contains(name) {
