@@ -42,9 +42,10 @@ public enum SearchSort: String, Sendable, CaseIterable {
         }
     }
 
-    /// The same order over a subquery's columns `rank`, `date_min` and `date_max`.
-    var outerOrderBy: String {
-        orderBy.replacingOccurrences(of: "document_fts.", with: "").replacingOccurrences(of: "d.", with: "")
+    /// The same order with the rank computed by SQLite's sorter rather than by FTS5, so
+    /// that only the rows that pass the other conditions are ranked.
+    var filteredOrderBy: String {
+        orderBy.replacingOccurrences(of: "document_fts.rank", with: "+document_fts.rank")
     }
 }
 
@@ -79,27 +80,28 @@ extension DocumentStore {
             let arguments = StatementArguments([query.match] + dateArguments)
             let ranked: [Row]
             if filtered {
-                // One pass over every hit ranks the ones the date filter keeps and counts
-                // both those and the undated ones it leaves out: the window sums are taken
-                // over all hits before the outer WHERE and LIMIT. FTS5 works out a rank only
-                // when it is read, so the CASE spares BM25 for the hits left out.
+                // Every hit's dates are looked up once, to count the hits the filter keeps
+                // and the undated ones it leaves out; BM25 is then worked out only for the
+                // hits it keeps. The + keeps FTS5 from taking over the ORDER BY, which would
+                // make it rank every hit before the filter applies (three times slower).
                 let inside = conditions.joined(separator: " AND ")
                 ranked = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT rowid, rank, total, undated FROM (
-                            SELECT document_fts.rowid AS rowid,
-                                   CASE WHEN \(inside) THEN document_fts.rank END AS rank,
-                                   d.date_min AS date_min, d.date_max AS date_max,
-                                   (\(inside)) AS inside,
-                                   sum(\(inside)) OVER () AS total,
-                                   sum(d.date_min IS NULL) OVER () AS undated
-                            FROM document_fts\(join)
-                            WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
+                        WITH hits AS MATERIALIZED (
+                            SELECT d.rowid AS rowid, (\(inside)) AS inside, d.date_min AS date_min, d.date_max AS date_max
+                            FROM document_fts JOIN document_span d ON d.rowid = document_fts.rowid
+                            WHERE document_fts MATCH ?
+                        ), counts AS MATERIALIZED (
+                            SELECT sum(inside) AS total, sum(date_min IS NULL) AS undated FROM hits
                         )
-                        WHERE inside ORDER BY \(sort.outerOrderBy) LIMIT ? OFFSET ?
+                        SELECT document_fts.rowid AS rowid, document_fts.rank AS rank,
+                               counts.total AS total, counts.undated AS undated
+                        FROM counts, document_fts JOIN hits d ON d.rowid = document_fts.rowid
+                        WHERE d.inside AND document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
+                        ORDER BY \(sort.filteredOrderBy) LIMIT ? OFFSET ?
                         """,
-                    arguments: StatementArguments(dateArguments + dateArguments + dateArguments + [query.match]) + [limit, offset])
+                    arguments: StatementArguments(dateArguments + [query.match, query.match]) + [limit, offset])
             } else {
                 // One pass ranks every hit and counts them (the window's count is taken
                 // before LIMIT); a separate count(*) would match the query a second time.
