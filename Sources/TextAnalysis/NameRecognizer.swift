@@ -71,11 +71,20 @@ public enum NameRecognizer {
         var tokens: [Token] = []
         var pendingBreak = true, sentenceStart = true, quoted = false
         var i = 0
+        // Most text is ASCII: its classes come from comparisons, not Unicode tables.
         func isWord(_ k: Int) -> Bool {
-            k < scalars.count && (scalars[k].properties.isAlphabetic || scalars[k].properties.numericType != nil)
+            guard k < scalars.count else { return false }
+            let v = scalars[k].value
+            if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+            return scalars[k].properties.isAlphabetic || scalars[k].properties.numericType != nil
+        }
+        func isUpper(_ k: Int) -> Bool {
+            let v = scalars[k].value
+            if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+            return scalars[k].properties.isUppercase || scalars[k].properties.generalCategory == .titlecaseLetter
         }
         func isInitial(_ k: Int) -> Bool {
-            k + 1 < scalars.count && scalars[k].properties.isUppercase && scalars[k + 1] == "."
+            k + 1 < scalars.count && isUpper(k) && scalars[k + 1] == "."
                 && (!isWord(k + 2) || isInitial(k + 2))
         }
         func isApostrophe(_ s: Unicode.Scalar) -> Bool {
@@ -103,6 +112,20 @@ public enum NameRecognizer {
                         break
                     }
                 }
+                let capitalized = isUpper(i)
+                if !capitalized && j - i > 4 {
+                    // A lower-case word (or a number) is never part of a name, and only short
+                    // ones can be particles (von, de) or abbreviations (no.): it ends any run.
+                    pendingBreak = true
+                    sentenceStart = false
+                    i = j
+                    if i < scalars.count && scalars[i] == "." {
+                        pendingBreak = true
+                        sentenceStart = true
+                        i += 1
+                    }
+                    continue
+                }
                 let word = String(String.UnicodeScalarView(scalars[i..<j]))
                 var next = j
                 if next < scalars.count && isApostrophe(scalars[next]) {
@@ -110,10 +133,13 @@ public enum NameRecognizer {
                     next += 1
                     if next < scalars.count && (scalars[next] == "s" || scalars[next] == "S") && !isWord(next + 1) { next += 1 }
                 }
-                let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
-                let capitalized = s.properties.isUppercase || s.properties.generalCategory == .titlecaseLetter
-                let allCaps = !initials && letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
-                let key = Folding.fold(word).replacingOccurrences(of: ".", with: "")
+                var allCaps = false
+                if capitalized && !initials {
+                    let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
+                    allCaps = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+                }
+                var key = Folding.fold(word)
+                if initials { key.removeAll { $0 == "." } }
                 tokens.append(Token(
                     text: word, key: key, capitalized: capitalized, allCaps: allCaps, initials: initials,
                     breakBefore: pendingBreak, sentenceStart: sentenceStart, quoted: quoted))

@@ -103,3 +103,21 @@ import TestSupport
         #expect(try store.ids(withPrefix: "test-01", limit: 3) == ["test-010", "test-011", "test-012"])
     }
 }
+
+@Suite struct RecordRowTests {
+    @Test func everyFieldSurvivesTheRoundTripThroughTheStore() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        let record = Record(
+            id: "round-1", date: try PartialDate.parse("1956-09-20"), dateEnd: try PartialDate.parse("1956-09-23"),
+            dateText: "20–23 September 1956", title: "Title", summary: "Summary", text: "Text", archive: "Archive",
+            archiveRef: "F. 1", collections: ["C"], people: ["Kim Il Sung", "Mikoyan"], places: ["Pyongyang"],
+            subjects: ["S"], language: "Russian", originalLanguage: "Korean", translator: "T", url: "https://example.org/1",
+            extra: ["pages": "12"])
+        let file = Fixtures.write(String(decoding: try JSONEncoder().encode(record.json), as: UTF8.self) + "\n", named: "round.jsonl")
+        _ = try store.importFile(at: file, origin: "round.jsonl")
+        var stored = try #require(try store.record(id: "round-1"))
+        #expect(stored.provenance == Provenance(file: "round.jsonl", format: "jsonl"))
+        stored.provenance = nil
+        #expect(stored == record)
+    }
+}

@@ -18,40 +18,47 @@ extension Record {
     /// The column list that `init(row:)` reads by position (names are looked up slowly).
     static let selection = columns.joined(separator: ", ")
 
+    /// Positions in `columns`, for reading rows by position: this runs for every result
+    /// shown, and looking a column up by name costs more than reading it.
+    private enum Column: Int {
+        case id, date, dateEnd, dateText, dateMin, dateMax, title, summary, text, archive, archiveRef
+        case collections, people, places, subjects, language, originalLanguage, translator, url
+        case provenanceFile, provenanceFormat, extra, importedAt
+    }
+
     /// A record from a row selected with `Record.selection`.
     init(row: Row) {
-        func text(_ column: String) -> String? {
-            row[Self.position[column]!]
+        func text(_ column: Column) -> String? {
+            row[column.rawValue]
         }
-        func json(_ column: String) -> JSONValue? {
+        func json(_ column: Column) -> JSONValue? {
             guard var text = text(column) else { return nil }
             return text.withUTF8 { try? JSONLineParser.value(in: UnsafeRawBufferPointer($0)) }
         }
-        func list(_ column: String) -> [String] {
-            guard case .array(let values)? = json(column) else { return [] }
+        func list(_ column: Column) -> [String] {
+            // Most lists are empty.
+            guard let raw = text(column), raw != "[]", case .array(let values)? = json(column) else { return [] }
             return values.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
         }
-        func date(_ column: String) -> PartialDate? {
+        func date(_ column: Column) -> PartialDate? {
             guard let text = text(column) else { return nil }
             return try? PartialDate.parse(text)
         }
         var extra: [String: JSONValue] = [:]
-        if case .object(let object)? = json("extra") { extra = object }
+        if case .object(let object)? = json(.extra) { extra = object }
         var provenance: Provenance?
-        if let file = text("provenance_file"), let format = text("provenance_format") {
+        if let file = text(.provenanceFile), let format = text(.provenanceFormat) {
             provenance = Provenance(file: file, format: format)
         }
         self.init(
-            id: text("id") ?? "", date: date("date"), dateEnd: date("date_end"), dateText: text("date_text"),
-            title: text("title") ?? "", summary: text("summary") ?? "", text: text("text") ?? "",
-            archive: text("archive"), archiveRef: text("archive_ref"), collections: list("collections"),
-            people: list("people"), places: list("places"), subjects: list("subjects"),
-            language: text("language"), originalLanguage: text("original_language"),
-            translator: text("translator"), url: text("url"),
+            id: text(.id) ?? "", date: date(.date), dateEnd: date(.dateEnd), dateText: text(.dateText),
+            title: text(.title) ?? "", summary: text(.summary) ?? "", text: text(.text) ?? "",
+            archive: text(.archive), archiveRef: text(.archiveRef), collections: list(.collections),
+            people: list(.people), places: list(.places), subjects: list(.subjects),
+            language: text(.language), originalLanguage: text(.originalLanguage),
+            translator: text(.translator), url: text(.url),
             provenance: provenance, extra: extra)
     }
-
-    private static let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
 
     /// Values for `Record.storedColumns`, in order.
     func databaseValues(importedAt: String) -> [(any DatabaseValueConvertible)?] {

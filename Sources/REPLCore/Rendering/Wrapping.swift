@@ -9,10 +9,20 @@ public enum Wrapping {
         var line = first
         var lineWidth = first.count
         var lineHasWord = false
-        // Split on bytes: the separators are ASCII, and iterating Characters is slow.
-        let separators: Set<UInt8> = [0x20, 0x0A, 0x09]
-        for bytes in text.utf8.split(whereSeparator: { separators.contains($0) }) {
-            let word = Substring(bytes)
+        // Words are found on bytes: the separators are ASCII, and iterating Characters
+        // (or hashing bytes into a set) is slow on every result shown.
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 }
+        while index < utf8.endIndex {
+            if isSeparator(utf8[index]) {
+                utf8.formIndex(after: &index)
+                continue
+            }
+            var wordEnd = index
+            while wordEnd < utf8.endIndex && !isSeparator(utf8[wordEnd]) { utf8.formIndex(after: &wordEnd) }
+            let word = text[index..<wordEnd]
+            index = wordEnd
             let wordWidth = visibleWidth(word)
             if lineHasWord && lineWidth + 1 + wordWidth > width {
                 lines.append(line)
