@@ -38,10 +38,14 @@ struct Bench: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Work in this folder and keep it (default: a temporary folder, removed).", valueName: "dir"))
     var work: String?
 
+    @Flag(help: "Measure search and start-up again on the corpus and databases an earlier run left in --work; no import.")
+    var reuse = false
+
     @Option(help: ArgumentHelp("The sqlite3 shell to compare with.", valueName: "path"))
     var sqlite3 = "/usr/bin/sqlite3"
 
     func validate() throws {
+        guard !reuse || work != nil else { throw ValidationError("--reuse needs --work DIR: the folder an earlier run kept.") }
         guard runs >= 5 else { throw ValidationError("--runs must be at least 5, not \(runs).") }
         guard records >= 100 else { throw ValidationError("--records must be at least 100, not \(records).") }
         guard FileManager.default.isExecutableFile(atPath: sqlite3) else {
@@ -56,21 +60,27 @@ struct Bench: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if work == nil { try? FileManager.default.removeItem(at: folder) } }
 
-        note("Generating \(count.grouped) records (seed \(seed))…")
-        let corpus = try BenchCorpus.write(
-            records: count, seed: seed, real: real.map { URL(fileURLWithPath: $0) }, to: folder)
+        let corpus: BenchCorpus
+        if reuse {
+            corpus = try BenchCorpus.load(from: folder)
+            note("Reusing the \(corpus.records.grouped) records and both databases in \(folder.path)…")
+        } else {
+            note("Generating \(count.grouped) records (seed \(seed))…")
+            corpus = try BenchCorpus.write(
+                records: count, seed: seed, real: real.map { URL(fileURLWithPath: $0) }, to: folder)
+        }
 
         let workspace = Workspace(root: folder.appendingPathComponent("workspace"))
         try workspace.create()
         let shell = SQLiteShell(executable: sqlite3, database: folder.appendingPathComponent("stock.sqlite"))
 
-        let importFigures = try measureImport(corpus, workspace: workspace, shell: shell)
+        let importFigures = reuse ? nil : try measureImport(corpus, workspace: workspace, shell: shell)
         let store = try DocumentStore.open(at: workspace.storeFile)
         let searchFigures = try await measureSearch(corpus, workspace: workspace, store: store, shell: shell)
         let startup = try measureStartup(corpus, workspace: workspace)
 
         let report = Report(
-            records: count, realRecords: corpus.realRecords, seed: seed, importFigures: importFigures,
+            records: corpus.records, realRecords: corpus.realRecords, seed: corpus.seed, importFigures: importFigures,
             search: searchFigures, startup: startup)
         if json {
             // The table too, for the person watching; standard output holds the JSON alone.

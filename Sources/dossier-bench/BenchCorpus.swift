@@ -8,6 +8,7 @@ struct BenchCorpus {
     let csv: URL
     let records: Int
     let realRecords: Int
+    let seed: UInt64
     /// Queries of each class, chosen from the generated words' document frequencies.
     let queries: [(name: String, query: String)]
 
@@ -73,9 +74,44 @@ struct BenchCorpus {
             flush()
         }
         flush(force: true)
-        return BenchCorpus(
-            jsonl: jsonl, csv: csv, records: records, realRecords: realLines.count,
+        let corpus = BenchCorpus(
+            jsonl: jsonl, csv: csv, records: records, realRecords: realLines.count, seed: seed,
             queries: chooseQueries(generator, generated: generatedCount))
+        try corpus.manifest.serialized(pretty: true).write(
+            to: folder.appendingPathComponent(manifestName), atomically: true, encoding: .utf8)
+        return corpus
+    }
+
+    static let manifestName = "corpus.json"
+
+    /// What `--reuse` needs to measure again without generating: the counts and queries.
+    var manifest: JSONValue {
+        [
+            "records": .number(Double(records)), "real_records": .number(Double(realRecords)),
+            "seed": .number(Double(seed)),
+            "queries": .array(queries.map { [.string($0.name), .string($0.query)] }),
+        ]
+    }
+
+    /// The corpus an earlier run wrote to `folder`.
+    static func load(from folder: URL) throws -> BenchCorpus {
+        let file = folder.appendingPathComponent(manifestName)
+        guard let data = try? Data(contentsOf: file),
+            let manifest = try? JSONDecoder().decode(JSONValue.self, from: data),
+            case .number(let records)? = manifest["records"], case .number(let real)? = manifest["real_records"],
+            case .array(let pairs)? = manifest["queries"], case .number(let seed)? = manifest["seed"]
+        else {
+            throw BenchError.setup("'\(file.path)' is missing or damaged: run once without --reuse, with --work \(folder.path), to make it.")
+        }
+        let queries = pairs.compactMap { pair -> (String, String)? in
+            guard case .array(let items) = pair, items.count == 2, case .string(let name) = items[0],
+                case .string(let query) = items[1]
+            else { return nil }
+            return (name, query)
+        }
+        return BenchCorpus(
+            jsonl: folder.appendingPathComponent("records.jsonl"), csv: folder.appendingPathComponent("records.csv"),
+            records: Int(records), realRecords: Int(real), seed: UInt64(seed), queries: queries)
     }
 
     /// One query per class, picked by how many generated documents use each word.

@@ -70,6 +70,12 @@ import Testing
         let jsonLines = try String(contentsOf: corpus.jsonl, encoding: .utf8).split(separator: "\n").count
         #expect(jsonLines == 2_000)
         #expect(csvLines == 2_001)  // with its header; no generated field holds a line break
+        // --reuse reads back what the run chose.
+        let reused = try BenchCorpus.load(from: folder)
+        #expect(reused.queries.map(\.query) == corpus.queries.map(\.query))
+        #expect(reused.records == 2_000 && reused.seed == 3)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(BenchCorpus.manifestName))
+        #expect(throws: BenchError.self) { try BenchCorpus.load(from: folder) }
     }
 
     @Test func figuresAreMediansWithTheirSpread() {
