@@ -60,7 +60,7 @@ final class StandardSink: OutputSink, @unchecked Sendable {
         // prompt, the prompt line separates them.
         if hasWritten && pager == nil && !interactive { FileHandle.standardOutput.write(Data("\n".utf8)) }
         hasWritten = true
-        let lineCount = text.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
+        let lineCount = text.utf8.reduce(into: 1) { count, byte in if byte == 0x0A { count += 1 } }
         if let pager, lineCount >= rows - 1, page(text + "\n", through: pager) { return }
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }

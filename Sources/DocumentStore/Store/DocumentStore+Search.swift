@@ -121,20 +121,21 @@ extension DocumentStore {
                     db, sql: "SELECT count(*) FROM document_fts\(join) WHERE document_fts MATCH ?\(dateFilter)",
                     arguments: arguments) ?? 0
             }
-            // Snippets only for the page's rows, in one more pass over the matches: the
-            // unary + keeps FTS5 from looking each rowid up on its own, which would expand a
-            // prefix query once per row.
+            // Snippets only for the page's rows. FTS5 finds listed rows by seeking in the
+            // index, which is fast for words and phrases; a prefix would be expanded again for
+            // every row, so with one the unary + makes it read the matches once instead.
             var snippets: [Int64: (String?, String?)] = [:]
             if !ranked.isEmpty {
                 let rowids: [Int64] = ranked.map { $0["rowid"] }
                 let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
+                let rowid = query.match.contains("\"*") ? "+rowid" : "rowid"
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
                         SELECT rowid,
                                snippet(document_fts, 1, char(2), char(3), '…', 32) AS summary_snippet,
                                snippet(document_fts, 2, char(2), char(3), '…', 32) AS text_snippet
-                        FROM document_fts WHERE document_fts MATCH ? AND +rowid IN (\(marks))
+                        FROM document_fts WHERE document_fts MATCH ? AND \(rowid) IN (\(marks))
                         """,
                     arguments: StatementArguments([query.match]) + StatementArguments(rowids))
                 for row in rows {

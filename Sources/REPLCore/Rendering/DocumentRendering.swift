@@ -48,7 +48,9 @@ public struct DocumentList: CommandOutput {
             let titleIndent = String(repeating: " ", count: numberWidth + 2 + dateWidth + 2)
             let titleLines = Wrapping.wrap(item.record.title, width: style.width, indent: titleIndent, firstIndent: titleIndent)
             lines.append("")
-            lines.append(style.bold(number) + "  " + style.dim(date) + "  " + style.bold(String(titleLines[0].dropFirst(titleIndent.count))))
+            // The indent is ASCII spaces: drop it by bytes, not Characters.
+            let title = String(decoding: titleLines[0].utf8.dropFirst(titleIndent.utf8.count), as: UTF8.self)
+            lines.append(style.bold(number) + "  " + style.dim(date) + "  " + style.bold(title))
             lines += titleLines.dropFirst().map { style.bold($0) }
             if !item.snippet.isEmpty {
                 lines += Wrapping.wrap(Self.clean(item.snippet), width: style.width, indent: indent)
