@@ -122,13 +122,14 @@ extension DocumentStore {
                     arguments: arguments) ?? 0
             }
             // Snippets only for the page's rows. FTS5 finds listed rows by seeking in the
-            // index, which is fast for words and phrases; a prefix would be expanded again for
-            // every row, so with one the unary + makes it read the matches once instead.
+            // index, which beats reading every match again when there are thousands, for words
+            // and phrases; a prefix would be expanded again for every row, and a few hundred
+            // matches are read faster than sought, so then the unary + makes FTS5 read them.
             var snippets: [Int64: (String?, String?)] = [:]
             if !ranked.isEmpty {
                 let rowids: [Int64] = ranked.map { $0["rowid"] }
                 let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
-                let rowid = query.match.contains("\"*") ? "+rowid" : "rowid"
+                let rowid = total > 2_000 && !query.match.contains("\"*") ? "rowid" : "+rowid"
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
