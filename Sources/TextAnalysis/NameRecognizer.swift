@@ -67,7 +67,8 @@ public enum NameRecognizer {
     private static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "jr", "sr", "amb", "prof", "rev", "capt", "no", "vol", "vs"]
 
     static func tokenize(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+        // Decoding is skipped for ASCII text, which is most of it.
+        let scalars = text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.map { Unicode.Scalar($0) } : Array(text.unicodeScalars)
         var tokens: [Token] = []
         var pendingBreak = true, sentenceStart = true, quoted = false
         var i = 0
@@ -113,9 +114,12 @@ public enum NameRecognizer {
                     }
                 }
                 let capitalized = isUpper(i)
-                if !capitalized && j - i > 4 {
-                    // A lower-case word (or a number) is never part of a name, and only short
-                    // ones can be particles (von, de) or abbreviations (no.): it ends any run.
+                let mayBeParticle = j - i <= 4 && !pendingBreak && tokens.last?.capitalized == true
+                let mayBeAbbreviation = j - i <= 3 && j < scalars.count && scalars[j] == "."
+                if !capitalized && !mayBeParticle && !mayBeAbbreviation {
+                    // A lower-case word (or a number) is never part of a name; only a short one
+                    // after a name may be a particle (von, de), or before a period an
+                    // abbreviation (no.). Any other ends a run.
                     pendingBreak = true
                     sentenceStart = false
                     i = j
@@ -134,9 +138,17 @@ public enum NameRecognizer {
                     if next < scalars.count && (scalars[next] == "s" || scalars[next] == "S") && !isWord(next + 1) { next += 1 }
                 }
                 var allCaps = false
-                if capitalized && !initials {
-                    let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
-                    allCaps = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+                if capitalized && !initials && j - i >= 2 {
+                    var letters = 0
+                    allCaps = true
+                    for k in i..<j where isWord(k) && !(scalars[k].value >= 0x30 && scalars[k].value <= 0x39) {
+                        letters += 1
+                        if !isUpper(k) {
+                            allCaps = false
+                            break
+                        }
+                    }
+                    allCaps = allCaps && letters >= 2
                 }
                 var key = Folding.fold(word)
                 if initials { key.removeAll { $0 == "." } }
@@ -207,6 +219,21 @@ public enum NameRecognizer {
 
     private static let longestPlace = NameLexicon.places.map { tokenize($0).count }.max() ?? 1
 
+    /// The first word of every place name, so that most words need no longer lookups.
+    private static let placeFirstWords = Set(gazetteer.keys.map { String($0.split(separator: " ")[0]) })
+
+    /// Which list a word is on: one lookup instead of one per list.
+    private enum Role { case title, demonym, common, nonName }
+
+    private static let roles: [String: Role] = {
+        var roles: [String: Role] = [:]
+        for word in NameLexicon.nonNames { roles[word] = .nonName }
+        for word in NameLexicon.commonWords { roles[word] = .common }
+        for word in NameLexicon.demonyms { roles[word] = .demonym }
+        for word in NameLexicon.titles { roles[word] = .title }
+        return roles
+    }()
+
     private static func names(in run: ArraySlice<Token>, people: inout [String], places: inout [String]) {
         var segment: [Token] = []
         func flush() {
@@ -216,7 +243,8 @@ public enum NameRecognizer {
         var index = run.startIndex
         tokens: while index < run.endIndex {
             // The longest place name starting here.
-            for length in stride(from: min(longestPlace, run.endIndex - index), through: 1, by: -1) {
+            let maximum = placeFirstWords.contains(run[index].key) ? min(longestPlace, run.endIndex - index) : 0
+            for length in stride(from: maximum, through: 1, by: -1) {
                 let key = run[index..<index + length].map(\.key).joined(separator: " ")
                 if let place = gazetteer[key] {
                     flush()
@@ -233,11 +261,9 @@ public enum NameRecognizer {
             } else if token.allCaps || (token.initials && token.text.count > 2 && NameLexicon.placeAcronyms[token.text] != nil) {
                 flush()
                 if let place = NameLexicon.placeAcronyms[token.text] { places.append(place) }
-            } else if NameLexicon.titles.contains(key) || NameLexicon.demonyms.contains(key)
-                || NameLexicon.commonWords.contains(key)
-            {
+            } else if let role = roles[key], role != .nonName {
                 flush()
-            } else if isNonName(key) {
+            } else if roles[key] == .nonName || isNonName(key) {
                 // "Kim Il Sung University", "Mikoyan Commission": a name that qualifies an
                 // organisation is not a mention of the person.
                 segment = []
@@ -249,8 +275,7 @@ public enum NameRecognizer {
     }
 
     private static func isNonName(_ key: String) -> Bool {
-        if NameLexicon.nonNames.contains(key) { return true }
-        guard key.contains("-") else { return false }
+        guard key.utf8.contains(UInt8(ascii: "-")) else { return false }
         return key.split(separator: "-").contains {
             NameLexicon.nonNames.contains(String($0)) || NameLexicon.demonyms.contains(String($0))
         }
@@ -275,6 +300,7 @@ public enum NameRecognizer {
 
     /// People once each; a surname alone goes when the text names the person in full.
     private static func merged(_ people: [String]) -> [String] {
+        if people.count < 2 { return people }
         let full = people.filter { $0.contains(" ") }
         let partsOfFull = Set(full.flatMap { name in name.split(separator: " ").map { Folding.fold(String($0)) } })
         return unique(people.filter { $0.contains(" ") || !partsOfFull.contains(Folding.fold($0)) })
