@@ -62,9 +62,15 @@ import Testing
         }
         #expect(REPLError.unknownOption(command: "search", given: "--limt", suggestions: ["--limit"]).description
             == "Unknown option '--limt' for 'search'. Did you mean '--limit'?")
-        #expect(throws: REPLError.missingOptionValue(command: "search", option: "--limit")) {
+        #expect(throws: REPLError.missingOptionValue(command: "search", option: "--limit", values: [])) {
             try Invocation.parse(" Mikoyan --limit", for: search)
         }
+        // An option with named values says which.
+        #expect(throws: REPLError.missingOptionValue(command: "search", option: "--sort", values: ["relevance", "date"])) {
+            try Invocation.parse(" Mikoyan --sort", for: search)
+        }
+        #expect(REPLError.missingOptionValue(command: "timeline", option: "--by", values: ["year", "month"]).description
+            == "Option '--by' of 'timeline' needs a value: year or month, e.g. '--by year'.")
     }
 
     @Test func subcommandsAreFoundAndUnknownOnesSuggested() throws {

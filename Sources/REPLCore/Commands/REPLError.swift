@@ -5,7 +5,8 @@ public enum REPLError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownSubcommand(command: String, given: String, suggestions: [String])
     case missingSubcommand(command: String)
     case unknownOption(command: String, given: String, suggestions: [String])
-    case missingOptionValue(command: String, option: String)
+    /// `values`: the values the option accepts, when it names them (`--by year|month`).
+    case missingOptionValue(command: String, option: String, values: [String])
     case unclosedQuote(position: Int)
     case usage(command: String, message: String, usage: String)
     case noResults
@@ -27,7 +28,10 @@ public enum REPLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownOption(let command, let given, let suggestions):
             return "Unknown option '\(given)' for '\(command)'." + Self.didYouMean(suggestions)
                 + (suggestions.isEmpty ? " Type 'help \(command)' to see its options." : "")
-        case .missingOptionValue(let command, let option):
+        case .missingOptionValue(let command, let option, let values) where !values.isEmpty:
+            let choices = values.count == 1 ? values[0] : values.dropLast().joined(separator: ", ") + " or " + values.last!
+            return "Option '\(option)' of '\(command)' needs a value: \(choices), e.g. '\(option) \(values[0])'."
+        case .missingOptionValue(let command, let option, _):
             return "Option '\(option)' of '\(command)' needs a value, e.g. '\(option) 10'. Type 'help \(command)' for details."
         case .unclosedQuote(let position):
             return "The quote at position \(position + 1) is never closed. Add the closing quote, or escape it with '\\'."

@@ -63,7 +63,7 @@ public struct Invocation: Sendable, Equatable {
                         removed.append(words[index].range)
                         index += 1
                     } else {
-                        throw .missingOptionValue(command: commandName, option: name)
+                        throw .missingOptionValue(command: commandName, option: name, values: option.values)
                     }
                 } else {
                     invocation.arguments.append(name)
