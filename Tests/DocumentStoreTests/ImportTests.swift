@@ -306,3 +306,51 @@ import TestSupport
         }
     }
 }
+
+@Suite struct FolderImportTests {
+    /// A folder holding copies of fixtures, by their names in the folder.
+    func folder(_ files: [String: String]) throws -> URL {
+        let folder = Fixtures.temporaryFolder("dossier-folder").appendingPathComponent("volumes")
+        for (name, fixture) in files {
+            let target = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Fixtures.file(fixture), to: target)
+        }
+        return folder
+    }
+
+    @Test func aFolderOfTEIVolumesIsReadFileByFileInOneImport() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        let volumes = try folder([
+            "frus-1952-54.xml": "frus-sample.xml", "1988/spiers.xml": "1988-11-10-spiers-to-redman.xml",
+            "scan.pdf": "records.csv",
+        ])
+        let summary = try store.importFile(at: volumes, name: "volumes")
+        let expected = try store.importFile(at: Fixtures.file("frus-sample.xml")).total
+            + store.importFile(at: Fixtures.file("1988-11-10-spiers-to-redman.xml")).total
+        #expect(summary.format == .tei)
+        #expect(summary.total == expected)
+        // Again: every record is updated, none added; each keeps its own file as provenance.
+        let again = try store.importFile(at: volumes, name: "volumes")
+        #expect(again.added == 0 && again.updated == expected)
+    }
+
+    @Test func aFormatNarrowsTheFilesAndAnErrorNamesTheFileInTheFolder() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        let mixed = try folder(["a.xml": "frus-sample.xml", "b.jsonl": "records.jsonl"])
+        let teiOnly = try store.importFile(at: mixed, format: .tei, name: "mixed")
+        #expect(teiOnly.total == (try store.importFile(at: Fixtures.file("frus-sample.xml")).total))
+        let broken = try folder(["1.xml": "frus-sample.xml", "2.xml": "broken.xml"])
+        let before = try store.count()
+        #expect {
+            try store.importFile(at: broken, name: "broken")
+        } throws: { error in
+            (error as? ImportError)?.description.hasPrefix("broken/2.xml:") == true
+        }
+        #expect(try store.count() == before)
+        let empty = try folder(["notes.pdf": "records.csv"])
+        #expect(throws: ImportError.emptyFolder(file: "empty", format: nil)) {
+            try store.importFile(at: empty, name: "empty")
+        }
+    }
+}

@@ -34,19 +34,23 @@ extension DocumentStore {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
             throw ImportError.unreadableFile(file: file, reason: "there is no such file")
         }
-        if isFolder.boolValue && format != nil && format != .markdown {
-            throw ImportError.unreadableFile(file: file, reason: "it is a folder; name a file inside it, or import the folder's Markdown files with --format markdown")
-        }
         let data: Data
         do {
-            // A folder is read file by file by the Markdown reader.
+            // A folder is read file by file by the folder reader.
             data = isFolder.boolValue ? Data() : try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
             throw ImportError.unreadableFile(file: file, reason: "it cannot be opened (check its permissions)")
         }
-        let format = format ?? (isFolder.boolValue ? .markdown : ImportFormat.guess(url: url, prefix: data.prefix(4096)))
-        let provenance = Provenance(file: origin ?? url.standardizedFileURL.path, format: format.rawValue)
-        let reader = format.reader(data: data, url: url, file: file, provenance: provenance)
+        let reader: any RecordReader
+        let summaryFormat: ImportFormat
+        if isFolder.boolValue {
+            reader = FolderReader(url: url, file: file, format: format)
+            summaryFormat = format ?? FolderReader.files(in: url, format: nil).first?.format ?? .markdown
+        } else {
+            summaryFormat = format ?? ImportFormat.guess(url: url, prefix: data.prefix(4096))
+            let provenance = Provenance(file: origin ?? url.standardizedFileURL.path, format: summaryFormat.rawValue)
+            reader = summaryFormat.reader(data: data, url: url, file: file, provenance: provenance)
+        }
         let started = Date()
         let importedAt = ISO8601DateFormatter().string(from: started)
 
@@ -105,7 +109,7 @@ extension DocumentStore {
             try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
         return ImportSummary(
-            file: file, format: format, added: added, updated: updated,
+            file: file, format: summaryFormat, added: added, updated: updated,
             seconds: Date().timeIntervalSince(started))
     }
 }

@@ -6,6 +6,8 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownFormat(file: String, given: String)
     case noRecords(file: String, format: ImportFormat)
     case cancelled(file: String)
+    /// A folder with no file of a format import reads (of `format`, when one was named).
+    case emptyFolder(file: String, format: ImportFormat?)
 
     public var description: String {
         switch self {
@@ -20,6 +22,10 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "'\(file)' holds no records in the \(format.rawValue) format. \(format.shapeHint)"
         case .cancelled(let file):
             return "Import of '\(file)' cancelled."
+        case .emptyFolder(let file, let format?):
+            return "The folder '\(file)' holds no \(format.rawValue) files. \(format.shapeHint)"
+        case .emptyFolder(let file, nil):
+            return "The folder '\(file)' holds no file that import reads: .xml (TEI), .json, .jsonl, .csv, .ris, .md, .markdown or .txt."
         }
     }
 }

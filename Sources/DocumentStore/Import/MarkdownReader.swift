@@ -4,8 +4,7 @@ import Yams
 /// A scholar's own transcriptions: Markdown or text files, each one document, with the
 /// record's fields in YAML front matter between `---` lines and the transcription below.
 /// A file without front matter takes its first `# heading` (else its first line) as title.
-/// Given a folder, every `.md`, `.markdown` and `.txt` file in it and its subfolders is read,
-/// in path order.
+/// (A folder of them is read by `FolderReader`.)
 struct MarkdownReader: RecordReader {
     let url: URL
     let file: String
@@ -14,30 +13,10 @@ struct MarkdownReader: RecordReader {
     static let extensions: Set<String> = ["md", "markdown", "txt"]
 
     func read(_ consume: (Record) throws -> Void) throws {
-        var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-        let files: [URL]
-        if isFolder.boolValue {
-            let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)
-            files = (enumerator?.allObjects as? [URL] ?? [])
-                .filter { Self.extensions.contains($0.pathExtension.lowercased()) }
-                .sorted { $0.path < $1.path }
-        } else {
-            files = [url]
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw ImportError.unreadableFile(file: file, reason: "it is not UTF-8 text")
         }
-        guard !files.isEmpty else { throw ImportError.noRecords(file: file, format: .markdown) }
-        for document in files {
-            let name = isFolder.boolValue
-                ? (file.hasSuffix("/") ? file : file + "/") + String(document.path.dropFirst(url.path.count + 1))
-                : file
-            guard let data = FileManager.default.contents(atPath: document.path),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                throw ImportError.unreadableFile(file: name, reason: "it is not UTF-8 text")
-            }
-            let fileProvenance = Provenance(file: document.standardizedFileURL.path, format: provenance.format)
-            try consume(record(from: text, name: name, provenance: fileProvenance))
-        }
+        try consume(record(from: text, name: file, provenance: provenance))
     }
 
     private func record(from content: String, name: String, provenance: Provenance) throws -> Record {
