@@ -86,8 +86,7 @@ extension DocumentStore {
                 // make it rank every hit before the filter applies (three times slower).
                 let inside = conditions.joined(separator: " AND ")
                 ranked = try Row.fetchAll(
-                    db,
-                    sql: """
+                    db.cachedStatement(sql: """
                         WITH hits AS MATERIALIZED (
                             SELECT d.rowid AS rowid, (\(inside)) AS inside, d.date_min AS date_min, d.date_max AS date_max
                             FROM document_fts JOIN document_span d ON d.rowid = document_fts.rowid
@@ -100,19 +99,18 @@ extension DocumentStore {
                         FROM counts, document_fts JOIN hits d ON d.rowid = document_fts.rowid
                         WHERE d.inside AND document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
                         ORDER BY \(sort.filteredOrderBy) LIMIT ? OFFSET ?
-                        """,
+                        """),
                     arguments: StatementArguments(dateArguments + [query.match, query.match]) + [limit, offset])
             } else {
                 // One pass ranks every hit and counts them (the window's count is taken
                 // before LIMIT); a separate count(*) would match the query a second time.
                 ranked = try Row.fetchAll(
-                    db,
-                    sql: """
+                    db.cachedStatement(sql: """
                         SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, count(*) OVER () AS total
                         FROM document_fts\(join)
                         WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
                         ORDER BY \(sort.orderBy) LIMIT ? OFFSET ?
-                        """,
+                        """),
                     arguments: arguments + [limit, offset])
             }
             var total: Int = ranked.first?["total"] ?? 0
@@ -131,13 +129,12 @@ extension DocumentStore {
                 let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
                 let rowid = total > 2_000 && !query.match.contains("\"*") ? "rowid" : "+rowid"
                 let rows = try Row.fetchAll(
-                    db,
-                    sql: """
+                    db.cachedStatement(sql: """
                         SELECT rowid,
                                snippet(document_fts, 1, char(2), char(3), '…', 32) AS summary_snippet,
                                snippet(document_fts, 2, char(2), char(3), '…', 32) AS text_snippet
                         FROM document_fts WHERE document_fts MATCH ? AND \(rowid) IN (\(marks))
-                        """,
+                        """),
                     arguments: StatementArguments([query.match]) + StatementArguments(rowids))
                 for row in rows {
                     snippets[row["rowid"]] = (row["summary_snippet"], row["text_snippet"])
@@ -145,13 +142,25 @@ extension DocumentStore {
             }
             var hits: [SearchHit] = []
             hits.reserveCapacity(ranked.count)
-            let document = try db.makeStatement(sql: "SELECT \(Record.selection) FROM document WHERE rowid = ?")
+            // The page's records in one statement, put back in ranked order.
+            var records: [Int64: Record] = [:]
+            if !ranked.isEmpty {
+                let rowids: [Int64] = ranked.map { $0["rowid"] }
+                let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
+                // The rowid comes last, after the columns Record(row:) reads by position.
+                let rows = try Row.fetchCursor(
+                    db.cachedStatement(sql: "SELECT \(Record.selection), rowid FROM document WHERE rowid IN (\(marks))"),
+                    arguments: StatementArguments(rowids))
+                while let row = try rows.next() {
+                    records[row[Record.columns.count]] = Record(row: row)
+                }
+            }
             for row in ranked {
                 let rowid: Int64 = row["rowid"]
-                guard let stored = try Row.fetchOne(document, arguments: [rowid]) else { continue }
+                guard let record = records[rowid] else { continue }
                 let snippet = snippets[rowid]
                 hits.append(SearchHit(
-                    record: Record(row: stored),
+                    record: record,
                     snippet: Self.bestSnippet(summary: snippet?.0, text: snippet?.1),
                     score: row["rank"]))
             }
