@@ -127,6 +127,7 @@ extension PartialDate {
     /// `Sept. 1956`, `c. 1950`). Returns nil for an empty text or one that says there is no
     /// date (`n.d.`, `undated`); throws for anything else it cannot read.
     public static func parse(_ text: String) throws -> PartialDate? {
+        if let date = canonical(text) { return date }
         var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if s.isEmpty || noDateForms.contains(s.lowercased()) { return nil }
         var uncertain = false
@@ -143,6 +144,31 @@ extension PartialDate {
         if let iso = try parseISO(s, uncertain: uncertain) { return iso }
         if let printed = try parsePrinted(s, uncertain: uncertain) { return printed }
         throw DateError.unreadable
+    }
+
+    /// The stored form (`1956`, `1956-09`, `1956-09-20`, with `~`) read without Foundation:
+    /// every date of every result shown is read back this way. Nil for anything else.
+    private static func canonical(_ text: String) -> PartialDate? {
+        var bytes = Array(text.utf8)
+        let uncertain = bytes.last == UInt8(ascii: "~")
+        if uncertain { bytes.removeLast() }
+        guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
+        var numbers: [Int] = []
+        var value = 0
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                numbers.append(value)
+                value = 0
+            } else {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+        }
+        numbers.append(value)
+        return try? PartialDate(
+            year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil,
+            uncertain: uncertain)
     }
 
     private static let noDateForms: Set<String> = ["n.d.", "n.d", "nd", "undated", "no date", "unknown"]

@@ -19,11 +19,23 @@ public enum Wrapping {
                 utf8.formIndex(after: &index)
                 continue
             }
+            // Printable ASCII is one column a byte; anything else is measured in full.
             var wordEnd = index
-            while wordEnd < utf8.endIndex && !isSeparator(utf8[wordEnd]) { utf8.formIndex(after: &wordEnd) }
+            var asciiWidth = 0
+            var plainASCII = true
+            while wordEnd < utf8.endIndex {
+                let byte = utf8[wordEnd]
+                if isSeparator(byte) { break }
+                if byte >= 0x80 || byte == 0x1B {
+                    plainASCII = false
+                } else if byte >= 0x20 && byte != 0x7F {
+                    asciiWidth += 1
+                }
+                utf8.formIndex(after: &wordEnd)
+            }
             let word = text[index..<wordEnd]
             index = wordEnd
-            let wordWidth = visibleWidth(word)
+            let wordWidth = plainASCII ? asciiWidth : visibleWidth(word)
             if lineHasWord && lineWidth + 1 + wordWidth > width {
                 lines.append(line)
                 line = indent
