@@ -19,7 +19,8 @@ struct Search: DossierCommand {
             after:DATE, before:DATE, year:YYYY and date:FROM..TO keep documents whose date \
             falls in the range, bounds included; a partial date covers its whole span (a \
             document dated September 1956 is after:1956-09-15), and undated documents are \
-            left out. Results are ranked by relevance (BM25), a match in the title counting \
+            left out; date filters alone (year:1956) list every document of the period, \
+            oldest first. Results are ranked by relevance (BM25), a match in the title counting \
             most, then the summary, then the text; 'show N' prints result N in full.
             """)
 
@@ -66,6 +67,8 @@ struct Search: DossierCommand {
     static func page(query: String, sort: SearchSort, limit: Int, offset: Int, in context: CommandContext) throws -> DocumentList {
         let parsed = try SearchQuery.parse(query)
         let page = try context.store.search(parsed, limit: limit, offset: offset, sort: sort)
+        // Date filters alone have no relevance to rank by: they list in date order.
+        let shownSort = parsed.isDatesOnly && sort == .relevance ? SearchSort.date : sort
         context.paging = Paging(
             command: "search", state: ["query": query, "sort": sort.rawValue], offset: offset, limit: limit,
             total: page.total)
@@ -73,13 +76,15 @@ struct Search: DossierCommand {
         var heading = countSentence(page.total, query: query)
         if page.hits.count < page.total {
             heading.removeLast()
-            if offset == 0 && sort == .relevance {
+            if offset == 0 && shownSort == .relevance {
                 heading += "; the best \(page.hits.count == 1 ? "is" : "\(page.hits.count) are") shown."
             } else if page.hits.isEmpty {
                 heading += "; there are no results after \(offset.grouped)."
             } else {
-                let order = sort == .relevance ? "" : (sort == .date ? ", oldest first" : ", newest first")
-                heading += "; \(first.grouped)–\(last.grouped) are shown\(order)."
+                let order = shownSort == .relevance ? "" : (shownSort == .date ? ", oldest first" : ", newest first")
+                heading += first == last
+                    ? "; result \(first.grouped) is shown\(order)."
+                    : "; \(first.grouped)–\(last.grouped) are shown\(order)."
             }
         }
         if let undated = page.undatedExcluded, undated > 0 {

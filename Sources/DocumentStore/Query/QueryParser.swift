@@ -47,9 +47,8 @@ struct QueryParser {
             throw error(index, "there is no '(' for this ')'", "Remove it, or add the '(' it closes.")
         }
         guard let expression else {
-            if earliest != nil || latest != nil {
-                throw error(0, "a date filter narrows a search but finds nothing by itself", "Add a word to look for, e.g. 'plenum year:1956'.")
-            }
+            // Date filters alone ask for every document of the period.
+            if earliest != nil || latest != nil { return "" }
             throw error(0, "there is nothing to search for", "Type one or more words, e.g. 'search Mikoyan plenum'.")
         }
         return expression

@@ -17,8 +17,12 @@ import TextAnalysis
 public struct SearchQuery: Sendable, Equatable {
     /// The query as the user typed it.
     public let text: String
-    /// The FTS5 MATCH expression.
+    /// The FTS5 MATCH expression; empty when the query is date filters alone, which
+    /// select every document of the period.
     public let match: String
+
+    /// Whether the query has no words, only date filters (`year:1956`).
+    public var isDatesOnly: Bool { match.isEmpty }
     /// The first day a document's date span must reach (`YYYY-MM-DD`), if filtered.
     public let earliest: String?
     /// The last day a document's date span may start on (`YYYY-MM-DD`), if filtered.

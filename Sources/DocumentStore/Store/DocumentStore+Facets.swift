@@ -131,18 +131,15 @@ struct HitSet {
     var arguments: StatementArguments
 
     init(_ query: SearchQuery) {
-        var sql = "FROM document_fts JOIN document d ON d.rowid = document_fts.rowid WHERE document_fts MATCH ?"
-        var values: [String] = [query.match]
-        if let earliest = query.earliest {
-            sql += " AND d.date_max >= ?"
-            values.append(earliest)
+        let span = DateSpan(query)
+        if query.isDatesOnly {
+            from = "FROM document d WHERE \(span.condition)"
+            arguments = span.arguments
+            return
         }
-        if let latest = query.latest {
-            sql += " AND d.date_min <= ?"
-            values.append(latest)
-        }
-        from = sql
-        arguments = StatementArguments(values)
+        from = "FROM document_fts JOIN document d ON d.rowid = document_fts.rowid WHERE document_fts MATCH ?"
+            + span.conditions.map { " AND " + $0 }.joined()
+        arguments = StatementArguments([query.match] + span.values)
     }
 }
 

@@ -55,26 +55,18 @@ extension DocumentStore {
     public func search(
         _ query: SearchQuery, limit: Int, offset: Int = 0, sort: SearchSort = .relevance
     ) throws(StoreError) -> SearchPage {
-        try read { db in
+        if query.isDatesOnly { return try period(query, limit: limit, offset: offset, sort: sort) }
+        return try read { db in
             // Date filters keep documents whose span overlaps the filter's days. They join
             // the documents to the index's hits: a `rowid IN (…)` list would make FTS5 look
             // each listed row up in the index, slower by far.
             var join = ""
-            var conditions: [String] = []
-            var dateArguments: [String] = []
-            let filtered = query.earliest != nil || query.latest != nil
+            let span = DateSpan(query)
+            let conditions = span.conditions
+            let dateArguments = span.values
+            let filtered = !conditions.isEmpty
             if filtered || sort != .relevance {
                 join = " JOIN document_span d ON d.rowid = document_fts.rowid"
-            }
-            if filtered {
-                if let earliest = query.earliest {
-                    conditions.append("d.date_max >= ?")
-                    dateArguments.append(earliest)
-                }
-                if let latest = query.latest {
-                    conditions.append("d.date_min <= ?")
-                    dateArguments.append(latest)
-                }
             }
             let dateFilter = conditions.map { " AND " + $0 }.joined()
             let arguments = StatementArguments([query.match] + dateArguments)
@@ -178,6 +170,48 @@ extension DocumentStore {
         }
     }
 
+    /// Every document whose dates overlap a query's date filters, oldest first (newest
+    /// first with `-date`): a query with no words has no relevance to rank by.
+    private func period(_ query: SearchQuery, limit: Int, offset: Int, sort: SearchSort) throws(StoreError) -> SearchPage {
+        try read { db in
+            let span = DateSpan(query)
+            let order = sort == .newest
+                ? "d.date_max DESC, d.date_min DESC, d.rowid" : "d.date_min, d.date_max, d.rowid"
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT d.rowid, count(*) OVER () FROM document_span d WHERE \(span.condition)
+                    ORDER BY \(order) LIMIT ? OFFSET ?
+                    """),
+                arguments: span.arguments + [limit, offset])
+            var total: Int = rows.first?[1] ?? 0
+            if rows.isEmpty && offset > 0 {
+                total = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM document_span d WHERE \(span.condition)", arguments: span.arguments) ?? 0
+            }
+            let undated = try Int.fetchOne(db, sql: "SELECT count(*) FROM document_span WHERE date_min IS NULL") ?? 0
+            let rowids: [Int64] = rows.map { $0[0] }
+            var records: [Int64: Record] = [:]
+            if !rowids.isEmpty {
+                let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
+                let stored = try Row.fetchCursor(
+                    db.cachedStatement(sql: "SELECT \(Record.selection), rowid FROM document WHERE rowid IN (\(marks))"),
+                    arguments: StatementArguments(rowids))
+                while let row = try stored.next() { records[row[Record.columns.count]] = Record(row: row) }
+            }
+            let hits = rowids.compactMap { rowid in
+                records[rowid].map { SearchHit(record: $0, snippet: Self.opening(of: $0), score: 0) }
+            }
+            return SearchPage(query: query, hits: hits, total: total, offset: offset, undatedExcluded: undated)
+        }
+    }
+
+    /// The first 32 words of the summary (else the text), as a snippet where no word matched.
+    static func opening(of record: Record) -> String {
+        let source = record.summary.isEmpty ? record.text : record.summary
+        let words = source.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        return words.count <= 32 ? words.joined(separator: " ") : words.prefix(32).joined(separator: " ") + "…"
+    }
+
     /// The snippet to show under a result's title: the summary's or the text's, whichever
     /// shows a match (the title is printed anyway), else the start of the summary.
     static func bestSnippet(summary: String?, text: String?) -> String {
@@ -187,4 +221,26 @@ extension DocumentStore {
         if let summary, !summary.isEmpty { return summary }
         return text ?? ""
     }
+}
+
+/// A query's date filters as SQL over a table aliased `d` with `date_min` and `date_max`:
+/// a document's span must overlap the filter's days.
+struct DateSpan {
+    var conditions: [String] = []
+    var values: [String] = []
+
+    init(_ query: SearchQuery) {
+        if let earliest = query.earliest {
+            conditions.append("d.date_max >= ?")
+            values.append(earliest)
+        }
+        if let latest = query.latest {
+            conditions.append("d.date_min <= ?")
+            values.append(latest)
+        }
+    }
+
+    /// All the conditions, or one that every dated document meets.
+    var condition: String { conditions.isEmpty ? "d.date_min IS NOT NULL" : conditions.joined(separator: " AND ") }
+    var arguments: StatementArguments { StatementArguments(values) }
 }
