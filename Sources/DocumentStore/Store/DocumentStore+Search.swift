@@ -135,18 +135,7 @@ extension DocumentStore {
             var hits: [SearchHit] = []
             hits.reserveCapacity(ranked.count)
             // The page's records in one statement, put back in ranked order.
-            var records: [Int64: Record] = [:]
-            if !ranked.isEmpty {
-                let rowids: [Int64] = ranked.map { $0["rowid"] }
-                let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
-                // The rowid comes last, after the columns Record(row:) reads by position.
-                let rows = try Row.fetchCursor(
-                    db.cachedStatement(sql: "SELECT \(Record.selection), rowid FROM document WHERE rowid IN (\(marks))"),
-                    arguments: StatementArguments(rowids))
-                while let row = try rows.next() {
-                    records[row[Record.columns.count]] = Record(row: row)
-                }
-            }
+            let records = try Self.records(db, rowids: ranked.map { $0["rowid"] })
             for row in ranked {
                 let rowid: Int64 = row["rowid"]
                 guard let record = records[rowid] else { continue }
@@ -190,19 +179,25 @@ extension DocumentStore {
             }
             let undated = try Int.fetchOne(db, sql: "SELECT count(*) FROM document_span WHERE date_min IS NULL") ?? 0
             let rowids: [Int64] = rows.map { $0[0] }
-            var records: [Int64: Record] = [:]
-            if !rowids.isEmpty {
-                let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
-                let stored = try Row.fetchCursor(
-                    db.cachedStatement(sql: "SELECT \(Record.selection), rowid FROM document WHERE rowid IN (\(marks))"),
-                    arguments: StatementArguments(rowids))
-                while let row = try stored.next() { records[row[Record.columns.count]] = Record(row: row) }
-            }
+            let records = try Self.records(db, rowids: rowids)
             let hits = rowids.compactMap { rowid in
                 records[rowid].map { SearchHit(record: $0, snippet: Self.opening(of: $0), score: 0) }
             }
             return SearchPage(query: query, hits: hits, total: total, offset: offset, undatedExcluded: undated)
         }
+    }
+
+    /// The records with these rowids, in one statement, by rowid.
+    static func records(_ db: Database, rowids: [Int64]) throws -> [Int64: Record] {
+        guard !rowids.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
+        // The rowid comes last, after the columns Record(row:) reads by position.
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT \(Record.selection), rowid FROM document WHERE rowid IN (\(marks))"),
+            arguments: StatementArguments(rowids))
+        var records: [Int64: Record] = [:]
+        while let row = try rows.next() { records[row[Record.columns.count]] = Record(row: row) }
+        return records
     }
 
     /// The first 32 words of the summary (else the text), as a snippet where no word matched.
