@@ -75,6 +75,8 @@ import TestSupport
         ("plenum after:1956-02-31", 13, "'1956-02-31' is not a date: February 1956 has 29 days"),
         ("plenum year:56", 12, "'56' is not a year"),
         ("subject:plenum", 0, "'subject:' is not a field that can be searched"),
+        ("plenum after:", 7, "'after:' needs a date right after it"),
+        ("plenum date: x", 7, "'date:' needs a date right after it"),
         ("Kim after:1957 before:1950", 0, "the date filters leave no days between 1957-01-01 and 1950-12-31"),
         ("plenum date:1956..1957..1958", 12, "'1956..1957..1958' is not a date range"),
     ])
@@ -85,6 +87,14 @@ import TestSupport
         } catch {
             #expect(error.position == position)
             #expect(error.problem == problem)
+        }
+    }
+
+    @Test func anEmptyDateFilterShowsADateAsTheExample() {
+        #expect {
+            try SearchQuery.parse("plenum year:")
+        } throws: { error in
+            (error as? QueryError)?.description.contains("Write for example 'year:1956', with no space.") == true
         }
     }
 

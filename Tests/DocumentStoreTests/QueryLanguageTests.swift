@@ -57,7 +57,7 @@ import TestSupport
         ("-Mikoyan -Peng", 0, "excluding a word leaves nothing to look for"),
         ("(Mikoyan OR Peng year:1956)", 17, "a date filter applies to the whole query"),
         ("title:", 0, "'title:' needs a word or phrase right after it"),
-        ("Mikoyan after: 1956", 8, "'after:' needs a word or phrase right after it"),
+        ("Mikoyan after: 1956", 8, "'after:' needs a date right after it"),
         ("\"\"", 0, "the phrase has no words in it"),
         ("*", 0, "'*' must follow the start of a word"),
     ])

@@ -159,6 +159,10 @@ struct QueryParser {
             return try parseField(name, at: at, valueStart: valueStart)
         }
         if let name = bareFieldName() {
+            if SearchQuery.dateFilters.contains(name) {
+                let example = name == "date" ? "date:1956-09..1956-10" : (name == "year" ? "year:1956" : "\(name):1956-09")
+                throw error(at, "'\(name):' needs a date right after it", "Write for example '\(example)', with no space.")
+            }
             throw error(at, "'\(name):' needs a word or phrase right after it", "Write for example '\(name):Mikoyan', with no space.")
         }
         return try parseWord()
