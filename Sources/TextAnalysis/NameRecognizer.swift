@@ -261,14 +261,17 @@ public enum NameRecognizer {
             } else if token.allCaps || (token.initials && token.text.count > 2 && NameLexicon.placeAcronyms[token.text] != nil) {
                 flush()
                 if let place = NameLexicon.placeAcronyms[token.text] { places.append(place) }
-            } else if let role = roles[key], role != .nonName {
-                flush()
-            } else if roles[key] == .nonName || isNonName(key) {
-                // "Kim Il Sung University", "Mikoyan Commission": a name that qualifies an
-                // organisation is not a mention of the person.
-                segment = []
             } else {
-                segment.append(token)
+                switch roles[key] {
+                case .title?, .demonym?, .common?:
+                    flush()
+                case .nonName?:
+                    // "Kim Il Sung University", "Mikoyan Commission": a name that qualifies an
+                    // organisation is not a mention of the person.
+                    segment = []
+                case nil:
+                    if isNonName(key) { segment = [] } else { segment.append(token) }
+                }
             }
         }
         flush()

@@ -10,17 +10,10 @@ struct FolderReader: RecordReader {
     /// Only files of this format, when given.
     let format: ImportFormat?
 
-    /// The format a file's extension names, if any.
+    /// The format a file's extension names, if any; in a folder a `.txt` file is a
+    /// transcription.
     static func format(ofExtension pathExtension: String) -> ImportFormat? {
-        switch pathExtension.lowercased() {
-        case "md", "markdown", "txt": return .markdown
-        case "xml", "tei": return .tei
-        case "jsonl", "ndjson": return .jsonl
-        case "json": return .json
-        case "csv": return .csv
-        case "ris": return .ris
-        default: return nil
-        }
+        pathExtension.lowercased() == "txt" ? .markdown : ImportFormat(fileExtension: pathExtension)
     }
 
     /// The files to read, in path order, each with its format.

@@ -38,17 +38,24 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The format a file name's extension names, if it names one. `.txt` names none: a
+    /// text file may be a saved results page or a transcription (in a folder, it is a
+    /// transcription).
+    public init?(fileExtension: String) {
+        switch fileExtension.lowercased() {
+        case "jsonl", "ndjson": self = .jsonl
+        case "csv": self = .csv
+        case "json": self = .json
+        case "xml", "tei": self = .tei
+        case "ris": self = .ris
+        case "md", "markdown": self = .markdown
+        default: return nil
+        }
+    }
+
     /// Guesses the format from the file name and the start of its content.
     public static func guess(url: URL, prefix: Data) -> ImportFormat {
-        switch url.pathExtension.lowercased() {
-        case "jsonl", "ndjson": return .jsonl
-        case "csv": return .csv
-        case "json": return .json
-        case "xml", "tei": return .tei
-        case "ris": return .ris
-        case "md", "markdown": return .markdown
-        default: break
-        }
+        if let format = ImportFormat(fileExtension: url.pathExtension) { return format }
         let head = String(decoding: prefix, as: UTF8.self)
         let firstLine = head.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         let trimmed = firstLine.trimmingCharacters(in: .whitespaces.union(["\u{FEFF}"]))

@@ -10,8 +10,6 @@ struct MarkdownReader: RecordReader {
     let file: String
     let provenance: Provenance
 
-    static let extensions: Set<String> = ["md", "markdown", "txt"]
-
     func read(_ consume: (Record) throws -> Void) throws {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw ImportError.unreadableFile(file: file, reason: "it is not UTF-8 text")

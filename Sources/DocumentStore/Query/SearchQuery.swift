@@ -119,18 +119,7 @@ public struct SearchQuery: Sendable, Equatable {
 
     /// Splits text into lower-cased runs of letters and digits, as the index's tokenizer does.
     static func indexTokens(_ text: String) -> [String] {
-        var tokens: [String] = []
-        var current = ""
-        for character in text {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                tokens.append(current.lowercased())
-                current = ""
-            }
-        }
-        if !current.isEmpty { tokens.append(current.lowercased()) }
-        return tokens
+        Terms.indexWords(in: text)
     }
 
     static func quote(_ tokens: [String]) -> String {

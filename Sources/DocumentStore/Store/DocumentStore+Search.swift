@@ -118,7 +118,7 @@ extension DocumentStore {
             var snippets: [Int64: (String?, String?)] = [:]
             if !ranked.isEmpty {
                 let rowids: [Int64] = ranked.map { $0["rowid"] }
-                let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
+                let marks = Self.placeholders(rowids.count)
                 let rowid = total > 2_000 && !query.match.contains("\"*") ? "rowid" : "+rowid"
                 let rows = try Row.fetchAll(
                     db.cachedStatement(sql: """
@@ -190,7 +190,7 @@ extension DocumentStore {
     /// The records with these rowids, in one statement, by rowid.
     static func records(_ db: Database, rowids: [Int64]) throws -> [Int64: Record] {
         guard !rowids.isEmpty else { return [:] }
-        let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
+        let marks = Self.placeholders(rowids.count)
         // The rowid comes last, after the columns Record(row:) reads by position.
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: "SELECT \(Record.selection), rowid FROM document WHERE rowid IN (\(marks))"),

@@ -50,6 +50,11 @@ public final class DocumentStore: Sendable {
         return DocumentStore(url: url, pool: pool)
     }
 
+    /// `?,?,?` for an `IN (…)` list of `count` values.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ",")
+    }
+
     /// Stops the statement running on any connection, as Ctrl-C asks; the interrupted call
     /// throws `StoreError.interrupted` and its transaction rolls back.
     public func interrupt() {
@@ -75,7 +80,7 @@ public final class DocumentStore: Sendable {
             var found: [String: Record] = [:]
             for chunk in stride(from: 0, to: ids.count, by: 500) {
                 let slice = Array(ids[chunk..<min(chunk + 500, ids.count)])
-                let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
+                let marks = Self.placeholders(slice.count)
                 let rows = try Row.fetchAll(
                     db, sql: "SELECT \(Record.selection) FROM document WHERE id IN (\(marks))",
                     arguments: StatementArguments(slice))
