@@ -1,0 +1,284 @@
+import Foundation
+import Synchronization
+
+/// The rules by which two spellings of a name are one name: romanizations of Korean
+/// (McCune–Reischauer, Revised, the North's official spellings), of Chinese (Wade–Giles and
+/// Pinyin), transliterations of Russian (through English, German, Polish and Czech), and the
+/// same names typed in Hangul, Han characters or Cyrillic.
+///
+/// Each rule family folds a spelling to a *key*; spellings with a key in common are
+/// variants. Keys are compared, never shown. They work on index terms: lower-cased, without
+/// diacritics, apostrophes or hyphens (`ch'oe` is `choe`, `il-sŏng` is `il` and `song`, or
+/// `ilsong` joined).
+public enum NameVariants {
+    /// A family of spelling rules.
+    public enum System: String, Sendable, CaseIterable {
+        case korean = "k"
+        case slavic = "s"
+    }
+
+    /// The keys of one index term: one per rule family that applies to it (two for a
+    /// Russian spelling whose `ch` may be German `х` or English `ч`).
+    public static func keys(of term: String) -> [String] {
+        guard term.utf8.count >= 2, term.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
+        var keys = ["k:" + romanizationKey(term)]
+        if term.utf8.count >= 4 {
+            for key in slavicKeys(term) where !keys.contains("s:" + key) { keys.append("s:" + key) }
+        }
+        return keys
+    }
+
+    // MARK: Korean and Chinese romanizations
+
+    /// Korean surnames whose spellings no syllable rule joins: 이/리 as Ri, Li, Yi, Lee and
+    /// Rhee; 박 as Pak, Park and Bak; 최 as Choe, Choi and Chwe.
+    static let surnames: [String: String] = [
+        "lee": "li", "yi": "li", "ri": "li", "rhee": "li", "li": "li", "rhie": "li", "i": "li",
+        "pak": "pak", "park": "pak", "bak": "pak", "bag": "pak",
+        "choe": "coe", "choi": "coe", "chwe": "coe", "choy": "coe", "chey": "coe",
+    ]
+
+    /// One key for McCune–Reischauer, Revised Romanization, North Korean, Wade–Giles and
+    /// Pinyin spellings: aspiration marks and `h` after `k t p` are dropped, voiced and
+    /// voiceless stops merge (k/g, t/d, p/b), so do the affricates (ch, j, ts, tz, z, zh, q)
+    /// and sibilants (s, sh, hs, x), `r` with `l`, and the vowels ŏ/eo/o/u/ŭ/eu; Wade–Giles
+    /// `eh`, `ih` and `ien` become Pinyin `e`, `i` and `ian`; doubled letters count once.
+    public static func romanizationKey(_ term: String) -> String {
+        if let surname = surnames[term] { return surname }
+        var s = Array(term.utf8)
+        func replace(_ from: String, _ to: String) {
+            let f = Array(from.utf8), t = Array(to.utf8)
+            guard s.count >= f.count else { return }
+            var out: [UInt8] = []
+            out.reserveCapacity(s.count)
+            var i = 0
+            while i < s.count {
+                if i + f.count <= s.count && s[i] == f[0] && Array(s[i..<i + f.count]) == f {
+                    out.append(contentsOf: t)
+                    i += f.count
+                } else {
+                    out.append(s[i])
+                    i += 1
+                }
+            }
+            s = out
+        }
+        // Wade–Giles vowels written with an h (teh, shih, hsieh): the h goes where a vowel
+        // comes before it and no vowel after.
+        var dropped: [UInt8] = []
+        for (i, c) in s.enumerated() {
+            if c == UInt8(ascii: "h"), i > 0, isVowel(s[i - 1]), i + 1 == s.count || !isVowel(s[i + 1]) { continue }
+            dropped.append(c)
+        }
+        s = dropped
+        replace("ien", "ian")
+        replace("ng", "N")
+        for (from, to) in [
+            ("tch", "c"), ("tsz", "c"), ("ts", "c"), ("tz", "c"), ("zh", "c"), ("ch", "c"), ("hs", "s"),
+            ("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "p"), ("yeo", "yo"), ("eo", "o"), ("eu", "o"),
+        ] {
+            replace(from, to)
+        }
+        let single: [UInt8: UInt8] = [
+            UInt8(ascii: "j"): UInt8(ascii: "c"), UInt8(ascii: "q"): UInt8(ascii: "c"), UInt8(ascii: "z"): UInt8(ascii: "c"),
+            UInt8(ascii: "x"): UInt8(ascii: "s"), UInt8(ascii: "g"): UInt8(ascii: "k"), UInt8(ascii: "d"): UInt8(ascii: "t"),
+            UInt8(ascii: "b"): UInt8(ascii: "p"), UInt8(ascii: "r"): UInt8(ascii: "l"), UInt8(ascii: "u"): UInt8(ascii: "o"),
+        ]
+        var key: [UInt8] = []
+        for c in s {
+            let mapped = single[c] ?? c
+            if key.last != mapped { key.append(mapped) }
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    static func isVowel(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: "a") || c == UInt8(ascii: "e") || c == UInt8(ascii: "i") || c == UInt8(ascii: "o")
+            || c == UInt8(ascii: "u") || c == UInt8(ascii: "y")
+    }
+
+    // MARK: Russian transliterations
+
+    /// Keys for Russian names spelled in English (Khrushchev), German (Chruschtschow), Polish
+    /// (Chruszczow) or Czech (Hruščov, which the index keeps as `hruscov`): the letters for one
+    /// Cyrillic letter become one (щ: shch, schtsch, szcz; ч: ch, tsch, cz; ш: sh, sch, sz;
+    /// ж: zh; х: kh, h and German and Polish ch), w is v, j and y are i, and the ending -ev is
+    /// -ov. `ch` stands for ч in English and х in German and Polish, so a spelling with `ch`
+    /// has a key for each.
+    public static func slavicKeys(_ term: String) -> [String] {
+        var s = term
+        for (from, to) in [
+            ("schtsch", "S"), ("shtsh", "S"), ("shch", "S"), ("szcz", "S"), ("tsch", "C"), ("tsh", "C"), ("sch", "s"),
+            ("sc", "S"), ("cz", "C"), ("sz", "s"), ("sh", "s"), ("zh", "z"), ("kh", "h"), ("w", "v"), ("j", "i"),
+            ("y", "i"), ("ff", "v"), ("ie", "e"), ("z", "s"),
+        ] where s.contains(from) {
+            s = s.replacingOccurrences(of: from, with: to)
+        }
+        var variants = s.contains("ch")
+            ? [s.replacingOccurrences(of: "ch", with: "C"), s.replacingOccurrences(of: "ch", with: "h")] : [s]
+        variants = variants.map { variant in
+            var v = variant
+            if v.hasSuffix("ev") { v = String(v.dropLast(2)) + "ov" }
+            var out = ""
+            for c in v where out.last != c { out.append(c) }
+            return out
+        }
+        return variants
+    }
+
+    // MARK: Syllables
+
+    private static let initials: Set<String> = [
+        "tch", "ch", "ts", "tz", "zh", "sh", "hs", "kh", "th", "ph", "kk", "tt", "pp", "ss", "jj",
+        "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "q", "r", "s", "t", "w", "x", "y", "z", "",
+    ]
+    private static let finals: [String] = ["ng", "n", "l", "r", "k", "p", "t", "m", "h", ""]
+
+    /// The ways `term` splits into two or more romanized Korean or Chinese syllables
+    /// (`ilsung` is `il sung`, `zedong` is `ze dong`), at most three ways, fewest syllables
+    /// first; empty when it is not a run of such syllables.
+    public static func syllables(of term: String) -> [[String]] {
+        let letters = Array(term)
+        guard letters.count >= 3, letters.count <= 16, term.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+            return []
+        }
+        // Ends of syllables that can start at each position.
+        var ways: [Int: [[String]]] = [letters.count: [[]]]
+        for start in stride(from: letters.count - 1, through: 0, by: -1) {
+            var found: [[String]] = []
+            for end in (start + 1)...min(letters.count, start + 7) {
+                guard let rest = ways[end], !rest.isEmpty, isSyllable(letters[start..<end]) else { continue }
+                let syllable = String(letters[start..<end])
+                for tail in rest.prefix(3) { found.append([syllable] + tail) }
+            }
+            ways[start] = found
+        }
+        return (ways[0] ?? []).filter { $0.count >= 2 }.sorted { $0.count < $1.count }.prefix(3).map { $0 }
+    }
+
+    /// A syllable: an initial consonant (or none), a `y` or `w` glide, one to three vowels
+    /// and a final `n`, `ng`, `l`, `r`, `k`, `p`, `t`, `m` or Wade–Giles `h` (or none).
+    static func isSyllable(_ letters: ArraySlice<Character>) -> Bool {
+        guard let vowel = letters.firstIndex(where: { "aeiou".contains($0) }) else { return false }
+        var initial = String(letters[letters.startIndex..<vowel])
+        if let glide = initial.last, glide == "y" || glide == "w" { initial.removeLast() }
+        guard initials.contains(initial) else { return false }
+        var end = vowel
+        while end < letters.endIndex, "aeiou".contains(letters[end]) { end += 1 }
+        guard end - vowel <= 3 else { return false }
+        return finals.contains(String(letters[end...]))
+    }
+
+    // MARK: Scripts
+
+    private static let cache = Mutex<[String: [String]]>([:])
+
+    /// A word in Hangul, Han characters or Cyrillic as the Latin index terms it is
+    /// looked for as: Hangul and Han a syllable at a time (`김일성` is `gim il seong`, the
+    /// surname 이/리 is `i`), Cyrillic by the BGN/PCGN rules (`Хрущёв` is `khrushchev`).
+    /// Nil for a word in Latin letters.
+    public static func romanized(_ word: String) -> [String]? {
+        guard word.unicodeScalars.contains(where: { isHangul($0) || isHan($0) || isCyrillic($0) }) else { return nil }
+        if let cached = cache.withLock({ $0[word] }) { return cached }
+        var terms: [String] = []
+        var cyrillic = ""
+        func flush() {
+            guard !cyrillic.isEmpty else { return }
+            let latin = cyrillic.applyingTransform(StringTransform(rawValue: "Russian-Latin/BGN; Latin-ASCII"), reverse: false) ?? cyrillic
+            terms.append(contentsOf: Terms.indexWords(in: latin))
+            cyrillic = ""
+        }
+        for scalar in word.unicodeScalars {
+            if isCyrillic(scalar) {
+                cyrillic.unicodeScalars.append(scalar)
+                continue
+            }
+            flush()
+            guard isHangul(scalar) || isHan(scalar) else {
+                if CharacterSet.letters.contains(scalar) {
+                    terms.append(Folding.fold(String(scalar)))
+                }
+                continue
+            }
+            let transform = isHangul(scalar) ? "Hangul-Latin; Latin-ASCII" : "Han-Latin; Latin-ASCII"
+            let latin = String(scalar).applyingTransform(StringTransform(rawValue: transform), reverse: false) ?? ""
+            terms.append(contentsOf: Terms.indexWords(in: latin))
+        }
+        flush()
+        cache.withLock { $0[word] = terms }
+        return terms
+    }
+
+    static func isHangul(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(s.value) }
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
+    }
+    static func isCyrillic(_ s: Unicode.Scalar) -> Bool { (0x0400...0x04FF).contains(s.value) }
+
+    // MARK: Reasons
+
+    /// Which rule makes `a` and `b` (as written) one name, in words a reader knows:
+    /// "McCune–Reischauer", "Wade–Giles and Pinyin", "German transliteration"… Nil when
+    /// none does.
+    public static func rule(between a: String, and b: String) -> String? {
+        let fa = Folding.fold(a), fb = Folding.fold(b)
+        let joinedA = letters(fa), joinedB = letters(fb)
+        for (word, other) in [(a, b), (b, a)] {
+            if romanized(word) != nil {
+                let script = word.unicodeScalars.contains(where: isHangul)
+                    ? "Hangul" : (word.unicodeScalars.contains(where: isHan) ? "Han characters" : "Cyrillic")
+                _ = other
+                return script
+            }
+        }
+        if joinedA == joinedB {
+            if fa == fb { return "diacritics and apostrophes" }
+            return a.unicodeScalars.contains(where: { $0.value > 0x7F || Folding.apostrophes.contains(Character($0)) })
+                || b.unicodeScalars.contains(where: { $0.value > 0x7F || Folding.apostrophes.contains(Character($0)) })
+                ? "diacritics, apostrophes and hyphens" : "hyphens and spacing"
+        }
+        let words = [fa, fb].map(Terms.indexWords)
+        let marked = [a, b].map { $0.lowercased() }
+        func either(_ test: (String) -> Bool) -> Bool { marked.contains(where: test) }
+        if words.allSatisfy({ $0.count == 1 }), words[0].count == 1,
+            Set(slavicKeys(words[0][0])).intersection(slavicKeys(words[1][0])).count > 0
+                && romanizationKey(words[0][0]) != romanizationKey(words[1][0])
+        {
+            if either({ $0.contains("cz") || $0.contains("sz") || $0.contains("ż") }) { return "Polish transliteration" }
+            if either({ $0.contains("sch") || $0.hasSuffix("ow") }) { return "German transliteration" }
+            if either({ $0.contains("š") || $0.contains("č") || $0.contains("ž") }) { return "Czech transliteration" }
+            return "Russian transliteration"
+        }
+        if Set(romanizationKey(joinedA).utf8) == Set(romanizationKey(joinedB).utf8) || romanizationKey(joinedA) == romanizationKey(joinedB) {
+            if either({ $0.contains("hs") || $0.contains("tz") || $0.contains("ts") || $0.contains("ung") && $0.contains("-") || $0.contains("ih") || $0.contains("x") || $0.contains("zh") || $0.contains("q") }) {
+                return "Wade–Giles and Pinyin"
+            }
+            if either({ $0.contains("eo") || $0.contains("eu") }) { return "Revised Romanization" }
+            return "McCune–Reischauer"
+        }
+        return nil
+    }
+
+    static func letters(_ text: String) -> String {
+        String(text.filter { $0.isLetter || $0.isNumber })
+    }
+
+    // MARK: Query words
+
+    /// Whether a word typed in a query is to be looked for in other spellings: a name is
+    /// written with a capital, diacritics, an apostrophe, or in another script. Common
+    /// words stay as typed, capitalized or not ("Party", "The").
+    public static func isNameLike(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first(where: { CharacterSet.letters.contains($0) }) else { return false }
+        if romanized(word) != nil { return true }
+        let folded = Folding.fold(word)
+        if NameLexicon.commonWords.contains(folded) || NameLexicon.titles.contains(folded)
+            || NameLexicon.nonNames.contains(folded) || NameLexicon.demonyms.contains(folded)
+        {
+            return false
+        }
+        if word.unicodeScalars.contains(where: { $0.value > 0x7F }) { return true }
+        if word.contains(where: { Folding.apostrophes.contains($0) }) { return true }
+        return CharacterSet.uppercaseLetters.contains(first)
+    }
+}
