@@ -41,5 +41,7 @@ private func turn(by pages: Int, in context: CommandContext) throws -> any Comma
         throw REPLError.failed("That was the last page: the search found \(paging.total.grouped) \(paging.total == 1 ? "document" : "documents"). 'prev' goes back.")
     }
     let sort = SearchSort(rawValue: paging.state["sort"] ?? "") ?? .relevance
-    return try Search.page(query: query, sort: sort, limit: paging.limit, offset: offset, in: context)
+    return try Search.page(
+        query: query, sort: sort, limit: paging.limit, offset: offset, exact: paging.state["exact"] == "yes",
+        why: paging.state["why"] == "yes", in: context)
 }

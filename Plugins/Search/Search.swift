@@ -50,6 +50,12 @@ struct Search: DossierCommand {
     @Option(help: ArgumentHelp("Skip this many results (next and prev do it for you).", visibility: .hidden))
     var offset: Int = 0
 
+    @Flag(help: "Look for names only as typed, in no other spelling (=word does it for one word).")
+    var exact = false
+
+    @Flag(help: "Say for each result which spelling of a name it matched, and by which rule.")
+    var why = false
+
     func validate() throws {
         guard limit >= 1 else {
             throw ValidationError("--limit must be at least 1, not \(limit).")
@@ -60,17 +66,22 @@ struct Search: DossierCommand {
     }
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
-        try Self.page(query: query, sort: sort, limit: limit, offset: offset, in: context)
+        try Self.page(query: query, sort: sort, limit: limit, offset: offset, exact: exact, why: why, in: context)
     }
 
     /// One page of results, shown as a numbered list and remembered for `next` and `prev`.
-    static func page(query: String, sort: SearchSort, limit: Int, offset: Int, in context: CommandContext) throws -> DocumentList {
-        let parsed = try SearchQuery.parse(query)
+    static func page(
+        query: String, sort: SearchSort, limit: Int, offset: Int, exact: Bool, why: Bool, in context: CommandContext
+    ) throws -> DocumentList {
+        let parsed = try context.store.query(query, exact: exact)
         let page = try context.store.search(parsed, limit: limit, offset: offset, sort: sort)
+        context.lastQuery = parsed
         // Date filters alone have no relevance to rank by: they list in date order.
         let shownSort = parsed.isDatesOnly && sort == .relevance ? SearchSort.date : sort
         context.paging = Paging(
-            command: "search", state: ["query": query, "sort": sort.rawValue], offset: offset, limit: limit,
+            command: "search",
+            state: ["query": query, "sort": sort.rawValue, "exact": exact ? "yes" : "", "why": why ? "yes" : ""],
+            offset: offset, limit: limit,
             total: page.total)
         let first = offset + 1, last = offset + page.hits.count
         var heading = countSentence(page.total, query: query)
@@ -91,7 +102,9 @@ struct Search: DossierCommand {
             heading += " \(undated.grouped) undated \(undated == 1 ? "document matches" : "documents match") too but \(undated == 1 ? "is" : "are") left out by the date filter."
         }
         var footer: String?
-        if last < page.total {
+        if page.total == 0, !exact, let suggestion = try context.store.suggestion(for: query) {
+            footer = "Did you mean 'search \(suggestion)'?"
+        } else if last < page.total {
             let nextLast = min(last + limit, page.total)
             let range = nextLast == last + 1 ? "result \(nextLast.grouped)" : "results \((last + 1).grouped)–\(nextLast.grouped)"
             footer = "Type 'next' for \(range); 'show N' prints result N in full."
@@ -104,9 +117,26 @@ struct Search: DossierCommand {
         ]
         if let undated = page.undatedExcluded { data["undated_excluded"] = .number(Double(undated)) }
         return DocumentList(
-            heading: heading,
-            items: page.hits.map { DocumentList.Item(record: $0.record, snippet: $0.snippet, extra: ["score": .number($0.score)]) },
+            heading: heading, items: page.hits.map { item(for: $0, query: parsed, why: why) },
             firstNumber: first, footer: footer, data: data)
+    }
+
+    /// One result, marked when it matched only a spelling a letter off, and with the
+    /// spellings it matched under `--why`.
+    static func item(for hit: SearchHit, query: SearchQuery, why: Bool) -> DocumentList.Item {
+        var extra: [String: JSONValue] = ["score": .number(hit.score)]
+        var notes: [String] = []
+        if let matched = hit.matched { extra["matched"] = .string(matched.rawValue) }
+        if why || hit.matched == .nearSpelling {
+            let reasons = query.reasons(for: hit.record)
+            if why {
+                extra["why"] = .array(reasons.map { .string($0.sentence) })
+                notes = reasons.isEmpty ? ["Matched as typed."] : reasons.map { "Matched \($0.sentence)." }
+            } else {
+                notes = reasons.filter { $0.kind == .nearSpelling }.map { "Near spelling: \($0.sentence)." }
+            }
+        }
+        return DocumentList.Item(record: hit.record, snippet: hit.snippet, extra: extra, notes: notes)
     }
 
     /// "12 documents match 'Kim'."

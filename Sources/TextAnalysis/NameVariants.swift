@@ -117,7 +117,8 @@ public enum NameVariants {
         var variants = s.contains("ch")
             ? [s.replacingOccurrences(of: "ch", with: "C"), s.replacingOccurrences(of: "ch", with: "h")] : [s]
         variants = variants.map { variant in
-            var v = variant
+            // Korean and Chinese aspirates as Russian writes them (Пхеньян: Pkh, German Pch).
+            var v = variant.replacingOccurrences(of: "ph", with: "p")
             if v.hasSuffix("ev") { v = String(v.dropLast(2)) + "ov" }
             var out = ""
             for c in v where out.last != c { out.append(c) }

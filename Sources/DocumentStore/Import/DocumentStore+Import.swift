@@ -75,7 +75,11 @@ extension DocumentStore {
                 """)
             var added = 0, updated = 0
             var highestRowID = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM document") ?? 0
+            // A small import adds its own words to the vocabulary; a bulk one reads them
+            // all from the index once it is built.
+            var terms = Set<String>()
             try reader.read { record in
+                if !bulk { Vocabulary.terms(of: record, into: &terms) }
                 if (added + updated) % 1_000 == 0 {
                     if isCancelled() { throw ImportError.cancelled(file: file) }
                     if added + updated > 0 { progress(added + updated) }
@@ -99,9 +103,13 @@ extension DocumentStore {
                 try Schema.rebuildSpans(db)
                 try Schema.createSpanTriggers(db)
                 try Schema.createBulkIndexes(db)
+                try Vocabulary.rebuild(db)
+            } else {
+                try Vocabulary.update(db, terms: terms)
             }
             return (added, updated, bulk)
         }
+        nameWords.withLock { $0.removeAll() }
         if bulk {
             // A bulk import leaves the whole store in the write-ahead log: copy it into the
             // store file now (as the sqlite3 shell does when it closes) rather than at some

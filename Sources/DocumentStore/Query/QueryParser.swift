@@ -1,3 +1,5 @@
+import TextAnalysis
+
 /// A recursive-descent parser for the search language, compiling straight to an FTS5
 /// expression in which every term is quoted.
 ///
@@ -20,22 +22,35 @@ struct QueryParser {
     static let maximumTerms = 200
     private var terms = 0
 
-    init(_ text: String) {
+    /// Where other spellings of names are looked up; nil looks for words as typed only.
+    private let names: NameExpansion?
+    /// The other spellings looked for, for `--why`.
+    private(set) var expansions: [Expansion] = []
+
+    init(_ text: String, names: NameExpansion? = nil) {
         self.text = text
         self.characters = Array(text)
+        self.names = names
     }
 
     private func error(_ at: Int, _ problem: String, _ fix: String) -> QueryError {
         QueryError(query: text, position: at, problem: problem, fix: fix)
     }
 
-    /// One part of an AND group: a term to match, or one to exclude.
+    /// One part of an AND group: a term to match (with the name it is, if it is a word
+    /// that names someone), or one to exclude.
     private enum Part {
-        case match(String)
-        case exclude(String)
+        case match(Tiers, name: NameWord?)
+        case exclude(Tiers)
     }
 
-    mutating func parseQuery() throws(QueryError) -> String {
+    /// A name typed as one word, which may run on into the next (`Kim Il Sung`).
+    private struct NameWord {
+        var typed: String
+        var tokens: [String]
+    }
+
+    mutating func parseQuery() throws(QueryError) -> Tiers {
         skipSpace()
         guard index < characters.count else {
             throw error(0, "there is nothing to search for", "Type one or more words, e.g. 'search Mikoyan plenum'.")
@@ -48,7 +63,7 @@ struct QueryParser {
         }
         guard let expression else {
             // Date filters alone ask for every document of the period.
-            if earliest != nil || latest != nil { return "" }
+            if earliest != nil || latest != nil { return Tiers("") }
             throw error(0, "there is nothing to search for", "Type one or more words, e.g. 'search Mikoyan plenum'.")
         }
         return expression
@@ -56,9 +71,8 @@ struct QueryParser {
 
     // MARK: Grammar
 
-    private mutating func parseOr() throws(QueryError) -> String? {
-        let start = index
-        var alternatives: [String?] = [try parseAnd()]
+    private mutating func parseOr() throws(QueryError) -> Tiers? {
+        var alternatives: [Tiers?] = [try parseAnd()]
         while keyword("OR") {
             let at = index
             index += 2
@@ -71,11 +85,10 @@ struct QueryParser {
             alternatives.append(next)
         }
         if alternatives.count == 1 { return alternatives[0] }
-        _ = start
-        return "(" + alternatives.compactMap { $0 }.joined(separator: " OR ") + ")"
+        return Tiers.combine(alternatives.compactMap { $0 }) { "(" + $0.joined(separator: " OR ") + ")" }
     }
 
-    private mutating func parseAnd() throws(QueryError) -> String? {
+    private mutating func parseAnd() throws(QueryError) -> Tiers? {
         var parts: [Part] = []
         var firstExclusion: Int?
         while true {
@@ -91,7 +104,7 @@ struct QueryParser {
                 parts.append(part)
             }
         }
-        let matches = parts.compactMap { if case .match(let m) = $0 { return m } else { return nil } }
+        let matches = joinNames(parts.compactMap { if case .match(let m, let name) = $0 { return (m, name) } else { return nil } })
         let exclusions = parts.compactMap { if case .exclude(let e) = $0 { return e } else { return nil } }
         if matches.isEmpty {
             if let firstExclusion {
@@ -101,11 +114,49 @@ struct QueryParser {
             }
             return nil
         }
-        var expression = matches.count == 1 ? matches[0] : "(" + matches.joined(separator: " AND ") + ")"
+        var expression = matches.count == 1 ? matches[0] : Tiers.combine(matches) { "(" + $0.joined(separator: " AND ") + ")" }
         if !exclusions.isEmpty {
-            expression = "(\(expression) NOT (\(exclusions.joined(separator: " OR "))))"
+            expression = Tiers.combine([expression] + exclusions) { all in
+                "(\(all[0]) NOT (\(all.dropFirst().joined(separator: " OR "))))"
+            }
         }
         return expression
+    }
+
+    /// Names typed as several words (`Kim Il Sung`, `Chiang Kai-shek`) are also looked for
+    /// as one: run together (`Kim Ilsung`), in another script (`김일성`) or by an alias.
+    /// Each run of such words becomes: every word in some spelling, or the whole name in one.
+    private mutating func joinNames(_ parts: [(Tiers, NameWord?)]) -> [Tiers] {
+        guard let names else { return parts.map(\.0) }
+        var result: [Tiers] = []
+        var start = 0
+        while start < parts.count {
+            var end = start
+            while end < parts.count, parts[end].1 != nil { end += 1 }
+            if end - start >= 2 && end - start <= 5 {
+                let run = parts[start..<end]
+                let tokens = run.flatMap { $0.1!.tokens }
+                let typed = run.map { $0.1!.typed }.joined(separator: " ")
+                let wholes = names.variants(of: tokens)
+                var joined = Tiers.combine(run.map(\.0)) { "(" + $0.joined(separator: " AND ") + ")" }
+                if !wholes.isEmpty {
+                    let alternatives = wholes.map { SearchQuery.quote($0) }.joined(separator: " OR ")
+                    joined.variant = "(\(joined.variant) OR \(alternatives))"
+                    joined.near = "(\(joined.near) OR \(alternatives))"
+                    let aliases = names.spellings.aliases(of: tokens)
+                    expansions += wholes.map { Expansion(typed: typed, terms: $0, kind: .variant, isAlias: aliases.contains($0)) }
+                }
+                result.append(joined)
+                start = end
+            } else if end > start {
+                result += parts[start..<end].map(\.0)
+                start = end
+            } else {
+                result.append(parts[start].0)
+                start += 1
+            }
+        }
+        return result
     }
 
     private mutating func parseUnary() throws(QueryError) -> Part? {
@@ -127,11 +178,14 @@ struct QueryParser {
         }
         if negated { nested += 1 }
         defer { if negated { nested -= 1 } }
+        nextName = nil
         guard let expression = try parsePrimary() else { return nil }
-        return negated ? .exclude(expression) : .match(expression)
+        let typedName = nextName
+        nextName = nil
+        return negated ? .exclude(expression) : .match(expression, name: nested == 0 ? typedName : nil)
     }
 
-    private mutating func parsePrimary() throws(QueryError) -> String? {
+    private mutating func parsePrimary() throws(QueryError) -> Tiers? {
         let at = index
         let character = characters[index]
         if character == "(" {
@@ -150,10 +204,15 @@ struct QueryParser {
             return inner
         }
         if keyword("NEAR", followedBy: "(") {
-            return try parseNear()
+            return try parseNear().map(Tiers.init)
         }
         if character == "\"" || character == "“" {
             return try parsePhrase()
+        }
+        if character == "=", index + 1 < characters.count, characters[index + 1] == "\"" || characters[index + 1] == "“" {
+            // ="…": the phrase as typed, in no other spelling.
+            index += 1
+            return Tiers(try readPhrase().expression)
         }
         if let (name, valueStart) = fieldPrefix() {
             return try parseField(name, at: at, valueStart: valueStart)
@@ -168,7 +227,7 @@ struct QueryParser {
         return try parseWord()
     }
 
-    private mutating func parseField(_ name: String, at: Int, valueStart: Int) throws(QueryError) -> String? {
+    private mutating func parseField(_ name: String, at: Int, valueStart: Int) throws(QueryError) -> Tiers? {
         if SearchQuery.dateFilters.contains(name) {
             guard nested == 0 else {
                 throw error(at, "a date filter applies to the whole query", "Put '\(name):' outside parentheses, OR and NOT.")
@@ -194,10 +253,27 @@ struct QueryParser {
         else {
             throw error(at, "'\(name):' needs a word or phrase after it", "Write for example '\(name):Mikoyan'.")
         }
-        return "\(columns) : \(value)"
+        nextName = nil
+        return value.map { "\(columns) : \($0)" }
     }
 
-    private mutating func parsePhrase() throws(QueryError) -> String? {
+    /// A phrase, also looked for in other spellings when it has a name in it: the
+    /// phrase's common words stay as they are, its names vary (`"Comrade Kim Il-sŏng"`).
+    private mutating func parsePhrase() throws(QueryError) -> Tiers? {
+        let (expression, phrase, prefix) = try readPhrase()
+        let words = phrase.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !prefix, names != nil, words.contains(where: NameVariants.isNameLike) else { return Tiers(expression) }
+        var tokens: [String] = [], fixed: Set<Int> = []
+        for word in words {
+            let wordTokens = NameExpansion.tokens(of: word)
+            if !NameVariants.isNameLike(word) { fixed.formUnion(tokens.count..<tokens.count + wordTokens.count) }
+            tokens += wordTokens
+        }
+        return expand(expression, typed: phrase, tokens: tokens, fixed: fixed)
+    }
+
+    /// `"…"`: the phrase's expression, its words, and whether it ends in `*`.
+    private mutating func readPhrase() throws(QueryError) -> (expression: String, phrase: String, prefix: Bool) {
         let open = index
         index += 1
         var phrase = ""
@@ -218,10 +294,10 @@ struct QueryParser {
             throw error(open, "the phrase has no words in it", "Put words between the quotes, or remove them.")
         }
         try count(at: open)
-        return expression
+        return (expression, phrase, prefix)
     }
 
-    private mutating func parseWord() throws(QueryError) -> String? {
+    private mutating func parseWord() throws(QueryError) -> Tiers? {
         let start = index
         var word = ""
         while index < characters.count, !characters[index].isWhitespace,
@@ -235,6 +311,17 @@ struct QueryParser {
             index += 1
             return nil
         }
+        // =word: as typed, in no other spelling; word~: also two letters off.
+        var asTyped = names == nil
+        if word.hasPrefix("="), word.count > 1 {
+            asTyped = true
+            word.removeFirst()
+        }
+        var widened = false
+        if word.hasSuffix("~"), !asTyped {
+            widened = true
+            while word.hasSuffix("~") { word.removeLast() }
+        }
         var prefix = false
         if word.hasSuffix("*") {
             prefix = true
@@ -245,7 +332,34 @@ struct QueryParser {
         }
         guard let expression = SearchQuery.compile(word: word, prefix: prefix) else { return nil }
         try count(at: start)
-        return expression
+        guard !asTyped, !prefix, widened || NameVariants.isNameLike(word) else { return Tiers(expression) }
+        let tiers = expand(expression, typed: word, tokens: NameExpansion.tokens(of: word), widened: widened)
+        nextName = NameWord(typed: word, tokens: NameExpansion.tokens(of: word))
+        return tiers
+    }
+
+    /// `expression` (a name as typed) with the name's other spellings as alternatives:
+    /// variants in the variant tier, spellings a letter or two off in the near tier.
+    private mutating func expand(
+        _ expression: String, typed: String, tokens: [String], widened: Bool = false, fixed: Set<Int> = []
+    ) -> Tiers {
+        var tiers = Tiers(expression)
+        guard let names, !tokens.isEmpty else { return tiers }
+        let variants = names.variants(of: tokens, fixed: fixed)
+        if !variants.isEmpty {
+            tiers.variant = "(" + ([expression] + variants.map { SearchQuery.quote($0) }).joined(separator: " OR ") + ")"
+            let aliases = names.spellings.aliases(of: tokens)
+            expansions += variants.map { Expansion(typed: typed, terms: $0, kind: .variant, isAlias: aliases.contains($0)) }
+        }
+        tiers.near = tiers.variant
+        if tokens.count == 1 {
+            let near = names.nearSpellings(of: tokens[0], widened: widened, excluding: Set(variants.flatMap { $0 } + tokens))
+            if !near.isEmpty {
+                tiers.near = "(" + ([tiers.variant] + near.map { SearchQuery.quote([$0]) }).joined(separator: " OR ") + ")"
+                expansions += near.map { Expansion(typed: typed, terms: [$0], kind: .nearSpelling) }
+            }
+        }
+        return tiers
     }
 
     /// `NEAR(a b "c d", 5)`: the words within that many words of each other (10 if unsaid).
@@ -276,7 +390,7 @@ struct QueryParser {
             }
             let item: String?
             if characters[index] == "\"" || characters[index] == "“" {
-                item = try parsePhrase()
+                item = try readPhrase().expression
             } else {
                 var word = ""
                 let start = index
@@ -337,10 +451,43 @@ struct QueryParser {
         return SearchQuery.fields[name] != nil || SearchQuery.dateFilters.contains(name) ? name : nil
     }
 
+    /// The name the last word parsed was, if it was one; a run of them is one name.
+    private var nextName: NameWord?
+
     private mutating func count(at position: Int) throws(QueryError) {
         terms += 1
         if terms > Self.maximumTerms {
             throw error(position, "the query has more than \(Self.maximumTerms) words", "Search for the most telling words only.")
         }
+    }
+}
+
+/// A query compiled three ways, for ranking the spellings it matched: `exact` looks for the
+/// words as typed, `variant` adds the other spellings of the names in it, `near` adds
+/// spellings a letter or two off. Without names in a query the three are one.
+struct Tiers: Equatable {
+    var exact: String
+    var variant: String
+    var near: String
+
+    init(_ expression: String) {
+        exact = expression
+        variant = expression
+        near = expression
+    }
+
+    /// The three expressions joined part by part.
+    static func combine(_ parts: [Tiers], _ join: ([String]) -> String) -> Tiers {
+        var tiers = Tiers(join(parts.map(\.exact)))
+        tiers.variant = join(parts.map(\.variant))
+        tiers.near = join(parts.map(\.near))
+        return tiers
+    }
+
+    func map(_ transform: (String) -> String) -> Tiers {
+        var tiers = Tiers(transform(exact))
+        tiers.variant = transform(variant)
+        tiers.near = transform(near)
+        return tiers
     }
 }

@@ -18,8 +18,17 @@ public struct SearchQuery: Sendable, Equatable {
     /// The query as the user typed it.
     public let text: String
     /// The FTS5 MATCH expression; empty when the query is date filters alone, which
-    /// select every document of the period.
+    /// select every document of the period. It looks for every spelling of the names in
+    /// the query (see `expansions`).
     public let match: String
+    /// Narrower expressions whose hits rank first, when the query looks for names in other
+    /// spellings: the words as typed, then with variants (without spellings a letter off).
+    public let tiers: [String]
+    /// What the hits of each tier matched, and (one more) of the rest: nil for the words as
+    /// typed.
+    public let tierKinds: [Expansion.Kind?]
+    /// The other spellings of names the query looks for.
+    public let expansions: [Expansion]
 
     /// Whether the query has no words, only date filters (`year:1956`).
     public var isDatesOnly: Bool { match.isEmpty }
@@ -38,20 +47,43 @@ public struct SearchQuery: Sendable, Equatable {
     ]
     static let dateFilters = ["after", "before", "date", "year"]
 
+    /// Parses a query that looks for words as typed only. `DocumentStore.query` also
+    /// looks for the other spellings of names the store holds.
     public static func parse(_ text: String) throws(QueryError) -> SearchQuery {
-        var parser = QueryParser(text)
-        let match = try parser.parseQuery()
+        try parse(text, names: nil)
+    }
+
+    static func parse(_ text: String, names: NameExpansion?) throws(QueryError) -> SearchQuery {
+        var parser = QueryParser(text, names: names)
+        let compiled = try parser.parseQuery()
         if let earliest = parser.earliest, let latest = parser.latest, latest < earliest {
             throw QueryError(
                 query: text, position: 0, problem: "the date filters leave no days between \(earliest) and \(latest)",
                 fix: "Check the order of after: and before:.")
         }
-        return SearchQuery(text: text, match: match, earliest: parser.earliest, latest: parser.latest)
+        var tiers: [String] = [], kinds: [Expansion.Kind?] = [nil]
+        if compiled.exact != compiled.near {
+            tiers.append(compiled.exact)
+            if compiled.variant != compiled.exact && compiled.variant != compiled.near {
+                tiers.append(compiled.variant)
+                kinds.append(.variant)
+            }
+            kinds.append(compiled.variant == compiled.near ? .variant : .nearSpelling)
+        }
+        return SearchQuery(
+            text: text, match: compiled.near, tiers: tiers, tierKinds: kinds, expansions: parser.expansions,
+            earliest: parser.earliest, latest: parser.latest)
     }
 
-    private init(text: String, match: String, earliest: String?, latest: String?) {
+    private init(
+        text: String, match: String, tiers: [String], tierKinds: [Expansion.Kind?], expansions: [Expansion],
+        earliest: String?, latest: String?
+    ) {
         self.text = text
         self.match = match
+        self.tiers = tiers
+        self.tierKinds = tierKinds
+        self.expansions = expansions
         self.earliest = earliest
         self.latest = latest
     }

@@ -10,6 +10,9 @@ public struct SearchHit: Sendable, Equatable {
     public var snippet: String
     /// BM25 score (lower is better), with the title weighed over the summary over the text.
     public var score: Double
+    /// Nil when the document has the query's words as typed; else whether it matched only
+    /// through another spelling of a name, or one a letter or two off.
+    public var matched: Expansion.Kind?
 
     public static let highlightStart: Character = "\u{2}"
     public static let highlightEnd: Character = "\u{3}"
@@ -70,6 +73,15 @@ extension DocumentStore {
             }
             let dateFilter = conditions.map { " AND " + $0 }.joined()
             let arguments = StatementArguments([query.match] + dateArguments)
+            // A query that looks for names in other spellings ranks the documents with the
+            // spelling typed first, then those with a variant, then those a letter off.
+            let tiered = sort == .relevance && !query.tiers.isEmpty
+            let tier = tiered
+                ? "CASE " + query.tiers.indices.map { "WHEN document_fts.rowid IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?) THEN \($0) " }.joined()
+                    + "ELSE \(query.tiers.count) END"
+                : "0"
+            let tierArguments = StatementArguments(tiered ? query.tiers : [])
+            let tierOrder = tiered ? "tier, " : ""
             let ranked: [Row]
             if filtered {
                 // Every hit's dates are looked up once, to count the hits the filter keeps
@@ -87,23 +99,24 @@ extension DocumentStore {
                             SELECT sum(inside) AS total, sum(date_min IS NULL) AS undated FROM hits
                         )
                         SELECT document_fts.rowid AS rowid, document_fts.rank AS rank,
-                               counts.total AS total, counts.undated AS undated
+                               counts.total AS total, counts.undated AS undated, \(tier) AS tier
                         FROM counts, document_fts JOIN hits d ON d.rowid = document_fts.rowid
                         WHERE d.inside AND document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
-                        ORDER BY \(sort.filteredOrderBy) LIMIT ? OFFSET ?
+                        ORDER BY \(tierOrder)\(sort.filteredOrderBy) LIMIT ? OFFSET ?
                         """),
-                    arguments: StatementArguments(dateArguments + [query.match, query.match]) + [limit, offset])
+                    arguments: StatementArguments(dateArguments + [query.match]) + tierArguments + [query.match, limit, offset])
             } else {
                 // One pass ranks every hit and counts them (the window's count is taken
                 // before LIMIT); a separate count(*) would match the query a second time.
                 ranked = try Row.fetchAll(
                     db.cachedStatement(sql: """
-                        SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, count(*) OVER () AS total
+                        SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, count(*) OVER () AS total,
+                               \(tier) AS tier
                         FROM document_fts\(join)
                         WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
-                        ORDER BY \(sort.orderBy) LIMIT ? OFFSET ?
+                        ORDER BY \(tierOrder)\(sort.orderBy) LIMIT ? OFFSET ?
                         """),
-                    arguments: arguments + [limit, offset])
+                    arguments: tierArguments + arguments + [limit, offset])
             }
             var total: Int = ranked.first?["total"] ?? 0
             if ranked.isEmpty && offset > 0 {
@@ -143,7 +156,8 @@ extension DocumentStore {
                 hits.append(SearchHit(
                     record: record,
                     snippet: Self.bestSnippet(summary: snippet?.0, text: snippet?.1),
-                    score: row["rank"]))
+                    score: row["rank"],
+                    matched: tiered ? query.tierKinds[min(row["tier"], query.tierKinds.count - 1)] : nil))
             }
             var undated: Int? = filtered ? ranked.first?["undated"] : nil
             if filtered && ranked.isEmpty {
@@ -181,7 +195,7 @@ extension DocumentStore {
             let rowids: [Int64] = rows.map { $0[0] }
             let records = try Self.records(db, rowids: rowids)
             let hits = rowids.compactMap { rowid in
-                records[rowid].map { SearchHit(record: $0, snippet: Self.opening(of: $0), score: 0) }
+                records[rowid].map { SearchHit(record: $0, snippet: Self.opening(of: $0), score: 0, matched: nil) }
             }
             return SearchPage(query: query, hits: hits, total: total, offset: offset, undatedExcluded: undated)
         }

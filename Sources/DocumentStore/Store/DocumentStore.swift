@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The archive: every imported document in one SQLite file (WAL mode), with a full-text
 /// index over title, summary and text. Nothing is loaded into memory up front, so a store
@@ -11,6 +12,9 @@ public final class DocumentStore: Sendable {
     /// The SQLite file.
     public let url: URL
     let pool: DatabasePool
+    /// Which index words the documents write as names (capitalized), as found so far;
+    /// forgotten at each import.
+    let nameWords = Mutex<[String: Bool]>([:])
 
     private init(url: URL, pool: DatabasePool) {
         self.url = url

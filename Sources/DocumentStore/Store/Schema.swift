@@ -90,6 +90,21 @@ enum Schema {
                 """)
             try createSpanTriggers(db)
         }
+        migrator.registerMigration("v6: the vocabulary by spelling keys, and aliases") { db in
+            try db.execute(sql: """
+                CREATE TABLE vocabulary (
+                    term TEXT PRIMARY KEY, reversed TEXT NOT NULL, documents INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX vocabulary_reversed ON vocabulary(reversed);
+                CREATE TABLE vocabulary_key (
+                    key TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (key, term)
+                ) WITHOUT ROWID;
+                CREATE TABLE alias (
+                    name TEXT NOT NULL, variant TEXT NOT NULL, PRIMARY KEY (name, variant)
+                ) WITHOUT ROWID;
+                """)
+            try Vocabulary.rebuild(db)
+        }
         return migrator
     }
 

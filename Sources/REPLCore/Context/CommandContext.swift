@@ -24,6 +24,8 @@ public final class CommandContext: @unchecked Sendable {
     public internal(set) var lastResultsStart = 1
     /// The listing `next` and `prev` page through, set by the command that made it.
     public var paging: Paging?
+    /// The last search, for `show` to say which spelling of a name a result matched.
+    public var lastQuery: SearchQuery?
     /// Set by `quit`; the loop ends after the current command.
     public internal(set) var quitRequested = false
 

@@ -1,5 +1,6 @@
 /// Splits command lines the way a shell does: words separated by white space, `"…"` and
-/// `'…'` quoting, `\` escaping the next character.
+/// `'…'` quoting, `\` escaping the next character. Unlike a shell, an apostrophe after a
+/// letter is a letter of the word: romanized names are full of them (`Ch'oe Yong-gŏn`).
 public enum LineTokenizer {
     /// A word of a line: its text after quote removal and where it stands in the line.
     public struct Word: Sendable, Equatable {
@@ -37,6 +38,11 @@ public enum LineTokenizer {
                         text.append(characters[index])
                         index += 1
                     }
+                case "'" where index > start && (characters[index - 1].isLetter || characters[index - 1].isNumber):
+                    // An apostrophe inside or after a word (Ch'oe, P'eng, Workers' Party) is
+                    // part of it, not a quote.
+                    text.append(character)
+                    index += 1
                 case "'", "\"":
                     quoted = true
                     let quoteStart = index

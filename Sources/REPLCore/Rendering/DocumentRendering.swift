@@ -10,11 +10,14 @@ public struct DocumentList: CommandOutput {
         public var snippet: String
         /// Command-specific fields added to the item's JSON (`rank`, `score`, `why`).
         public var extra: [String: JSONValue]
+        /// Lines printed under the snippet, dimmed (why the document matched).
+        public var notes: [String]
 
-        public init(record: Record, snippet: String = "", extra: [String: JSONValue] = [:]) {
+        public init(record: Record, snippet: String = "", extra: [String: JSONValue] = [:], notes: [String] = []) {
             self.record = record
             self.snippet = snippet
             self.extra = extra
+            self.notes = notes
         }
     }
 
@@ -55,6 +58,9 @@ public struct DocumentList: CommandOutput {
             if !item.snippet.isEmpty {
                 lines += Wrapping.wrap(Self.clean(item.snippet), width: style.width, indent: indent)
                     .map { Self.highlight($0, style: style) }
+            }
+            for note in item.notes {
+                lines += Wrapping.wrap(note, width: style.width, indent: indent).map { style.dim($0) }
             }
         }
         if let footer {
