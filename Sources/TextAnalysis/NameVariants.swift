@@ -33,10 +33,13 @@ public enum NameVariants {
     /// Korean surnames whose spellings no syllable rule joins: 이/리 as Ri, Li, Yi, Lee and
     /// Rhee; 박 as Pak, Park and Bak; 최 as Choe, Choi and Chwe.
     static let surnames: [String: String] = [
-        "lee": "li", "yi": "li", "ri": "li", "rhee": "li", "li": "li", "rhie": "li", "i": "li",
+        "lee": "li", "yi": "li", "ri": "li", "rhee": "li", "li": "li", "rhie": "li",
         "pak": "pak", "park": "pak", "bak": "pak", "bag": "pak",
         "choe": "coe", "choi": "coe", "chwe": "coe", "choy": "coe", "chey": "coe",
     ]
+
+    /// Whether `term` is a spelling of one of the Korean surnames no syllable rule joins.
+    public static func isSurname(_ term: String) -> Bool { surnames[term] != nil }
 
     /// One key for McCune–Reischauer, Revised Romanization, North Korean, Wade–Giles and
     /// Pinyin spellings: aspiration marks and `h` after `k t p` are dropped, voiced and
@@ -176,7 +179,7 @@ public enum NameVariants {
 
     /// A word in Hangul, Han characters or Cyrillic as the Latin index terms it is
     /// looked for as: Hangul and Han a syllable at a time (`김일성` is `gim il seong`, the
-    /// surname 이/리 is `i`), Cyrillic by the BGN/PCGN rules (`Хрущёв` is `khrushchev`).
+    /// surname 이/리 is `yi`), Cyrillic by the BGN/PCGN rules (`Хрущёв` is `khrushchev`).
     /// Nil for a word in Latin letters.
     public static func romanized(_ word: String) -> [String]? {
         guard word.unicodeScalars.contains(where: { isHangul($0) || isHan($0) || isCyrillic($0) }) else { return nil }
@@ -199,6 +202,11 @@ public enum NameVariants {
                 if CharacterSet.letters.contains(scalar) {
                     terms.append(Folding.fold(String(scalar)))
                 }
+                continue
+            }
+            // 이 or 리 starting a name is the surname Yi, Ri, Li, Lee or Rhee.
+            if terms.isEmpty, scalar == "이" || scalar == "리" {
+                terms.append("yi")
                 continue
             }
             let transform = isHangul(scalar) ? "Hangul-Latin; Latin-ASCII" : "Han-Latin; Latin-ASCII"

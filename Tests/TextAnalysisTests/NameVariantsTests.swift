@@ -34,7 +34,7 @@ private func same(_ a: String, _ b: String) -> Bool {
 
     @Test func otherScriptsRomanizeASyllableAtATime() {
         #expect(NameVariants.romanized("김일성") == ["gim", "il", "seong"])
-        #expect(NameVariants.romanized("리상조") == ["li", "sang", "jo"])
+        #expect(NameVariants.romanized("리상조") == ["yi", "sang", "jo"])
         #expect(NameVariants.romanized("毛泽东") == ["mao", "ze", "dong"])
         #expect(NameVariants.romanized("Хрущёв") == ["khrushchev"])
         #expect(NameVariants.romanized("Kim") == nil)

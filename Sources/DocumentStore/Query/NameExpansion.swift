@@ -47,23 +47,12 @@ struct NameExpansion {
         // sung) or where an aspiration mark splits them in the index (ch'oe: ch oe).
         var sequences: [[(String, Bool)]] = [[]]
         for (i, token) in tokens.enumerated() {
-            var options: [[(String, Bool)]] = [[(token, fixed.contains(i))]]
-            if !fixed.contains(i) {
-                for syllables in NameVariants.syllables(of: token).prefix(2) {
-                    options.append(syllables.map { ($0, false) })
-                }
-                if let initial = Self.aspirated.first(where: { token.hasPrefix($0) }), token.count > initial.count + 1,
-                    "aeiouy".contains(token[token.index(token.startIndex, offsetBy: initial.count)]),
-                    spellings.contains(initial)
-                {
-                    options.append([(initial, true), (String(token.dropFirst(initial.count)), false)])
-                }
-            }
+            let options = fixed.contains(i) ? [[(token, true)]] : units(of: token)
             sequences = sequences.flatMap { prefix in options.map { prefix + $0 } }.filter { $0.count <= 6 }
             if sequences.count > 8 { sequences = Array(sequences.prefix(8)) }
         }
         var found: [[String]] = []
-        var seen: Set<[String]> = [tokens]
+        var seen: Set<[String]> = []
         func add(_ phrase: [String]) {
             if found.count < Self.maximumSpellings, seen.insert(phrase).inserted { found.append(phrase) }
         }
@@ -85,9 +74,10 @@ struct NameExpansion {
                     }
                     let joined = units.map(\.0).joined()
                     // A spelling much shorter than the one typed is another word (Zhou is
-                    // not "co"), unless it is a short name itself (Ri, Yi).
-                    let shortest = min(3, joined.count)
-                    let words = spellings.variants(of: joined).filter { $0.count >= shortest }.prefix(12)
+                    // not "co"), unless it is a surname's (Rhee, Ri).
+                    let shortest = min(3, joined.count - 1)
+                    let words = spellings.variants(of: joined)
+                        .filter { $0.count >= shortest || NameVariants.isSurname($0) }.prefix(12)
                     if words.isEmpty {
                         lists = []
                         break
@@ -99,6 +89,28 @@ struct NameExpansion {
             }
         }
         return found
+    }
+
+    /// The ways one word of a name may stand in the index: whole, cut into syllables, and
+    /// with an aspirated consonant split off as the index splits `p'ing` (`p` and `ing`);
+    /// split-off consonants are kept as they are (true).
+    func units(of token: String) -> [[(String, Bool)]] {
+        var options: [[(String, Bool)]] = [[(token, false)]] + NameVariants.syllables(of: token).prefix(2).map { $0.map { ($0, false) } }
+        for option in options {
+            var alternatives: [[(String, Bool)]] = [[]]
+            for (unit, _) in option {
+                var choices: [[(String, Bool)]] = [[(unit, false)]]
+                if let initial = Self.aspirated.first(where: { unit.hasPrefix($0) }), unit.count > initial.count,
+                    "aeiouy".contains(unit[unit.index(unit.startIndex, offsetBy: initial.count)]),
+                    spellings.contains(initial)
+                {
+                    choices.append([(initial, true), (String(unit.dropFirst(initial.count)), false)])
+                }
+                alternatives = alternatives.flatMap { prefix in choices.map { prefix + $0 } }
+            }
+            options += alternatives.dropFirst()
+        }
+        return Array(options.prefix(6))
     }
 
     /// Index words within one edit of a name of six letters or more (two with `~`),

@@ -345,7 +345,8 @@ struct QueryParser {
     ) -> Tiers {
         var tiers = Tiers(expression)
         guard let names, !tokens.isEmpty else { return tiers }
-        let variants = names.variants(of: tokens, fixed: fixed)
+        let asTyped = Terms.indexTerms(in: typed)
+        let variants = names.variants(of: tokens, fixed: fixed).filter { $0 != asTyped }
         if !variants.isEmpty {
             tiers.variant = "(" + ([expression] + variants.map { SearchQuery.quote($0) }).joined(separator: " OR ") + ")"
             let aliases = names.spellings.aliases(of: tokens)

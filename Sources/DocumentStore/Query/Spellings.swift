@@ -35,10 +35,15 @@ final class Spellings {
                 let text: String = row[column] ?? ""
                 var sentenceStart = true
                 var word = ""
+                // The later syllables of a hyphenated name (Il-sŏng) go with its first.
+                var hyphenatedName = false, previousCapitalized = false
                 func finish() {
-                    if !word.isEmpty, Folding.fold(word) == term, !sentenceStart {
-                        if word.first!.isUppercase { capitalized += 1 } else { lower += 1 }
+                    guard !word.isEmpty else { return }
+                    let isCapitalized = word.first!.isUppercase || hyphenatedName && previousCapitalized
+                    if Folding.fold(word) == term, !sentenceStart {
+                        if isCapitalized { capitalized += 1 } else { lower += 1 }
                     }
+                    previousCapitalized = isCapitalized
                 }
                 for character in text {
                     if character.isLetter || character.isNumber {
@@ -48,6 +53,7 @@ final class Spellings {
                     if Folding.apostrophes.contains(character) && !word.isEmpty { continue }
                     finish()
                     if !word.isEmpty { sentenceStart = false }
+                    hyphenatedName = character == "-" && !word.isEmpty
                     word = ""
                     if ".!?:;\n".contains(character) { sentenceStart = true }
                 }
@@ -63,7 +69,8 @@ final class Spellings {
     /// together), the commonest first; `term` itself first when the store has it.
     func variants(of term: String) -> [String] {
         let keys = Vocabulary.keys(of: term)
-        guard !keys.isEmpty else { return [] }
+        // A letter alone (the i of Ka-i) has no other spelling.
+        guard !keys.isEmpty else { return contains(term) ? [term] : [] }
         if let known = byKeys[keys] { return known }
         let marks = DocumentStore.placeholders(keys.count)
         var words = (try? String.fetchAll(

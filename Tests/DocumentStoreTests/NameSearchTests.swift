@@ -1,0 +1,114 @@
+import DocumentStore
+import Foundation
+import Testing
+import TestSupport
+
+/// Names spelled the ways archives spell them, most of them not in
+/// `../shared/corpus/name-variants.tsv`, with common words that fold close to them.
+private let records = """
+    {"id":"kor-1","title":"Kim Tu-bong speaks to the Presidium","date":"1956-08-30","summary":"Kim Tu-bong defends the accused."}
+    {"id":"kor-2","title":"Note on Kim Du-bong","date":"1956-09-01","summary":"Kim Du-bong was removed from his posts."}
+    {"id":"kor-3","title":"Statement of Ch'oe Ch'ang-ik","date":"1956-08-30","summary":"Ch'oe Ch'ang-ik criticised the leadership."}
+    {"id":"kor-4","title":"Report on Choe Chang-ik","date":"1956-09-03","summary":"Choe Changik left Pyongyang."}
+    {"id":"kor-5","title":"Ho Ka-i and the Party","date":"1953-07-02","summary":"Ho Ka-i was criticised."}
+    {"id":"kor-6","title":"허가이 문건","date":"1953-07-03","summary":"Heo Ga-i in the Hangul records."}
+    {"id":"kor-7","title":"Kim Il Sung meets the delegation","date":"1956-09-19","summary":"Kim Il Sung received them."}
+    {"id":"kor-8","title":"Telegram on Kim Il-sŏng","date":"1956-09-20","summary":"Kim Il-sŏng agreed."}
+    {"id":"chn-1","title":"Teng Hsiao-p'ing in Moscow","date":"1956-09-25","summary":"Teng Hsiao-p'ing met the Soviet leaders."}
+    {"id":"chn-2","title":"Deng Xiaoping visits","date":"1979-01-29","summary":"Deng Xiaoping toured Texas."}
+    {"id":"chn-3","title":"Chou En-lai at Geneva","date":"1954-06-01","summary":"Chou En-lai spoke."}
+    {"id":"chn-4","title":"Zhou Enlai at Bandung","date":"1955-04-20","summary":"Zhou Enlai spoke."}
+    {"id":"rus-1","title":"Molotov on Korea","date":"1953-03-10","summary":"Molotov wrote to the embassy."}
+    {"id":"rus-2","title":"Bericht über Molotow","date":"1953-03-12","summary":"Molotow sprach."}
+    {"id":"rus-3","title":"Молотов о Корее","date":"1953-03-13","summary":"Молотов писал."}
+    {"id":"rus-4","title":"Gromyko to Stalin","date":"1950-09-30","summary":"Gromyko reports."}
+    {"id":"rus-5","title":"Gromkyo to the embassy","date":"1950-10-02","summary":"A report signed Gromkyo."}
+    {"id":"eng-1","title":"A song of the harvest","date":"1956-10-01","summary":"The workers sung a song about being in the fields."}
+    {"id":"eng-2","title":"Being and time in the archives","date":"1957-01-01","summary":"Notes on being a historian."}
+    {"id":"eng-3","title":"Beijing talks","date":"1989-05-15","summary":"Talks in Beijing."}
+    """
+
+@Suite struct NameSearchTests {
+    private let store: DocumentStore
+
+    init() throws {
+        let folder = Fixtures.temporaryFolder()
+        store = try DocumentStore.open(at: folder.appendingPathComponent("store.sqlite"))
+        _ = try store.importFile(at: Fixtures.write(records, named: "names.jsonl"))
+    }
+
+    private func ids(_ query: String, exact: Bool = false) throws -> [String] {
+        try store.search(store.query(query, exact: exact), limit: 50).hits.map(\.record.id)
+    }
+
+    @Test(arguments: [
+        (["Kim Tu-bong", "Kim Du-bong", "Kim Dubong", "Kim Tubong"], ["kor-1", "kor-2"]),
+        (["Ch'oe Ch'ang-ik", "Choe Chang-ik", "Choe Changik", "Ch’oe Chang Ik"], ["kor-3", "kor-4"]),
+        (["Ho Ka-i", "Heo Ga-i", "허가이"], ["kor-5", "kor-6"]),
+        (["Kim Il Sung", "Kim Il-sŏng", "Kim Ilsung", "Kim Il-song"], ["kor-7", "kor-8"]),
+        (["Teng Hsiao-p'ing", "Deng Xiaoping", "Teng Hsiaoping"], ["chn-1", "chn-2"]),
+        (["Chou En-lai", "Zhou Enlai"], ["chn-3", "chn-4"]),
+        (["Molotov", "Molotow", "Молотов"], ["rus-1", "rus-2", "rus-3"]),
+    ])
+    func everySpellingFindsEveryDocumentAndNoOther(_ spellings: [String], _ expected: [String]) throws {
+        for spelling in spellings {
+            let found = try ids(spelling)
+            #expect(Set(found) == Set(expected), "searching \(spelling): \(found)")
+        }
+    }
+
+    @Test func theSpellingTypedRanksFirst() throws {
+        #expect(try ids("Kim Du-bong").first == "kor-2")
+        #expect(try ids("Kim Tu-bong").first == "kor-1")
+        #expect(try ids("Zhou Enlai").first == "chn-4")
+        #expect(try ids("Chou En-lai").first == "chn-3")
+    }
+
+    @Test func exactAndEqualsSignTurnVariantsOff() throws {
+        #expect(try ids("Kim Du-bong", exact: true) == ["kor-2"])
+        #expect(try ids("Kim =Du-bong") == ["kor-2"])
+        #expect(try ids("=\"Zhou Enlai\"") == ["chn-4"])
+    }
+
+    @Test func quotesMakeAPhraseButKeepVariants() throws {
+        #expect(Set(try ids("\"Kim Il-sŏng\"")) == ["kor-7", "kor-8"])
+        #expect(Set(try ids("\"Kim Tu-bong defends\"")) == ["kor-1"])
+    }
+
+    @Test func commonWordsStayCommonWords() throws {
+        // Lower-case, "song" is the word: not Kim Il Sung (il-sŏng folds to it in any index).
+        #expect(!(try ids("song")).contains("kor-7"))
+        #expect(try ids("Beijing") == ["eng-3"])
+        #expect(Set(try ids("being")) == ["eng-1", "eng-2"])
+    }
+
+    @Test func aNameOneLetterOffMatchesBelowTheRestAndIsMarked() throws {
+        let page = try store.search(store.query("Gromyko"), limit: 10)
+        #expect(page.hits.map(\.record.id) == ["rus-4", "rus-5"])
+        #expect(page.hits.map(\.matched) == [nil, .nearSpelling])
+        let reasons = page.query.reasons(for: page.hits[1].record).map(\.sentence)
+        #expect(reasons == ["'Gromyko' ~ 'Gromkyo': one letter off"])
+        // Names of six letters or more only: a five-letter name one letter off is another.
+        #expect(try ids("Molotv") == ["rus-1"])
+        #expect(try ids("Ka-o").isEmpty)
+    }
+
+    @Test func aQueryWithNoHitsSuggestsTheName() throws {
+        #expect(try ids("Gromykoff~").count >= 1)
+        #expect(try ids("Moltoova").isEmpty)
+        #expect(try store.suggestion(for: "Moltoova") == "Molotov")
+        #expect(try store.suggestion(for: "Molotov") == nil)
+    }
+
+    @Test func reasonsNameTheSpellingAndTheRule() throws {
+        let query = try store.query("Kim Du-bong")
+        let other = try #require(try store.record(id: "kor-1"))
+        #expect(query.reasons(for: other).map(\.sentence) == ["'Kim Du-bong' ~ 'Kim Tu-bong': McCune–Reischauer"])
+        let typed = try #require(try store.record(id: "kor-2"))
+        #expect(query.reasons(for: typed).isEmpty)
+        let hangul = try store.query("Ho Ka-i")
+        #expect(hangul.reasons(for: try #require(try store.record(id: "kor-6"))).map(\.rule).contains("Revised Romanization"))
+        let russian = try store.query("Molotov")
+        #expect(russian.reasons(for: try #require(try store.record(id: "rus-3"))).map(\.sentence) == ["'Molotov' ~ 'Молотов': Cyrillic"])
+    }
+}
