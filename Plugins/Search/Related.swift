@@ -39,17 +39,19 @@ struct Related: DossierCommand {
         let terms = try Self.distinctiveTerms(of: record, in: context.store)
         let peopleTerms = Set(people.flatMap { Terms.indexTerms(in: $0) })
         var clauses = terms.filter { !peopleTerms.contains($0) }
-        clauses += people.map { "\"" + Terms.indexTerms(in: $0).joined(separator: " ") + "\"" }
+        // People as phrases written as the record writes them, so that the search looks
+        // for them in every spelling and under their aliases.
+        clauses += people.map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }
         let heading = "Documents most like \(record.id), “\(record.title)”"
         guard !clauses.isEmpty else {
             return DocumentList(
                 heading: heading + ": none — it has no words or names that other documents share.", items: [])
         }
-        let query = try SearchQuery.parse(clauses.joined(separator: " OR "))
+        let query = try context.store.query(clauses.joined(separator: " OR "))
         let page = try context.store.search(query, limit: limit + 1)
         let hits = page.hits.filter { $0.record.id != record.id }.prefix(limit)
         let items = hits.map { hit -> DocumentList.Item in
-            let why = Self.reason(hit.record, like: record, terms: terms, people: people)
+            let why = Self.reason(hit.record, like: record, terms: terms, people: people, store: context.store)
             return DocumentList.Item(record: hit.record, snippet: why, extra: ["why": .string(why), "score": .number(hit.score)])
         }
         return DocumentList(
@@ -85,12 +87,18 @@ struct Related: DossierCommand {
     }
 
     /// "shares Mikoyan, Peng Dehuai; plenum, presidium; 2 days later".
-    static func reason(_ other: Record, like record: Record, terms: [String], people: [String]) -> String {
+    static func reason(_ other: Record, like record: Record, terms: [String], people: [String], store: DocumentStore) -> String {
         let otherPeople = Self.people(of: other)
-        let otherKeys = Set(otherPeople.map(Folding.fold))
-        let sharedPeople = people.filter { otherKeys.contains(Folding.fold($0)) }
+        // One person under two spellings is shared (Kim Il Sung, Kim Il-sŏng).
+        let groups = (try? store.nameGroups(people + otherPeople)) ?? (people + otherPeople).map { [$0] }
+        let sharedPeople = people.compactMap { person -> String? in
+            guard let group = groups.first(where: { $0.contains(person) }),
+                let spelling = group.first(where: otherPeople.contains)
+            else { return nil }
+            return spelling == person ? person : "\(person) (as \(spelling))"
+        }
         let words = Set(Terms.indexTerms(in: other.title + " " + other.summary + " " + other.text))
-        let nameWords = Set(sharedPeople.flatMap { Terms.indexTerms(in: $0) })
+        let nameWords = Set((people + otherPeople).flatMap { Terms.indexTerms(in: $0) })
         let sharedTerms = terms.filter { words.contains($0) && !nameWords.contains($0) }
         var parts: [String] = []
         if !sharedPeople.isEmpty { parts.append("names " + sharedPeople.prefix(4).joined(separator: ", ")) }

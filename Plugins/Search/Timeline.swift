@@ -30,7 +30,7 @@ struct Timeline: DossierCommand {
     var by: Period?
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
-        let parsed = try SearchQuery.parse(query)
+        let parsed = try context.store.query(query)
         let counts = try context.store.dateCounts(parsed)
         let years = counts.byYear.keys.sorted()
         let period = by ?? {

@@ -5,10 +5,13 @@ import GRDB
 public struct FacetValue: Sendable, Equatable {
     public var value: String
     public var count: Int
+    /// Other spellings of the same person or place, counted in with it.
+    public var variants: [String]
 
-    public init(_ value: String, _ count: Int) {
+    public init(_ value: String, _ count: Int, variants: [String] = []) {
         self.value = value
         self.count = count
+        self.variants = variants
     }
 }
 
@@ -88,6 +91,16 @@ extension DocumentStore {
                     continue
                 }
                 values[kind, default: []].append(FacetValue(value, count))
+            }
+            // One person or place under several spellings counts once, under the commonest.
+            let clusters = NameClusters(aliases: try Self.aliasGroups(db))
+            for kind in [Facet.Kind.person, .place] {
+                guard let list = values[kind] else { continue }
+                values[kind] = clusters.groups(list.map { ($0.value, $0.count) }).map { members in
+                    FacetValue(
+                        list[members[0]].value, members.reduce(0) { $0 + list[$1].count },
+                        variants: members.dropFirst().map { list[$0].value })
+                }
             }
             let facets = Facet.Kind.allCases.map { kind -> Facet in
                 let all = values[kind] ?? []
