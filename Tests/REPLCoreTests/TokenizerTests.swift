@@ -10,6 +10,12 @@ import Testing
         #expect(try LineTokenizer.split("  ") == [])
     }
 
+    @Test func anApostropheInAWordIsALetter() throws {
+        #expect(try LineTokenizer.split("search Ch'oe P'eng --why") == ["search", "Ch'oe", "P'eng", "--why"])
+        #expect(try LineTokenizer.split("search Workers' Party") == ["search", "Workers'", "Party"])
+        #expect(try LineTokenizer.split("note 'a quote' Ch'oe") == ["note", "a quote", "Ch'oe"])
+    }
+
     @Test func anUnclosedQuoteIsReportedWithItsPosition() {
         #expect(throws: REPLError.unclosedQuote(position: 7)) { try LineTokenizer.split(#"import "records.csv"#) }
         #expect(REPLError.unclosedQuote(position: 7).description
