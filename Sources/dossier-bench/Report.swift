@@ -10,6 +10,7 @@ struct Report {
     /// Nil with --reuse, which measures no import.
     var importFigures: Bench.ImportFigures?
     var search: [Bench.SearchFigure]
+    var variants: [Bench.VariantFigure]
     var startup: Bench.StartupFigures
 
     private func ratio(_ a: Figure, _ b: Figure) -> Double { a.median / b.median }
@@ -27,6 +28,18 @@ struct Report {
                     "ratio": .number(Figure.round(ratio(figure.dossierMS, figure.sqliteMS))),
                 ]
             }),
+            "variants": .array(variants.map { figure in
+                [
+                    "person": .string(figure.person), "query": .string(figure.query),
+                    "records_naming": .number(Double(figure.naming)),
+                    "variant_hits": .number(Double(figure.variantHits)), "exact_hits": .number(Double(figure.exactHits)),
+                    "variant_recall": .number(Figure.round(figure.variantRecall)),
+                    "exact_recall": .number(Figure.round(figure.exactRecall)),
+                    "variant_precision_at_10": .number(Figure.round(figure.precisionAt10)),
+                    "variant_ms": figure.variantMS.json, "exact_ms": figure.exactMS.json,
+                    "ratio": .number(Figure.round(ratio(figure.variantMS, figure.exactMS))),
+                ]
+            }),
             "startup": ["prompt_ms": startup.promptMS.json, "first_result_ms": startup.firstResultMS.json],
             "rss_mb": startup.peakRSSMB.json,
         ]
@@ -35,6 +48,9 @@ struct Report {
                 "dossier_rps": importFigures.dossierRPS.json,
                 "sqlite3_rps": importFigures.sqliteRPS.json,
                 "ratio": .number(Figure.round(ratio(importFigures.dossierRPS, importFigures.sqliteRPS))),
+                "index_rps": importFigures.indexRPS.json,
+                "folded_index_rps": importFigures.foldedIndexRPS.json,
+                "folding_ratio": .number(Figure.round(ratio(importFigures.foldedIndexRPS, importFigures.indexRPS))),
                 "store_bytes": .number(Double(importFigures.storeBytes)),
                 "sqlite3_bytes": .number(Double(importFigures.sqliteBytes)),
             ]
@@ -52,6 +68,7 @@ struct Report {
             lines += [
                 "Import (JSON Lines)          dossier \(Int(importFigures.dossierRPS.median).grouped) records/s (\(Int(importFigures.dossierRPS.low).grouped)–\(Int(importFigures.dossierRPS.high).grouped))",
                 "                             sqlite3 \(Int(importFigures.sqliteRPS.median).grouped) records/s (\(Int(importFigures.sqliteRPS.low).grouped)–\(Int(importFigures.sqliteRPS.high).grouped)); ratio \(format(ratio(importFigures.dossierRPS, importFigures.sqliteRPS), 2))",
+                "Indexing                     unicode61 \(Int(importFigures.indexRPS.median).grouped) records/s; with variant folding \(Int(importFigures.foldedIndexRPS.median).grouped) records/s; ratio \(format(ratio(importFigures.foldedIndexRPS, importFigures.indexRPS), 2))",
                 "Store on disk                dossier \(format(Double(importFigures.storeBytes) / 1_048_576, 1)) MB, sqlite3 \(format(Double(importFigures.sqliteBytes) / 1_048_576, 1)) MB",
                 "",
             ]
@@ -64,6 +81,15 @@ struct Report {
                 Wrapping.pad(figure.name, to: 18) + Wrapping.pad(figure.hits.grouped, to: 11)
                     + Wrapping.pad(figure.dossierMS.text(digits: 2), to: 23) + Wrapping.pad(figure.sqliteMS.text(digits: 2), to: 23)
                     + format(ratio(figure.dossierMS, figure.sqliteMS), 2))
+        }
+        lines += ["", "Name variants (ms)                   naming  recall variants/exact  p@10  variants               --exact                ratio"]
+        for figure in variants {
+            lines.append(
+                Wrapping.pad("'\(figure.query)'", to: 37) + Wrapping.pad(figure.naming.grouped, to: 8)
+                    + Wrapping.pad("\(format(figure.variantRecall, 3)) / \(format(figure.exactRecall, 3))", to: 24)
+                    + Wrapping.pad(format(figure.precisionAt10, 1), to: 6)
+                    + Wrapping.pad(figure.variantMS.text(digits: 2), to: 23) + Wrapping.pad(figure.exactMS.text(digits: 2), to: 23)
+                    + format(ratio(figure.variantMS, figure.exactMS), 2))
         }
         lines += [
             "",

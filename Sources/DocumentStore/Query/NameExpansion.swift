@@ -24,7 +24,7 @@ public struct Expansion: Sendable, Equatable {
 struct NameExpansion {
     let spellings: Spellings
     /// At most this many spellings of one name: a phrase's spellings multiply.
-    static let maximumSpellings = 64
+    static let maximumSpellings = 32
     /// Consonants that McCune–Reischauer and Wade–Giles mark as aspirated with an
     /// apostrophe, which the index splits off (`p'eng` is `p` and `eng`).
     static let aspirated = ["ch", "ts", "tz", "k", "t", "p"]

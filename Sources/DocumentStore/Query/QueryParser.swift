@@ -48,6 +48,8 @@ struct QueryParser {
     private struct NameWord {
         var typed: String
         var tokens: [String]
+        /// Every index word of the spellings looked for.
+        var spellings: Set<String>
     }
 
     mutating func parseQuery() throws(QueryError) -> Tiers {
@@ -139,13 +141,18 @@ struct QueryParser {
                 let typed = run.map { $0.1!.typed }.joined(separator: " ")
                 let wholes = names.variants(of: tokens)
                 var joined = Tiers.combine(run.map(\.0)) { "(" + $0.joined(separator: " AND ") + ")" }
-                if !wholes.isEmpty {
-                    let alternatives = wholes.map { SearchQuery.quote($0) }.joined(separator: " OR ")
+                // A spelling of the whole name made of the words' own spellings is found by
+                // the words already; only the others (run together, another script, an
+                // alias) need looking for. All are kept for saying why a document matched.
+                let words = run.reduce(into: Set<String>()) { $0.formUnion($1.1!.spellings) }
+                let uncovered = wholes.filter { !$0.allSatisfy(words.contains) }
+                if !uncovered.isEmpty {
+                    let alternatives = uncovered.map { SearchQuery.quote($0) }.joined(separator: " OR ")
                     joined.variant = "(\(joined.variant) OR \(alternatives))"
                     joined.near = "(\(joined.near) OR \(alternatives))"
-                    let aliases = names.spellings.aliases(of: tokens)
-                    expansions += wholes.map { Expansion(typed: typed, terms: $0, kind: .variant, isAlias: aliases.contains($0)) }
                 }
+                let aliases = names.spellings.aliases(of: tokens)
+                expansions += wholes.map { Expansion(typed: typed, terms: $0, kind: .variant, isAlias: aliases.contains($0)) }
                 result.append(joined)
                 start = end
             } else if end > start {
@@ -269,7 +276,7 @@ struct QueryParser {
             if !NameVariants.isNameLike(word) { fixed.formUnion(tokens.count..<tokens.count + wordTokens.count) }
             tokens += wordTokens
         }
-        return expand(expression, typed: phrase, tokens: tokens, fixed: fixed)
+        return expand(expression, typed: phrase, tokens: tokens, fixed: fixed).tiers
     }
 
     /// `"…"`: the phrase's expression, its words, and whether it ends in `*`.
@@ -333,8 +340,9 @@ struct QueryParser {
         guard let expression = SearchQuery.compile(word: word, prefix: prefix) else { return nil }
         try count(at: start)
         guard !asTyped, !prefix, widened || NameVariants.isNameLike(word) else { return Tiers(expression) }
-        let tiers = expand(expression, typed: word, tokens: NameExpansion.tokens(of: word), widened: widened)
-        nextName = NameWord(typed: word, tokens: NameExpansion.tokens(of: word))
+        let tokens = NameExpansion.tokens(of: word)
+        let (tiers, spellings) = expand(expression, typed: word, tokens: tokens, widened: widened)
+        nextName = NameWord(typed: word, tokens: tokens, spellings: spellings.union(tokens))
         return tiers
     }
 
@@ -342,9 +350,9 @@ struct QueryParser {
     /// variants in the variant tier, spellings a letter or two off in the near tier.
     private mutating func expand(
         _ expression: String, typed: String, tokens: [String], widened: Bool = false, fixed: Set<Int> = []
-    ) -> Tiers {
+    ) -> (tiers: Tiers, spellings: Set<String>) {
         var tiers = Tiers(expression)
-        guard let names, !tokens.isEmpty else { return tiers }
+        guard let names, !tokens.isEmpty else { return (tiers, []) }
         let asTyped = Terms.indexTerms(in: typed)
         let variants = names.variants(of: tokens, fixed: fixed).filter { $0 != asTyped }
         if !variants.isEmpty {
@@ -360,7 +368,7 @@ struct QueryParser {
                 expansions += near.map { Expansion(typed: typed, terms: [$0], kind: .nearSpelling) }
             }
         }
-        return tiers
+        return (tiers, Set(asTyped + variants.flatMap { $0 }))
     }
 
     /// `NEAR(a b "c d", 5)`: the words within that many words of each other (10 if unsaid).
