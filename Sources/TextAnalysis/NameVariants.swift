@@ -49,50 +49,65 @@ public enum NameVariants {
     public static func romanizationKey(_ term: String) -> String {
         if let surname = surnames[term] { return surname }
         var s = Array(term.utf8)
-        func replace(_ from: String, _ to: String) {
-            let f = Array(from.utf8), t = Array(to.utf8)
-            guard s.count >= f.count else { return }
-            var out: [UInt8] = []
-            out.reserveCapacity(s.count)
-            var i = 0
-            while i < s.count {
-                if i + f.count <= s.count && s[i] == f[0] && Array(s[i..<i + f.count]) == f {
-                    out.append(contentsOf: t)
-                    i += f.count
-                } else {
-                    out.append(s[i])
-                    i += 1
-                }
-            }
-            s = out
-        }
         // Wade–Giles vowels written with an h (teh, shih, hsieh): the h goes where a vowel
         // comes before it and no vowel after.
-        var dropped: [UInt8] = []
-        for (i, c) in s.enumerated() {
-            if c == UInt8(ascii: "h"), i > 0, isVowel(s[i - 1]), i + 1 == s.count || !isVowel(s[i + 1]) { continue }
-            dropped.append(c)
+        if s.contains(UInt8(ascii: "h")) {
+            var dropped: [UInt8] = []
+            dropped.reserveCapacity(s.count)
+            for (i, c) in s.enumerated() {
+                if c == UInt8(ascii: "h"), i > 0, isVowel(s[i - 1]), i + 1 == s.count || !isVowel(s[i + 1]) { continue }
+                dropped.append(c)
+            }
+            s = dropped
         }
-        s = dropped
-        replace("ien", "ian")
-        replace("ng", "N")
-        for (from, to) in [
-            ("tch", "c"), ("tsz", "c"), ("ts", "c"), ("tz", "c"), ("zh", "c"), ("ch", "c"), ("hs", "s"),
-            ("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "p"), ("yeo", "yo"), ("eo", "o"), ("eu", "o"),
-        ] {
-            replace(from, to)
-        }
-        let single: [UInt8: UInt8] = [
-            UInt8(ascii: "j"): UInt8(ascii: "c"), UInt8(ascii: "q"): UInt8(ascii: "c"), UInt8(ascii: "z"): UInt8(ascii: "c"),
-            UInt8(ascii: "x"): UInt8(ascii: "s"), UInt8(ascii: "g"): UInt8(ascii: "k"), UInt8(ascii: "d"): UInt8(ascii: "t"),
-            UInt8(ascii: "b"): UInt8(ascii: "p"), UInt8(ascii: "r"): UInt8(ascii: "l"), UInt8(ascii: "u"): UInt8(ascii: "o"),
-        ]
+        for (from, to) in romanizationRules { replace(&s, from, to) }
         var key: [UInt8] = []
+        key.reserveCapacity(s.count)
         for c in s {
-            let mapped = single[c] ?? c
+            let mapped = romanizationLetters[Int(c)]
             if key.last != mapped { key.append(mapped) }
         }
         return String(decoding: key, as: UTF8.self)
+    }
+
+    private static let romanizationRules: [([UInt8], [UInt8])] = [
+        ("ien", "ian"), ("ng", "N"), ("tch", "c"), ("tsz", "c"), ("ts", "c"), ("tz", "c"), ("zh", "c"), ("ch", "c"),
+        ("hs", "s"), ("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "p"), ("yeo", "yo"), ("eo", "o"), ("eu", "o"),
+    ].map { (Array($0.utf8), Array($1.utf8)) }
+
+    /// Single letters that merge: j, q and z with the affricates, x with s, voiced stops
+    /// with voiceless ones, r with l, u with o.
+    private static let romanizationLetters: [UInt8] = {
+        var table = (0..<256).map { UInt8($0) }
+        for (from, to) in [("j", "c"), ("q", "c"), ("z", "c"), ("x", "s"), ("g", "k"), ("d", "t"), ("b", "p"), ("r", "l"), ("u", "o")] {
+            table[Int(UInt8(ascii: Unicode.Scalar(from)!))] = UInt8(ascii: Unicode.Scalar(to)!)
+        }
+        return table
+    }()
+
+    /// Replaces every `from` in `s` with `to`, left to right.
+    static func replace(_ s: inout [UInt8], _ from: [UInt8], _ to: [UInt8]) {
+        let n = s.count, m = from.count
+        guard n >= m else { return }
+        func matches(at i: Int) -> Bool {
+            guard s[i] == from[0] else { return false }
+            for k in 1..<m where s[i + k] != from[k] { return false }
+            return true
+        }
+        guard let first = (0...(n - m)).first(where: matches) else { return }
+        var out = Array(s[0..<first])
+        out.reserveCapacity(n + 4)
+        var i = first
+        while i < n {
+            if i <= n - m && matches(at: i) {
+                out.append(contentsOf: to)
+                i += m
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        s = out
     }
 
     static func isVowel(_ c: UInt8) -> Bool {
@@ -109,26 +124,35 @@ public enum NameVariants {
     /// -ov. `ch` stands for ч in English and х in German and Polish, so a spelling with `ch`
     /// has a key for each.
     public static func slavicKeys(_ term: String) -> [String] {
-        var s = term
-        for (from, to) in [
-            ("schtsch", "S"), ("shtsh", "S"), ("shch", "S"), ("szcz", "S"), ("tsch", "C"), ("tsh", "C"), ("sch", "s"),
-            ("sc", "S"), ("cz", "C"), ("sz", "s"), ("sh", "s"), ("zh", "z"), ("kh", "h"), ("w", "v"), ("j", "i"),
-            ("y", "i"), ("ff", "v"), ("ie", "e"), ("z", "s"),
-        ] where s.contains(from) {
-            s = s.replacingOccurrences(of: from, with: to)
+        var s = Array(term.utf8)
+        for (from, to) in slavicRules { replace(&s, from, to) }
+        // Korean and Chinese aspirates as Russian writes them (Пхеньян: Pkh, German Pch).
+        let ch: [UInt8] = Array("ch".utf8)
+        var variants = [s]
+        if s.indices.dropLast().contains(where: { s[$0] == ch[0] && s[$0 + 1] == ch[1] }) {
+            var english = s, german = s
+            replace(&english, ch, Array("C".utf8))
+            replace(&german, ch, Array("h".utf8))
+            variants = [english, german]
         }
-        var variants = s.contains("ch")
-            ? [s.replacingOccurrences(of: "ch", with: "C"), s.replacingOccurrences(of: "ch", with: "h")] : [s]
-        variants = variants.map { variant in
-            // Korean and Chinese aspirates as Russian writes them (Пхеньян: Pkh, German Pch).
-            var v = variant.replacingOccurrences(of: "ph", with: "p")
-            if v.hasSuffix("ev") { v = String(v.dropLast(2)) + "ov" }
-            var out = ""
+        return variants.map { variant in
+            var v = variant
+            replace(&v, Array("ph".utf8), Array("p".utf8))
+            if v.count >= 2, v[v.count - 2] == UInt8(ascii: "e"), v[v.count - 1] == UInt8(ascii: "v") {
+                v[v.count - 2] = UInt8(ascii: "o")
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(v.count)
             for c in v where out.last != c { out.append(c) }
-            return out
+            return String(decoding: out, as: UTF8.self)
         }
-        return variants
     }
+
+    private static let slavicRules: [([UInt8], [UInt8])] = [
+        ("schtsch", "S"), ("shtsh", "S"), ("shch", "S"), ("szcz", "S"), ("tsch", "C"), ("tsh", "C"), ("sch", "s"),
+        ("sc", "S"), ("cz", "C"), ("sz", "s"), ("sh", "s"), ("zh", "z"), ("kh", "h"), ("w", "v"), ("j", "i"),
+        ("y", "i"), ("ff", "v"), ("ie", "e"), ("z", "s"),
+    ].map { (Array($0.utf8), Array($1.utf8)) }
 
     // MARK: Syllables
 

@@ -83,8 +83,12 @@ extension DocumentStore {
             // A small import adds its own words to the vocabulary; a bulk one reads them
             // all from the index once it is built.
             var terms = Set<String>()
+            var names: [String: Int] = [:]
             try reader.read { record in
-                if !bulk { Vocabulary.terms(of: record, into: &terms) }
+                if !bulk {
+                    Vocabulary.terms(of: record, into: &terms)
+                    Vocabulary.names(of: record, into: &names)
+                }
                 if (added + updated) % 1_000 == 0 {
                     if isCancelled() { throw ImportError.cancelled(file: file) }
                     if added + updated > 0 { progress(added + updated) }
@@ -112,7 +116,13 @@ extension DocumentStore {
                 try Schema.createBulkIndexes(db)
             }
             let vocabulary = Date()
-            if bulk { try Vocabulary.rebuild(db) } else { try Vocabulary.update(db, terms: terms) }
+            if bulk {
+                try Vocabulary.rebuild(db)
+                try Vocabulary.rebuildNames(db)
+            } else {
+                try Vocabulary.update(db, terms: terms)
+                try Vocabulary.updateNames(db, counts: names)
+            }
             vocabularySeconds = Date().timeIntervalSince(vocabulary)
             return (added, updated, bulk)
         }

@@ -23,8 +23,10 @@ public struct Expansion: Sendable, Equatable {
 /// `NameVariants`, the aliases and the words the store holds.
 struct NameExpansion {
     let spellings: Spellings
-    /// At most this many spellings of one name: a phrase's spellings multiply.
-    static let maximumSpellings = 32
+    /// At most this many spellings of one name made up from its parts' spellings: they
+    /// multiply, and every phrase costs the index a pass over its words. The spellings
+    /// the documents are known to use (`Spellings.knownNames`) come on top.
+    static let maximumSpellings = 8
     /// Consonants that McCune–Reischauer and Wade–Giles mark as aspirated with an
     /// apostrophe, which the index splits off (`p'eng` is `p` and `eng`).
     static let aspirated = ["ch", "ts", "tz", "k", "t", "p"]

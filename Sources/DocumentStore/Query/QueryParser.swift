@@ -145,14 +145,25 @@ struct QueryParser {
                 // the words already; only the others (run together, another script, an
                 // alias) need looking for. All are kept for saying why a document matched.
                 let words = run.reduce(into: Set<String>()) { $0.formUnion($1.1!.spellings) }
-                let uncovered = wholes.filter { !$0.allSatisfy(words.contains) }
+                let known = names.spellings.knownNames(of: tokens)
+                var uncovered = wholes.filter { !$0.allSatisfy(words.contains) }
+                for phrase in known where !uncovered.contains(phrase) && !phrase.allSatisfy(words.contains) {
+                    uncovered.append(phrase)
+                }
                 if !uncovered.isEmpty {
                     let alternatives = uncovered.map { SearchQuery.quote($0) }.joined(separator: " OR ")
                     joined.variant = "(\(joined.variant) OR \(alternatives))"
                     joined.near = "(\(joined.near) OR \(alternatives))"
                 }
+                // The whole name first: as typed, or as the documents spell it.
+                let asTyped = Terms.indexTerms(in: typed)
+                joined.whole = SearchQuery.quote(asTyped)
+                let whole = [asTyped] + (known + uncovered).filter { $0 != asTyped }
+                joined.name = "(" + whole.map { SearchQuery.quote($0) }.joined(separator: " OR ") + ")"
                 let aliases = names.spellings.aliases(of: tokens)
-                expansions += wholes.map { Expansion(typed: typed, terms: $0, kind: .variant, isAlias: aliases.contains($0)) }
+                expansions += (wholes + known.filter { !wholes.contains($0) }).map {
+                    Expansion(typed: typed, terms: $0, kind: .variant, isAlias: aliases.contains($0))
+                }
                 result.append(joined)
                 start = end
             } else if end > start {
@@ -276,7 +287,20 @@ struct QueryParser {
             if !NameVariants.isNameLike(word) { fixed.formUnion(tokens.count..<tokens.count + wordTokens.count) }
             tokens += wordTokens
         }
-        return expand(expression, typed: phrase, tokens: tokens, fixed: fixed).tiers
+        var tiers = expand(expression, typed: phrase, tokens: tokens, fixed: fixed).tiers
+        // A phrase that is all name: also as the documents spell the whole of it.
+        if fixed.isEmpty, tokens.count >= 2, let names {
+            let asTyped = Terms.indexTerms(in: phrase)
+            let known = names.spellings.knownNames(of: tokens).filter { $0 != asTyped }
+            if !known.isEmpty {
+                let alternatives = known.map { SearchQuery.quote($0) }.joined(separator: " OR ")
+                tiers.name = "(\(tiers.variant) OR \(alternatives))"
+                tiers.variant = "(\(tiers.variant) OR \(alternatives))"
+                tiers.near = "(\(tiers.near) OR \(alternatives))"
+                expansions += known.map { Expansion(typed: phrase, terms: $0, kind: .variant) }
+            }
+        }
+        return tiers
     }
 
     /// `"…"`: the phrase's expression, its words, and whether it ends in `*`.
@@ -360,6 +384,7 @@ struct QueryParser {
             let aliases = names.spellings.aliases(of: tokens)
             expansions += variants.map { Expansion(typed: typed, terms: $0, kind: .variant, isAlias: aliases.contains($0)) }
         }
+        tiers.name = tiers.variant
         tiers.near = tiers.variant
         if tokens.count == 1 {
             let near = names.nearSpellings(of: tokens[0], widened: widened, excluding: Set(variants.flatMap { $0 } + tokens))
@@ -475,19 +500,29 @@ struct QueryParser {
 /// words as typed, `variant` adds the other spellings of the names in it, `near` adds
 /// spellings a letter or two off. Without names in a query the three are one.
 struct Tiers: Equatable {
+    /// Names typed as several words found as a whole and as typed (`Peng Dehuai`, not
+    /// `Peng` here and `Dehuai` there).
+    var whole: String
+    /// Names found as a whole in any spelling: a single word's variants, a name's spellings
+    /// the documents use.
+    var name: String
     var exact: String
     var variant: String
     var near: String
 
     init(_ expression: String) {
+        whole = expression
+        name = expression
         exact = expression
         variant = expression
         near = expression
     }
 
-    /// The three expressions joined part by part.
+    /// The expressions joined part by part.
     static func combine(_ parts: [Tiers], _ join: ([String]) -> String) -> Tiers {
         var tiers = Tiers(join(parts.map(\.exact)))
+        tiers.whole = join(parts.map(\.whole))
+        tiers.name = join(parts.map(\.name))
         tiers.variant = join(parts.map(\.variant))
         tiers.near = join(parts.map(\.near))
         return tiers
@@ -495,6 +530,8 @@ struct Tiers: Equatable {
 
     func map(_ transform: (String) -> String) -> Tiers {
         var tiers = Tiers(transform(exact))
+        tiers.whole = transform(whole)
+        tiers.name = transform(name)
         tiers.variant = transform(variant)
         tiers.near = transform(near)
         return tiers

@@ -61,14 +61,19 @@ public struct SearchQuery: Sendable, Equatable {
                 query: text, position: 0, problem: "the date filters leave no days between \(earliest) and \(latest)",
                 fix: "Check the order of after: and before:.")
         }
-        var tiers: [String] = [], kinds: [Expansion.Kind?] = [nil]
-        if compiled.exact != compiled.near {
-            tiers.append(compiled.exact)
-            if compiled.variant != compiled.exact && compiled.variant != compiled.near {
-                tiers.append(compiled.variant)
-                kinds.append(.variant)
-            }
+        // The narrower expressions, widest last, each kept only if it narrows the next.
+        var tiers: [String] = [], kinds: [Expansion.Kind?] = []
+        for (expression, kind) in [
+            (compiled.whole, nil), (compiled.name, Expansion.Kind.variant), (compiled.exact, nil), (compiled.variant, .variant),
+        ]
+        where expression != compiled.near && !tiers.contains(expression) {
+            tiers.append(expression)
+            kinds.append(kind)
+        }
+        if !tiers.isEmpty {
             kinds.append(compiled.variant == compiled.near ? .variant : .nearSpelling)
+        } else {
+            kinds = [nil]
         }
         return SearchQuery(
             text: text, match: compiled.near, tiers: tiers, tierKinds: kinds, expansions: parser.expansions,

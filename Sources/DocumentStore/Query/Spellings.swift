@@ -114,6 +114,28 @@ final class Spellings {
         .map(\.0)
     }
 
+    /// The spellings of a whole name (its words given as index words) that the documents
+    /// use, each as the index words of a phrase, the commonest first: the people and
+    /// places of their fields or recognised in their titles and summaries.
+    func knownNames(of tokens: [String]) -> [[String]] {
+        let joined = tokens.joined()
+        guard !joined.isEmpty else { return [] }
+        let keys = ["=" + joined] + NameVariants.keys(of: joined)
+        let spellings = (try? String.fetchAll(
+            db,
+            sql: """
+                SELECT spelling FROM name_spelling WHERE key IN (\(DocumentStore.placeholders(keys.count)))
+                GROUP BY spelling ORDER BY max(documents) DESC, spelling LIMIT 16
+                """,
+            arguments: StatementArguments(keys))) ?? []
+        var phrases: [[String]] = []
+        for spelling in spellings {
+            let terms = Terms.indexTerms(in: spelling)
+            if !terms.isEmpty, !phrases.contains(terms) { phrases.append(terms) }
+        }
+        return phrases
+    }
+
     /// Whether the index has the word.
     func contains(_ term: String) -> Bool {
         ((try? Bool.fetchOne(db, sql: "SELECT 1 FROM vocabulary WHERE term = ?", arguments: [term])) ?? nil) ?? false

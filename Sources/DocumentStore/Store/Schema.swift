@@ -105,6 +105,14 @@ enum Schema {
                 """)
             try Vocabulary.rebuild(db)
         }
+        migrator.registerMigration("v7: the names the documents use, by spelling keys") { db in
+            try db.execute(sql: """
+                CREATE TABLE name_spelling (
+                    key TEXT NOT NULL, spelling TEXT NOT NULL, documents INTEGER NOT NULL, PRIMARY KEY (key, spelling)
+                ) WITHOUT ROWID;
+                """)
+            try Vocabulary.rebuildNames(db)
+        }
         return migrator
     }
 

@@ -16,6 +16,60 @@ enum Vocabulary {
         }
     }
 
+    /// Builds `name_spelling` again from every document's people and places (their fields,
+    /// or else the names recognised in their titles and summaries): each name the documents
+    /// use, whole, under the keys of its words run together, so that a query for a name
+    /// finds the spellings of it the documents actually use as phrases.
+    static func rebuildNames(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM name_spelling")
+        let names = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT j.value, count(*) FROM document d,
+                    json_each(CASE WHEN d.people <> '[]' THEN d.people ELSE d.named_people END) j GROUP BY 1
+                UNION ALL
+                SELECT j.value, count(*) FROM document d,
+                    json_each(CASE WHEN d.places <> '[]' THEN d.places ELSE d.named_places END) j GROUP BY 1
+                """)
+        let insert = try db.makeStatement(sql: "INSERT OR REPLACE INTO name_spelling VALUES (?, ?, ?)")
+        while let row = try names.next() {
+            guard let name = row[0] as String? else { continue }
+            for key in nameKeys(of: name) { try insert.execute(arguments: [key, name, row[1] as Int]) }
+        }
+    }
+
+    /// Adds the names of newly imported records (`counts`: documents naming each).
+    static func updateNames(_ db: Database, counts: [String: Int]) throws {
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO name_spelling VALUES (?, ?, ?)
+            ON CONFLICT (key, spelling) DO UPDATE SET documents = documents + excluded.documents
+            """)
+        for (name, count) in counts {
+            for key in nameKeys(of: name) { try insert.execute(arguments: [key, name, count]) }
+        }
+    }
+
+    /// The people and places a record names, as facets count them.
+    static func names(of record: Record, into counts: inout [String: Int]) {
+        let recognised = record.people.isEmpty || record.places.isEmpty
+            ? NameRecognizer.recognize(record.title, record.summary) : RecognizedNames()
+        for name in Set((record.people.isEmpty ? recognised.people : record.people)
+            + (record.places.isEmpty ? recognised.places : record.places))
+        {
+            counts[name, default: 0] += 1
+        }
+    }
+
+    /// The keys of a name of one or more words: those of its words run together, as a
+    /// query's name is looked up (`Pak Heon-yeong` and `Pak Hon Yong` share one).
+    static func nameKeys(of name: String) -> [String] {
+        let joined = name.split(whereSeparator: \.isWhitespace).flatMap { word -> [String] in
+            if let latin = NameVariants.romanized(String(word)) { return latin }
+            return Terms.indexWords(in: Folding.fold(String(word)))
+        }.joined()
+        return joined.isEmpty ? [] : ["=" + joined] + NameVariants.keys(of: joined)
+    }
+
     /// Adds the words of newly imported or changed records, and their counts now.
     static func update(_ db: Database, terms: Set<String>) throws {
         guard !terms.isEmpty else { return }
@@ -58,7 +112,7 @@ enum Vocabulary {
     /// The spelling keys of an index term; a word in Hangul, Han characters or Cyrillic has
     /// the keys of its romanization.
     static func keys(of term: String) -> [String] {
-        if let latin = NameVariants.romanized(term) {
+        if term.utf8.contains(where: { $0 >= 0x80 }), let latin = NameVariants.romanized(term) {
             return NameVariants.keys(of: latin.joined())
         }
         return NameVariants.keys(of: term)
