@@ -64,6 +64,22 @@ private let records = """
         #expect(try ids("Chou En-lai").first == "chn-3")
     }
 
+    @Test func pagesWalkThroughTheTiersInOrder() throws {
+        for text in ["Gromyko", "Molotov", "Kim Il Sung", "Zhou Enlai", "Molotov year:1953", "Kim Tu-bong after:1956-08-31"] {
+            let query = try store.query(text)
+            let all = try store.search(query, limit: 50)
+            var paged: [String] = []
+            for offset in 0..<all.total {
+                let page = try store.search(query, limit: 1, offset: offset)
+                #expect(page.total == all.total, "\(text) at \(offset)")
+                paged += page.hits.map(\.record.id)
+            }
+            #expect(paged == all.hits.map(\.record.id), "paging through \(text)")
+            #expect(try store.search(query, limit: 5, offset: all.total).hits.isEmpty)
+        }
+        #expect(try ids("Kim Tu-bong after:1956-08-31") == ["kor-2"])
+    }
+
     @Test func exactAndEqualsSignTurnVariantsOff() throws {
         #expect(try ids("Kim Du-bong", exact: true) == ["kor-2"])
         #expect(try ids("Kim =Du-bong") == ["kor-2"])

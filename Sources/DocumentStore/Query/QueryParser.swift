@@ -158,7 +158,8 @@ struct QueryParser {
                 // The whole name first: as typed, or as the documents spell it.
                 let asTyped = Terms.indexTerms(in: typed)
                 joined.whole = SearchQuery.quote(asTyped)
-                let whole = [asTyped] + (known + uncovered).filter { $0 != asTyped }
+                var whole = [asTyped]
+                for phrase in known + uncovered where !whole.contains(phrase) { whole.append(phrase) }
                 joined.name = "(" + whole.map { SearchQuery.quote($0) }.joined(separator: " OR ") + ")"
                 let aliases = names.spellings.aliases(of: tokens)
                 expansions += (wholes + known.filter { !wholes.contains($0) }).map {

@@ -30,6 +30,39 @@ public struct SearchQuery: Sendable, Equatable {
     /// The other spellings of names the query looks for.
     public let expansions: [Expansion]
 
+    /// Every word of `match`, each on its own, OR'ed: what to highlight in a hit.
+    var words: String {
+        var seen = Set<String>()
+        var words: [String] = []
+        var index = match.startIndex
+        // Every quoted phrase of the expression: `"…"`, with `""` for a quote inside.
+        while let open = match[index...].firstIndex(of: "\"") {
+            var close = match.index(after: open)
+            var phrase = ""
+            while close < match.endIndex {
+                if match[close] == "\"" {
+                    let next = match.index(after: close)
+                    if next < match.endIndex && match[next] == "\"" {
+                        phrase.append("\"")
+                        close = match.index(after: next)
+                        continue
+                    }
+                    break
+                }
+                phrase.append(match[close])
+                close = match.index(after: close)
+            }
+            guard close < match.endIndex else { break }
+            index = match.index(after: close)
+            let star = index < match.endIndex && match[index] == "*"
+            for word in phrase.split(separator: " ") {
+                let term = SearchQuery.quote([String(word)]) + (star ? "*" : "")
+                if seen.insert(term).inserted { words.append(term) }
+            }
+        }
+        return words.isEmpty ? match : words.joined(separator: " OR ")
+    }
+
     /// Whether the query has no words, only date filters (`year:1956`).
     public var isDatesOnly: Bool { match.isEmpty }
     /// The first day a document's date span must reach (`YYYY-MM-DD`), if filtered.

@@ -76,14 +76,10 @@ extension DocumentStore {
             // A query that looks for names in other spellings ranks the documents with the
             // spelling typed first, then those with a variant, then those a letter off.
             let tiered = sort == .relevance && !query.tiers.isEmpty
-            let tier = tiered
-                ? "CASE " + query.tiers.indices.map { "WHEN document_fts.rowid IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?) THEN \($0) " }.joined()
-                    + "ELSE \(query.tiers.count) END"
-                : "0"
-            let tierArguments = StatementArguments(tiered ? query.tiers : [])
-            let tierOrder = tiered ? "tier, " : ""
             let ranked: [Row]
-            if filtered {
+            if tiered {
+                ranked = try Self.rankedByTier(db, query, span: span, limit: limit, offset: offset)
+            } else if filtered {
                 // Every hit's dates are looked up once, to count the hits the filter keeps
                 // and the undated ones it leaves out; BM25 is then worked out only for the
                 // hits it keeps. The + keeps FTS5 from taking over the ORDER BY, which would
@@ -99,27 +95,27 @@ extension DocumentStore {
                             SELECT sum(inside) AS total, sum(date_min IS NULL) AS undated FROM hits
                         )
                         SELECT document_fts.rowid AS rowid, document_fts.rank AS rank,
-                               counts.total AS total, counts.undated AS undated, \(tier) AS tier
+                               counts.total AS total, counts.undated AS undated
                         FROM counts, document_fts JOIN hits d ON d.rowid = document_fts.rowid
                         WHERE d.inside AND document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
-                        ORDER BY \(tierOrder)\(sort.filteredOrderBy) LIMIT ? OFFSET ?
+                        ORDER BY \(sort.filteredOrderBy) LIMIT ? OFFSET ?
                         """),
-                    arguments: StatementArguments(dateArguments + [query.match]) + tierArguments + [query.match, limit, offset])
+                    arguments: StatementArguments(dateArguments + [query.match, query.match]) + [limit, offset])
             } else {
                 // One pass ranks every hit and counts them (the window's count is taken
                 // before LIMIT); a separate count(*) would match the query a second time.
                 ranked = try Row.fetchAll(
                     db.cachedStatement(sql: """
-                        SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, count(*) OVER () AS total,
-                               \(tier) AS tier
+                        SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, count(*) OVER () AS total
                         FROM document_fts\(join)
                         WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
-                        ORDER BY \(tierOrder)\(sort.orderBy) LIMIT ? OFFSET ?
+                        ORDER BY \(sort.orderBy) LIMIT ? OFFSET ?
                         """),
-                    arguments: tierArguments + arguments + [limit, offset])
+                    arguments: arguments + [limit, offset])
             }
             var total: Int = ranked.first?["total"] ?? 0
-            if ranked.isEmpty && offset > 0 {
+            if tiered { total = try Self.count(db, query, span: span) }
+            if ranked.isEmpty && offset > 0 && !tiered {
                 total = try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM document_fts\(join) WHERE document_fts MATCH ?\(dateFilter)",
                     arguments: arguments) ?? 0
@@ -132,7 +128,10 @@ extension DocumentStore {
             if !ranked.isEmpty {
                 let rowids: [Int64] = ranked.map { $0["rowid"] }
                 let marks = Self.placeholders(rowids.count)
-                let rowid = total > 2_000 && !query.match.contains("\"*") ? "rowid" : "+rowid"
+                // A query for names in several spellings highlights their words one by one:
+                // matching its many phrases again only to mark them costs more than the search.
+                let highlight = query.tiers.isEmpty ? query.match : query.words
+                let rowid = total > 2_000 && !highlight.contains("\"*") ? "rowid" : "+rowid"
                 let rows = try Row.fetchAll(
                     db.cachedStatement(sql: """
                         SELECT rowid,
@@ -140,7 +139,7 @@ extension DocumentStore {
                                snippet(document_fts, 2, char(2), char(3), '…', 32) AS text_snippet
                         FROM document_fts WHERE document_fts MATCH ? AND \(rowid) IN (\(marks))
                         """),
-                    arguments: StatementArguments([query.match]) + StatementArguments(rowids))
+                    arguments: StatementArguments([highlight]) + StatementArguments(rowids))
                 for row in rows {
                     snippets[row["rowid"]] = (row["summary_snippet"], row["text_snippet"])
                 }
@@ -157,10 +156,10 @@ extension DocumentStore {
                     record: record,
                     snippet: Self.bestSnippet(summary: snippet?.0, text: snippet?.1),
                     score: row["rank"],
-                    matched: tiered ? query.tierKinds[min(row["tier"], query.tierKinds.count - 1)] : nil))
+                    matched: tiered ? query.tierKinds[min(row["tier"] as Int, query.tierKinds.count - 1)] : nil))
             }
-            var undated: Int? = filtered ? ranked.first?["undated"] : nil
-            if filtered && ranked.isEmpty {
+            var undated: Int? = filtered && !tiered ? ranked.first?["undated"] : nil
+            if filtered && (ranked.isEmpty || tiered) {
                 undated = try Int.fetchOne(
                     db,
                     sql: """
@@ -171,6 +170,51 @@ extension DocumentStore {
             }
             return SearchPage(query: query, hits: hits, total: total, offset: offset, undatedExcluded: undated)
         }
+    }
+
+    /// A page of hits of a query with tiers (the name as typed, in other spellings, a
+    /// letter off), ranked tier by tier: each tier's own hits (none of an earlier tier's)
+    /// best first, and only as many tiers as the page reaches. FTS5 ranks one expression's
+    /// hits fast; working out every hit's tier first would match every tier's expression
+    /// over all of them.
+    static func rankedByTier(_ db: Database, _ query: SearchQuery, span: DateSpan, limit: Int, offset: Int) throws -> [Row] {
+        let expressions = query.tiers + [query.match]
+        let join = span.conditions.isEmpty ? "" : " JOIN document_span d ON d.rowid = document_fts.rowid"
+        let dateFilter = span.conditions.map { " AND " + $0 }.joined()
+        // With a date filter SQLite ranks the hits that pass it; else FTS5 ranks them all.
+        let order = span.conditions.isEmpty ? "document_fts.rank" : "+document_fts.rank"
+        var rows: [Row] = []
+        var skip = offset
+        for (tier, expression) in expressions.enumerated() where rows.count < limit {
+            let own = tier == 0 ? expression : "(\(expression)) NOT (\(expressions[..<tier].joined(separator: " OR ")))"
+            let page = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, \(tier) AS tier
+                    FROM document_fts\(join)
+                    WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'\(dateFilter)
+                    ORDER BY \(order) LIMIT ? OFFSET ?
+                    """),
+                arguments: StatementArguments([own] + span.values) + [limit - rows.count, skip])
+            if page.isEmpty && skip > 0 {
+                // The page starts past this tier: skip its hits.
+                let count = try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM document_fts\(join) WHERE document_fts MATCH ?\(dateFilter)"),
+                    arguments: StatementArguments([own] + span.values)) ?? 0
+                skip = max(0, skip - count)
+            } else {
+                skip = 0
+            }
+            rows += page
+        }
+        return rows
+    }
+
+    /// How many documents match a query and pass its date filters.
+    static func count(_ db: Database, _ query: SearchQuery, span: DateSpan) throws -> Int {
+        let join = span.conditions.isEmpty ? "" : " JOIN document_span d ON d.rowid = document_fts.rowid"
+        return try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT count(*) FROM document_fts\(join) WHERE document_fts MATCH ?\(span.conditions.map { " AND " + $0 }.joined())"),
+            arguments: StatementArguments([query.match] + span.values)) ?? 0
     }
 
     /// Every document whose dates overlap a query's date filters, oldest first (newest
