@@ -17,7 +17,7 @@ import Testing
         let e = Date().timeIntervalSince(t) * 1000
         print("M", q, query.match)
         if let data = try? JSONSerialization.data(withJSONObject: ["match": query.match, "tiers": query.tiers, "words": query.tiers.isEmpty ? "" : query.match]) {
-            try? data.write(to: URL(fileURLWithPath: "/tmp/q-\(q.unicodeScalars.first!.value).json"))
+            try? data.write(to: URL(fileURLWithPath: "/tmp/q-\(abs(q.hashValue % 1000)).json"))
         }
         print("T", q, query.tiers)
         print("Q", q, String(format: "parse %.1f search %.1f exact %.1f", parse, search, e), page.total, exact.total, query.match.count, query.tiers.count, query.expansions.count)

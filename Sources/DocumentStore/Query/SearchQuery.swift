@@ -30,10 +30,10 @@ public struct SearchQuery: Sendable, Equatable {
     /// The other spellings of names the query looks for.
     public let expansions: [Expansion]
 
-    /// Every word of `match`, each on its own, OR'ed: what to highlight in a hit.
-    var words: String {
+    /// Every word of `match`, once, as the index holds it, with whether it is a prefix.
+    var words: [(term: String, prefix: Bool)] {
         var seen = Set<String>()
-        var words: [String] = []
+        var words: [(String, Bool)] = []
         var index = match.startIndex
         // Every quoted phrase of the expression: `"…"`, with `""` for a quote inside.
         while let open = match[index...].firstIndex(of: "\"") {
@@ -56,11 +56,11 @@ public struct SearchQuery: Sendable, Equatable {
             index = match.index(after: close)
             let star = index < match.endIndex && match[index] == "*"
             for word in phrase.split(separator: " ") {
-                let term = SearchQuery.quote([String(word)]) + (star ? "*" : "")
-                if seen.insert(term).inserted { words.append(term) }
+                let term = Folding.fold(String(word))
+                if seen.insert(term + (star ? "*" : "")).inserted { words.append((term, star)) }
             }
         }
-        return words.isEmpty ? match : words.joined(separator: " OR ")
+        return words
     }
 
     /// Whether the query has no words, only date filters (`year:1956`).

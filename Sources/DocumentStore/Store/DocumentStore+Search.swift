@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TextAnalysis
 
 /// One search hit: the document, its place in the ranking and a snippet of the text around
 /// the match.
@@ -125,13 +126,22 @@ extension DocumentStore {
             // and phrases; a prefix would be expanded again for every row, and a few hundred
             // matches are read faster than sought, so then the unary + makes FTS5 read them.
             var snippets: [Int64: (String?, String?)] = [:]
-            if !ranked.isEmpty {
+            // The page's records in one statement, put back in ranked order.
+            let records = try Self.records(db, rowids: ranked.map { $0["rowid"] })
+            if tiered {
+                // A query for names in several spellings has dozens of phrases: FTS5's
+                // snippets of it take longer than the search. Mark the words instead.
+                let words = Set(query.words.map(\.term))
+                let prefixes = query.words.filter(\.prefix).map(\.term)
+                for (rowid, record) in records {
+                    snippets[rowid] = (
+                        Snippet.marking(words, prefixes: prefixes, in: record.summary),
+                        Snippet.marking(words, prefixes: prefixes, in: record.text))
+                }
+            } else if !ranked.isEmpty {
                 let rowids: [Int64] = ranked.map { $0["rowid"] }
                 let marks = Self.placeholders(rowids.count)
-                // A query for names in several spellings highlights their words one by one:
-                // matching its many phrases again only to mark them costs more than the search.
-                let highlight = query.tiers.isEmpty ? query.match : query.words
-                let rowid = total > 2_000 && !highlight.contains("\"*") ? "rowid" : "+rowid"
+                let rowid = total > 2_000 && !query.match.contains("\"*") ? "rowid" : "+rowid"
                 let rows = try Row.fetchAll(
                     db.cachedStatement(sql: """
                         SELECT rowid,
@@ -139,15 +149,13 @@ extension DocumentStore {
                                snippet(document_fts, 2, char(2), char(3), '…', 32) AS text_snippet
                         FROM document_fts WHERE document_fts MATCH ? AND \(rowid) IN (\(marks))
                         """),
-                    arguments: StatementArguments([highlight]) + StatementArguments(rowids))
+                    arguments: StatementArguments([query.match]) + StatementArguments(rowids))
                 for row in rows {
                     snippets[row["rowid"]] = (row["summary_snippet"], row["text_snippet"])
                 }
             }
             var hits: [SearchHit] = []
             hits.reserveCapacity(ranked.count)
-            // The page's records in one statement, put back in ranked order.
-            let records = try Self.records(db, rowids: ranked.map { $0["rowid"] })
             for row in ranked {
                 let rowid: Int64 = row["rowid"]
                 guard let record = records[rowid] else { continue }
@@ -296,4 +304,44 @@ struct DateSpan {
     /// All the conditions, or one that every dated document meets.
     var condition: String { conditions.isEmpty ? "d.date_min IS NOT NULL" : conditions.joined(separator: " AND ") }
     var arguments: StatementArguments { StatementArguments(values) }
+}
+
+/// Snippets made without FTS5: the first stretch of a text where the words searched for
+/// stand, each between `SearchHit.highlightStart` and `highlightEnd`.
+enum Snippet {
+    /// Up to 32 words of `text` from a little before the first of `words` (or a word
+    /// starting with one of `prefixes`), with every such word marked; nil when none is there.
+    static func marking(_ words: Set<String>, prefixes: [String], in text: String, length: Int = 32) -> String? {
+        guard !text.isEmpty else { return nil }
+        var spans: [(Range<String.Index>, Bool)] = []
+        var start: String.Index?
+        var index = text.startIndex
+        func close(_ end: String.Index) {
+            guard let first = start else { return }
+            let term = Folding.fold(String(text[first..<end]))
+            spans.append((first..<end, words.contains(term) || prefixes.contains { term.hasPrefix($0) }))
+            start = nil
+        }
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isLetter || character.isNumber {
+                if start == nil { start = index }
+            } else {
+                close(index)
+            }
+            index = text.index(after: index)
+        }
+        close(text.endIndex)
+        guard let firstHit = spans.firstIndex(where: \.1) else { return nil }
+        let from = max(0, firstHit - 4), to = min(spans.count, from + length)
+        var snippet = from > 0 ? "…" : ""
+        var cursor = spans[from].0.lowerBound
+        for (range, marked) in spans[from..<to] {
+            snippet += text[cursor..<range.lowerBound]
+            snippet += marked ? "\(SearchHit.highlightStart)\(text[range])\(SearchHit.highlightEnd)" : String(text[range])
+            cursor = range.upperBound
+        }
+        if to < spans.count { snippet += "…" } else { snippet += text[cursor...] }
+        return snippet.replacingOccurrences(of: "\n", with: " ")
+    }
 }
