@@ -22,6 +22,22 @@ struct Search: DossierCommand {
             left out; date filters alone (year:1956) list every document of the period, \
             oldest first. Results are ranked by relevance (BM25), a match in the title counting \
             most, then the summary, then the text; 'show N' prints result N in full.
+
+            A name (a word with a capital, an accent or an apostrophe, or in Hangul, Han \
+            characters or Cyrillic) is also looked for in its other spellings: \
+            McCune–Reischauer, Revised and North Korean romanizations of Korean (Ch'oe \
+            Yong-gŏn, Choe Yong-geon, Choe Yong Gon; Ri, Yi, Lee), Wade–Giles and Pinyin \
+            (Mao Tse-tung, Mao Zedong), Russian through English, German, Polish and Czech \
+            (Khrushchev, Chruschtschow, Chruszczow, Hruščov, Хрущёв), with or without hyphens \
+            and spaces (Il-sung, Ilsung), and under the aliases of 'alias'. A name of six \
+            letters or more also matches names one letter off (Shytkov for Shtykov), marked \
+            as near spellings; Shytkov~ allows two. Documents with the name as typed come \
+            first, then those with it in other spellings, then those with its words apart, \
+            then near spellings. "Quotes" keep a phrase's words together but still vary its \
+            names; =word, ="phrase" or --exact look for the spelling typed only. Common \
+            words (the, party, plenum) are never varied. --why says for each result which \
+            spelling it has and by which rule; a search that finds nothing suggests a \
+            spelling the archive has.
             """)
 
     static let examples = [
@@ -34,6 +50,11 @@ struct Search: DossierCommand {
         "search NEAR(Mikoyan Peng, 3)",
         "search person:Shtykov",
         "search plenum after:1956-09-21 before:1957",
+        "search Kim Il-sŏng --why",
+        "search \"Pak Hon Yong\" --why",
+        "search Shytkov~",
+        "search =Shtykov",
+        "search Peng Dehuai --exact",
     ]
 
     static let takesFreeText = true
@@ -117,13 +138,13 @@ struct Search: DossierCommand {
         ]
         if let undated = page.undatedExcluded { data["undated_excluded"] = .number(Double(undated)) }
         return DocumentList(
-            heading: heading, items: page.hits.map { item(for: $0, query: parsed, why: why) },
+            heading: heading, items: page.hits.map { item(for: $0, query: parsed, why: why, ranked: sort == .relevance) },
             firstNumber: first, footer: footer, data: data)
     }
 
     /// One result, marked when it matched only a spelling a letter off, and with the
     /// spellings it matched under `--why`.
-    static func item(for hit: SearchHit, query: SearchQuery, why: Bool) -> DocumentList.Item {
+    static func item(for hit: SearchHit, query: SearchQuery, why: Bool, ranked: Bool) -> DocumentList.Item {
         var extra: [String: JSONValue] = ["score": .number(hit.score)]
         var notes: [String] = []
         if let matched = hit.matched { extra["matched"] = .string(matched.rawValue) }
@@ -131,7 +152,12 @@ struct Search: DossierCommand {
             let reasons = query.reasons(for: hit.record)
             if why {
                 extra["why"] = .array(reasons.map { .string($0.sentence) })
-                notes = reasons.isEmpty ? ["Matched as typed."] : reasons.map { "Matched \($0.sentence)." }
+                // Ranked by relevance, a hit of the first tiers has the spelling typed; in
+                // date order the tiers are not worked out.
+                let typed = reasons.isEmpty || ranked && hit.matched == nil
+                notes = typed
+                    ? ["Matched as typed."] + reasons.map { "Also matched \($0.sentence)." }
+                    : reasons.map { "Matched \($0.sentence)." }
             } else {
                 notes = reasons.filter { $0.kind == .nearSpelling }.map { "Near spelling: \($0.sentence)." }
             }

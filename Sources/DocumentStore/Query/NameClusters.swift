@@ -22,8 +22,11 @@ public struct NameGroup: Sendable, Equatable {
 /// (`Shtykov`, `Shytkov`).
 struct NameClusters {
     private var aliasOwner: [[String]: String] = [:]
+    /// Whether the names are people's, whose surnames alone stand for them.
+    var people = true
 
-    init(aliases: [AliasGroup]) {
+    init(aliases: [AliasGroup], people: Bool = true) {
+        self.people = people
         for group in aliases {
             for spelling in group.spellings { aliasOwner[Terms.indexTerms(in: spelling)] = group.name }
         }
@@ -56,6 +59,17 @@ struct NameClusters {
             for key in keys {
                 if let other = owner[key] { join(i, other) } else { owner[key] = i }
             }
+        }
+        // A surname alone ("Gromyko") is the one person named in full with it last
+        // ("Andrei Gromyko"), when there is only one.
+        var byLastWord: [String: [Int]] = [:]
+        for (i, (name, _)) in names.enumerated() where people {
+            let words = Terms.indexTerms(in: name)
+            if words.count >= 2, let last = words.last { byLastWord[last, default: []].append(i) }
+        }
+        for (i, (name, _)) in names.enumerated() {
+            let words = Terms.indexTerms(in: name)
+            if words.count == 1, let full = byLastWord[words[0]], full.count == 1 { join(i, full[0]) }
         }
         // Spellings one letter apart, among the commonest names (a pairwise comparison).
         let common = names.indices.sorted { names[$0].1 > names[$1].1 }.prefix(300)
@@ -104,7 +118,7 @@ extension DocumentStore {
                 documents[value, default: []].insert(rowid)
             }
             let names = documents.map { ($0.key, $0.value.count) }
-            let clusters = NameClusters(aliases: try Self.aliasGroups(db))
+            let clusters = NameClusters(aliases: try Self.aliasGroups(db), people: kind != .place)
             let groups = clusters.groups(names).map { members -> NameGroup in
                 let all = members.reduce(into: Set<Int64>()) { $0.formUnion(documents[names[$1].0]!) }
                 return NameGroup(

@@ -93,20 +93,36 @@ extension DocumentStore {
                 values[kind, default: []].append(FacetValue(value, count))
             }
             // One person or place under several spellings counts once, under the commonest.
-            let clusters = NameClusters(aliases: try Self.aliasGroups(db))
+            let aliases = try Self.aliasGroups(db)
             for kind in [Facet.Kind.person, .place] {
                 guard let list = values[kind] else { continue }
-                values[kind] = clusters.groups(list.map { ($0.value, $0.count) }).map { members in
+                values[kind] = NameClusters(aliases: aliases, people: kind == .person).groups(list.map { ($0.value, $0.count) }).map { members in
                     FacetValue(
                         list[members[0]].value, members.reduce(0) { $0 + list[$1].count },
                         variants: members.dropFirst().map { list[$0].value })
                 }
             }
-            let facets = Facet.Kind.allCases.map { kind -> Facet in
+            var facets = Facet.Kind.allCases.map { kind -> Facet in
                 let all = values[kind] ?? []
                 var top = all.sorted { ($0.count, $1.value) > ($1.count, $0.value) }.prefix(limit).map { $0 }
                 if kind == .year { top.sort { $0.value < $1.value } }
                 return Facet(kind: kind, values: top, distinct: all.count, missing: missing[kind] ?? 0)
+            }
+            // A document that names one person under two spellings counts once.
+            for (index, facet) in facets.enumerated() where facet.kind == .person || facet.kind == .place {
+                let field = facet.kind == .person ? "people" : "places"
+                for (position, value) in facet.values.enumerated() where !value.variants.isEmpty {
+                    let spellings = [value.value] + value.variants
+                    facets[index].values[position].count = try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(DISTINCT d.rowid) \(hits.from) AND EXISTS (
+                                SELECT 1 FROM json_each(CASE WHEN d.\(field) <> '[]' THEN d.\(field) ELSE d.named_\(field) END) j
+                                WHERE j.value IN (\(Self.placeholders(spellings.count))))
+                            """,
+                        arguments: hits.arguments + StatementArguments(spellings)) ?? value.count
+                }
+                facets[index].values.sort { ($0.count, $1.value) > ($1.count, $0.value) }
             }
             return (total, facets)
         }
