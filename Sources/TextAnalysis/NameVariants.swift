@@ -254,42 +254,40 @@ public enum NameVariants {
     /// "McCune–Reischauer", "Wade–Giles and Pinyin", "German transliteration"… Nil when
     /// none does.
     public static func rule(between a: String, and b: String) -> String? {
+        for word in [a, b] where romanized(word) != nil {
+            if word.unicodeScalars.contains(where: isHangul) { return "Hangul" }
+            return word.unicodeScalars.contains(where: isHan) ? "Han characters" : "Cyrillic"
+        }
         let fa = Folding.fold(a), fb = Folding.fold(b)
         let joinedA = letters(fa), joinedB = letters(fb)
-        for (word, other) in [(a, b), (b, a)] {
-            if romanized(word) != nil {
-                let script = word.unicodeScalars.contains(where: isHangul)
-                    ? "Hangul" : (word.unicodeScalars.contains(where: isHan) ? "Han characters" : "Cyrillic")
-                _ = other
-                return script
-            }
+        func marked(_ text: String) -> Bool {
+            text.unicodeScalars.contains { $0.value > 0x7F || Folding.apostrophes.contains(Character($0)) }
         }
         if joinedA == joinedB {
             if fa == fb { return "diacritics and apostrophes" }
-            return a.unicodeScalars.contains(where: { $0.value > 0x7F || Folding.apostrophes.contains(Character($0)) })
-                || b.unicodeScalars.contains(where: { $0.value > 0x7F || Folding.apostrophes.contains(Character($0)) })
-                ? "diacritics, apostrophes and hyphens" : "hyphens and spacing"
+            return marked(a) || marked(b) ? "diacritics, apostrophes and hyphens" : "hyphens and spacing"
         }
+        let spellings = [a, b].map { $0.lowercased() }
+        func either(_ test: (String) -> Bool) -> Bool { spellings.contains(where: test) }
+        // Russian: word by word, each the same or sharing a transliteration key.
         let words = [fa, fb].map(Terms.indexWords)
-        let marked = [a, b].map { $0.lowercased() }
-        func either(_ test: (String) -> Bool) -> Bool { marked.contains(where: test) }
-        if words.allSatisfy({ $0.count == 1 }), words[0].count == 1,
-            Set(slavicKeys(words[0][0])).intersection(slavicKeys(words[1][0])).count > 0
-                && romanizationKey(words[0][0]) != romanizationKey(words[1][0])
+        if words[0].count == words[1].count,
+            zip(words[0], words[1]).allSatisfy({ $0 == $1 || !Set(slavicKeys($0)).isDisjoint(with: slavicKeys($1)) }),
+            romanizationKey(joinedA) != romanizationKey(joinedB)
         {
             if either({ $0.contains("cz") || $0.contains("sz") || $0.contains("ż") }) { return "Polish transliteration" }
             if either({ $0.contains("sch") || $0.hasSuffix("ow") }) { return "German transliteration" }
             if either({ $0.contains("š") || $0.contains("č") || $0.contains("ž") }) { return "Czech transliteration" }
             return "Russian transliteration"
         }
-        if Set(romanizationKey(joinedA).utf8) == Set(romanizationKey(joinedB).utf8) || romanizationKey(joinedA) == romanizationKey(joinedB) {
-            if either({ $0.contains("hs") || $0.contains("tz") || $0.contains("ts") || $0.contains("ung") && $0.contains("-") || $0.contains("ih") || $0.contains("x") || $0.contains("zh") || $0.contains("q") }) {
-                return "Wade–Giles and Pinyin"
-            }
-            if either({ $0.contains("eo") || $0.contains("eu") }) { return "Revised Romanization" }
-            return "McCune–Reischauer"
+        guard romanizationKey(joinedA) == romanizationKey(joinedB) || words.map { $0.map(romanizationKey) }.allEqual else {
+            return nil
         }
-        return nil
+        // Letters and syllables that Chinese romanizations have and Korean ones do not.
+        let chinese = ["hs", "tz", "ts", "ih", "eh", "x", "zh", "q", "z", "ao", "ou", "uai", "uo", "ei", "ia", "ie", "iu"]
+        if either({ word in chinese.contains { word.contains($0) } }) { return "Wade–Giles and Pinyin" }
+        if either({ $0.contains("eo") || $0.contains("eu") }) { return "Revised Romanization" }
+        return "McCune–Reischauer"
     }
 
     static func letters(_ text: String) -> String {
@@ -314,4 +312,9 @@ public enum NameVariants {
         if word.contains(where: { Folding.apostrophes.contains($0) }) { return true }
         return CharacterSet.uppercaseLetters.contains(first)
     }
+}
+
+extension Array where Element: Equatable {
+    /// Whether every element is the same (true when there are none).
+    fileprivate var allEqual: Bool { allSatisfy { $0 == first } }
 }

@@ -46,7 +46,7 @@ private let records = """
         (["Ch'oe Ch'ang-ik", "Choe Chang-ik", "Choe Changik", "Ch’oe Chang Ik"], ["kor-3", "kor-4"]),
         (["Ho Ka-i", "Heo Ga-i", "허가이"], ["kor-5", "kor-6"]),
         (["Kim Il Sung", "Kim Il-sŏng", "Kim Ilsung", "Kim Il-song"], ["kor-7", "kor-8"]),
-        (["Teng Hsiao-p'ing", "Deng Xiaoping", "Teng Hsiaoping"], ["chn-1", "chn-2"]),
+        (["Teng Hsiao-p'ing", "Deng Xiaoping", "Teng Hsiaoping", "邓小平", "鄧小平"], ["chn-1", "chn-2"]),
         (["Chou En-lai", "Zhou Enlai"], ["chn-3", "chn-4"]),
         (["Molotov", "Molotow", "Молотов"], ["rus-1", "rus-2", "rus-3"]),
     ])

@@ -28,6 +28,19 @@ import TestSupport
         #expect(text.hasPrefix("2 documents match 'Tu-bong'; they name 3 people.\n\n  2  Kim Du-bong\n     spelt Kim Du-bong (1), Kim Tu-bong (1)\n  2  Pak Heon-yeong\n"))
     }
 
+    @Test func showSaysWhichSpellingTheLastSearchMatched() async throws {
+        let repl = try ScriptedREPL()
+        _ = await repl.run("search Kim Il-sŏng --limit 1")
+        let shown = await repl.run("show 1").output.replacingOccurrences(of: "\n", with: " ")
+        #expect(shown.contains("Matched 'Kim Il-sŏng' ~ 'Kim Il Sung': McCune–Reischauer (searching 'Kim Il-sŏng')."))
+        let json = try await repl.json("search Shytkov")
+        #expect(json["total"] == 2)
+        // Two letters off: no hits, and the name the archive has is suggested; ~ finds it.
+        let none = await repl.run("search Puzamvo")
+        #expect(none.output == "No documents match 'Puzamvo'.\n\nDid you mean 'search Puzanov'?\n")
+        #expect(try await repl.json("search Puzamvo~")["total"] == repl.json("search Puzanov")["total"])
+    }
+
     @Test func aQueryWithNoHitsSaysSo() async throws {
         let repl = try ScriptedREPL()
         #expect(await repl.run("names Zhukov").output == "No documents match 'Zhukov'.\n")
