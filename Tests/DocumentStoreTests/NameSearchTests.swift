@@ -91,6 +91,11 @@ private let records = """
         #expect(Set(try ids("\"Kim Tu-bong defends\"")) == ["kor-1"])
     }
 
+    @Test func wordsAfterPersonAndPlaceAreNamesWhateverTheirCase() throws {
+        #expect(Set(try ids("person:molotow")) == ["rus-1", "rus-2", "rus-3"])
+        #expect(try ids("molotow") == ["rus-2"])
+    }
+
     @Test func commonWordsStayCommonWords() throws {
         // Lower-case, "song" is the word: not Kim Il Sung (il-sŏng folds to it in any index).
         #expect(!(try ids("song")).contains("kor-7"))

@@ -266,7 +266,13 @@ struct QueryParser {
         }
         index = valueStart
         nested += 1
-        defer { nested -= 1 }
+        // Whatever is written after person: or place: is a name, capitalized or not.
+        let wasNames = inNameField
+        inNameField = inNameField || name == "person" || name == "place"
+        defer {
+            nested -= 1
+            inNameField = wasNames
+        }
         guard index < characters.count, !characters[index].isWhitespace,
             let value = try parsePrimary()
         else {
@@ -281,11 +287,11 @@ struct QueryParser {
     private mutating func parsePhrase() throws(QueryError) -> Tiers? {
         let (expression, phrase, prefix) = try readPhrase()
         let words = phrase.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard !prefix, names != nil, words.contains(where: NameVariants.isNameLike) else { return Tiers(expression) }
+        guard !prefix, names != nil, words.contains(where: isName) else { return Tiers(expression) }
         var tokens: [String] = [], fixed: Set<Int> = []
         for word in words {
             let wordTokens = NameExpansion.tokens(of: word)
-            if !NameVariants.isNameLike(word) { fixed.formUnion(tokens.count..<tokens.count + wordTokens.count) }
+            if !isName(word) { fixed.formUnion(tokens.count..<tokens.count + wordTokens.count) }
             tokens += wordTokens
         }
         var tiers = expand(expression, typed: phrase, tokens: tokens, fixed: fixed).tiers
@@ -364,7 +370,7 @@ struct QueryParser {
         }
         guard let expression = SearchQuery.compile(word: word, prefix: prefix) else { return nil }
         try count(at: start)
-        guard !asTyped, !prefix, widened || NameVariants.isNameLike(word) else { return Tiers(expression) }
+        guard !asTyped, !prefix, widened || isName(word) else { return Tiers(expression) }
         let tokens = NameExpansion.tokens(of: word)
         let (tiers, spellings) = expand(expression, typed: word, tokens: tokens, widened: widened)
         nextName = NameWord(typed: word, tokens: tokens, spellings: spellings.union(tokens))
@@ -488,6 +494,13 @@ struct QueryParser {
 
     /// The name the last word parsed was, if it was one; a run of them is one name.
     private var nextName: NameWord?
+    /// Inside `person:` or `place:`, where every word is a name.
+    private var inNameField = false
+
+    /// Whether a word of the query is a name, to be looked for in other spellings.
+    private func isName(_ word: String) -> Bool {
+        NameVariants.isNameLike(word) || inNameField && !Terms.stopwords.contains(Folding.fold(word))
+    }
 
     private mutating func count(at position: Int) throws(QueryError) {
         terms += 1
