@@ -29,6 +29,26 @@ import TestSupport
         #expect(unknown.messages == "There is no alias for 'Nanking'. 'alias list' shows them.\n")
     }
 
+    @Test func aliasesJoinPeopleInFacetsNamesAndRelated() async throws {
+        let repl = try ScriptedREPL()
+        _ = try repl.store.importFile(at: Fixtures.write("""
+            {"id":"c1","title":"Chiang Kai-shek on Korea","date":"1950-07-01","people":["Chiang Kai-shek"],"summary":"Chiang Kai-shek offers troops for Korea."}
+            {"id":"c2","title":"Jiang Jieshi and Korea","date":"1950-07-03","people":["Jiang Jieshi"],"summary":"Jiang Jieshi offers troops for Korea."}
+            """, named: "chiang.jsonl"))
+        _ = await repl.run("alias add \"Chiang Kai-shek\" \"Jiang Jieshi\"")
+        let facets = try await repl.json("facets troops")
+        #expect(facets["person"]?["values"] == [["value": "Chiang Kai-shek", "count": 2, "variants": ["Jiang Jieshi"]]])
+        let names = try await repl.json("names troops")
+        #expect(names["people"] == [[
+            "name": "Chiang Kai-shek", "documents": 2,
+            "spellings": [["spelling": "Chiang Kai-shek", "documents": 1], ["spelling": "Jiang Jieshi", "documents": 1]],
+        ]])
+        _ = await repl.run("search Chiang Kai-shek --exact --limit 1")
+        let related = await repl.run("related 1").output.replacingOccurrences(of: "\n", with: " ")
+        #expect(related.contains("Jiang Jieshi and Korea"))
+        #expect(related.contains("names Chiang Kai-shek (as Jiang Jieshi)"))
+    }
+
     @Test func importReadsTheVariantFileAndExportWritesItBack() async throws {
         let repl = try ScriptedREPL()
         let file = Fixtures.write("""
