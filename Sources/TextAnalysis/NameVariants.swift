@@ -296,18 +296,20 @@ public enum NameVariants {
 
     // MARK: Query words
 
+    /// Whether a folded word is a common word, an office or a nationality, which is never
+    /// taken for a name.
+    public static func isCommonWord(_ folded: String) -> Bool {
+        NameLexicon.commonWords.contains(folded) || NameLexicon.titles.contains(folded)
+            || NameLexicon.nonNames.contains(folded) || NameLexicon.demonyms.contains(folded)
+    }
+
     /// Whether a word typed in a query is to be looked for in other spellings: a name is
     /// written with a capital, diacritics, an apostrophe, or in another script. Common
     /// words stay as typed, capitalized or not ("Party", "The").
     public static func isNameLike(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first(where: { CharacterSet.letters.contains($0) }) else { return false }
         if romanized(word) != nil { return true }
-        let folded = Folding.fold(word)
-        if NameLexicon.commonWords.contains(folded) || NameLexicon.titles.contains(folded)
-            || NameLexicon.nonNames.contains(folded) || NameLexicon.demonyms.contains(folded)
-        {
-            return false
-        }
+        if isCommonWord(Folding.fold(word)) { return false }
         if word.unicodeScalars.contains(where: { $0.value > 0x7F }) { return true }
         if word.contains(where: { Folding.apostrophes.contains($0) }) { return true }
         return CharacterSet.uppercaseLetters.contains(first)

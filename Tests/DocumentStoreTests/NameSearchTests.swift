@@ -93,7 +93,11 @@ private let records = """
 
     @Test func wordsAfterPersonAndPlaceAreNamesWhateverTheirCase() throws {
         #expect(Set(try ids("person:molotow")) == ["rus-1", "rus-2", "rus-3"])
-        #expect(try ids("molotow") == ["rus-2"])
+        // Typed in lower case, a word the documents write as a name is one.
+        #expect(Set(try ids("molotow")) == ["rus-1", "rus-2", "rus-3"])
+        #expect(Set(try ids("kim du-bong")) == ["kor-1", "kor-2"])
+        // A word they write in lower case is not (being, song).
+        #expect(Set(try ids("being")) == ["eng-1", "eng-2"])
     }
 
     @Test func commonWordsStayCommonWords() throws {

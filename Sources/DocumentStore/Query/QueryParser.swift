@@ -497,9 +497,18 @@ struct QueryParser {
     /// Inside `person:` or `place:`, where every word is a name.
     private var inNameField = false
 
-    /// Whether a word of the query is a name, to be looked for in other spellings.
+    /// Whether a word of the query is a name, to be looked for in other spellings: written
+    /// as one (a capital, an accent, an apostrophe, another script), after `person:` or
+    /// `place:`, or typed in lower case but written as a name wherever the documents have
+    /// it (`kim il sung`; not `song`, which they write as a word).
     private func isName(_ word: String) -> Bool {
-        NameVariants.isNameLike(word) || inNameField && !Terms.stopwords.contains(Folding.fold(word))
+        if NameVariants.isNameLike(word) { return true }
+        let folded = Folding.fold(word)
+        guard !Terms.stopwords.contains(folded), !NameVariants.isCommonWord(folded) else { return false }
+        if inNameField { return true }
+        guard let names, word.first?.isLowercase == true else { return false }
+        let tokens = Terms.indexWords(in: folded)
+        return !tokens.isEmpty && tokens.allSatisfy { names.spellings.contains($0) && names.spellings.isClearlyName($0) }
     }
 
     private mutating func count(at position: Int) throws(QueryError) {

@@ -21,6 +21,20 @@ final class Spellings {
     /// "being" is an English word, not a spelling of Beijing; "Sung" in "Kim Il Sung" is
     /// a name.
     func isName(_ term: String) -> Bool {
+        let (capitalized, lower) = capitalization(of: term)
+        return lower <= capitalized
+    }
+
+    /// Whether the documents write `term` as a name nearly always (more than two times in
+    /// three): a word typed in lower case is taken for a name only then.
+    func isClearlyName(_ term: String) -> Bool {
+        let (capitalized, lower) = capitalization(of: term)
+        return capitalized > 2 * lower
+    }
+
+    /// How often `term` is capitalized and how often not, where it does not start a
+    /// sentence, in a sample of the documents that have it.
+    private func capitalization(of term: String) -> (Int, Int) {
         if let known = store.nameWords.withLock({ $0[term] }) { return known }
         let rows = (try? Row.fetchAll(
             db,
@@ -60,9 +74,8 @@ final class Spellings {
                 finish()
             }
         }
-        let name = lower <= capitalized
-        store.nameWords.withLock { $0[term] = name }
-        return name
+        store.nameWords.withLock { $0[term] = (capitalized, lower) }
+        return (capitalized, lower)
     }
 
     /// The index words sharing a key with `term` (one word, or the words of a name run

@@ -12,9 +12,9 @@ public final class DocumentStore: Sendable {
     /// The SQLite file.
     public let url: URL
     let pool: DatabasePool
-    /// Which index words the documents write as names (capitalized), as found so far;
-    /// forgotten at each import.
-    let nameWords = Mutex<[String: Bool]>([:])
+    /// How often the documents write index words capitalized and not (telling names from
+    /// words), as found so far; forgotten at each import.
+    let nameWords = Mutex<[String: (Int, Int)]>([:])
 
     private init(url: URL, pool: DatabasePool) {
         self.url = url
