@@ -20,7 +20,10 @@ public enum NameVariants {
     /// The keys of one index term: one per rule family that applies to it (two for a
     /// Russian spelling whose `ch` may be German `х` or English `ч`).
     public static func keys(of term: String) -> [String] {
-        guard term.utf8.count >= 2, term.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
+        // A single letter has a key only if it is a vowel: a Korean syllable alone (U, O).
+        guard term.utf8.count >= 2 || term.utf8.count == 1 && "aeiou".utf8.contains(term.utf8.first!),
+            term.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A })
+        else { return [] }
         var keys = ["k:" + romanizationKey(term)]
         if term.utf8.count >= 4 {
             for key in slavicKeys(term) where !keys.contains("s:" + key) { keys.append("s:" + key) }
@@ -31,18 +34,27 @@ public enum NameVariants {
     // MARK: Korean and Chinese romanizations
 
     /// Korean surnames whose spellings no syllable rule joins: 이/리 as Ri, Li, Yi, Lee and
-    /// Rhee; 박 as Pak, Park and Bak; 최 as Choe, Choi and Chwe.
+    /// Rhee; 박 as Pak, Park and Bak; 최 as Choe, Choi and Chwe; 노 as No and Roh.
     static let surnames: [String: String] = [
         "lee": "li", "yi": "li", "ri": "li", "rhee": "li", "li": "li", "rhie": "li",
         "pak": "pak", "park": "pak", "bak": "pak", "bag": "pak",
         "choe": "coe", "choi": "coe", "chwe": "coe", "choy": "coe", "chey": "coe",
+        "roh": "no", "noh": "no", "no": "no", "ro": "no",
     ]
 
     /// Whether `term` is a spelling of one of the Korean surnames no syllable rule joins.
     public static func isSurname(_ term: String) -> Bool { surnames[term] != nil }
 
+    /// The words of a name run together for its keys, a Korean surname first spelt one
+    /// way (`Park Chung Hee` as `pakchunghee`, like `Pak Chong-hui`).
+    public static func joinedName(_ words: [String]) -> String {
+        guard let first = words.first else { return "" }
+        return (surnames[first].map { [$0] + words.dropFirst() } ?? words).joined()
+    }
+
     /// One key for McCune–Reischauer, Revised Romanization, North Korean, Wade–Giles and
-    /// Pinyin spellings: aspiration marks and `h` after `k t p` are dropped, voiced and
+    /// Pinyin spellings: the common `ee` and ŭi are `i` (Hee, hŭi), aspiration marks and
+    /// `h` after `k t p` are dropped, voiced and
     /// voiceless stops merge (k/g, t/d, p/b), so do the affricates (ch, j, ts, tz, z, zh, q)
     /// and sibilants (s, sh, hs, x), `r` with `l`, and the vowels ŏ/eo/o/u/ŭ/eu; Wade–Giles
     /// `eh`, `ih` and `ien` become Pinyin `e`, `i` and `ian`; doubled letters count once.
@@ -71,7 +83,7 @@ public enum NameVariants {
     }
 
     private static let romanizationRules: [([UInt8], [UInt8])] = [
-        ("ien", "ian"), ("ng", "N"), ("tch", "c"), ("tsz", "c"), ("ts", "c"), ("tz", "c"), ("zh", "c"), ("ch", "c"),
+        ("ien", "ian"), ("woo", "u"), ("ee", "i"), ("eui", "i"), ("ui", "i"), ("ng", "N"), ("tch", "c"), ("tsz", "c"), ("ts", "c"), ("tz", "c"), ("zh", "c"), ("ch", "c"),
         ("hs", "s"), ("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "p"), ("yeo", "yo"), ("eo", "o"), ("eu", "o"),
     ].map { (Array($0.utf8), Array($1.utf8)) }
 

@@ -14,6 +14,10 @@ private let records = """
     {"id":"kor-6","title":"허가이 문건","date":"1953-07-03","summary":"Heo Ga-i in the Hangul records."}
     {"id":"kor-7","title":"Kim Il Sung meets the delegation","date":"1956-09-19","summary":"Kim Il Sung received them."}
     {"id":"kor-8","title":"Telegram on Kim Il-sŏng","date":"1956-09-20","summary":"Kim Il-sŏng agreed."}
+    {"id":"kor-9","title":"President Park Chung Hee visits Washington","date":"1965-05-17","summary":"Park Chung Hee met the President."}
+    {"id":"kor-10","title":"Note on Pak Chŏng-hŭi","date":"1965-05-20","summary":"Pak Chŏng-hŭi returned to Seoul."}
+    {"id":"kor-11","title":"President Roh Tae-woo (Korea)","date":"1989-10-16","summary":"Roh Tae-woo spoke."}
+    {"id":"kor-12","title":"No T'ae-u on reunification","date":"1990-01-02","summary":"A speech by No T'ae-u."}
     {"id":"chn-1","title":"Teng Hsiao-p'ing in Moscow","date":"1956-09-25","summary":"Teng Hsiao-p'ing met the Soviet leaders."}
     {"id":"chn-2","title":"Deng Xiaoping visits","date":"1979-01-29","summary":"Deng Xiaoping toured Texas."}
     {"id":"chn-3","title":"Chou En-lai at Geneva","date":"1954-06-01","summary":"Chou En-lai spoke."}
@@ -48,6 +52,9 @@ private let records = """
         (["Kim Il Sung", "Kim Il-sŏng", "Kim Ilsung", "Kim Il-song"], ["kor-7", "kor-8"]),
         (["Teng Hsiao-p'ing", "Deng Xiaoping", "Teng Hsiaoping", "邓小平", "鄧小平"], ["chn-1", "chn-2"]),
         (["Chou En-lai", "Zhou Enlai"], ["chn-3", "chn-4"]),
+        (["Park Chung Hee", "Pak Chŏng-hŭi", "Pak Chong-hui", "Park Chung-hee"], ["kor-9", "kor-10"]),
+        // "No" is also a word, so typed it is not varied; Roh is, and finds No T'ae-u.
+        (["Roh Tae-woo", "Roh T'ae-u"], ["kor-11", "kor-12"]),
         (["Molotov", "Molotow", "Молотов"], ["rus-1", "rus-2", "rus-3"]),
     ])
     func everySpellingFindsEveryDocumentAndNoOther(_ spellings: [String], _ expected: [String]) throws {

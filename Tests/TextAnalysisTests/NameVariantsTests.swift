@@ -12,6 +12,7 @@ private func same(_ a: String, _ b: String) -> Bool {
         ("sung", "song"), ("song", "seong"), ("ilsung", "ilseong"), ("yonggon", "yonggeon"), ("yonggon", "yongkun"),
         ("heonyeong", "honyong"), ("tubong", "dubong"), ("kai", "gai"), ("changok", "changok"), ("phyongyang", "pyongyang"),
         ("choe", "choi"), ("ri", "lee"), ("yi", "rhee"), ("li", "ri"), ("park", "pak"), ("kim", "gim"), ("uiwan", "euiwan"),
+        ("roh", "no"), ("taewoo", "taeu"), ("chunghee", "chonghui"), ("doohwan", "tuhwan"), ("seoul", "soul"),
         // Chinese: Wade–Giles and Pinyin.
         ("tsetung", "zedong"), ("tehuai", "dehuai"), ("tehhuai", "dehuai"), ("chou", "zhou"), ("hsiaoping", "xiaoping"),
         ("teng", "deng"), ("kuomintang", "guomindang"), ("chingling", "qingling"), ("tien", "tian"),

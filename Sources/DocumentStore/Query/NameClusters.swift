@@ -52,7 +52,7 @@ struct NameClusters {
         var joined: [String] = []
         for (i, (name, _)) in names.enumerated() {
             let words = name.split(whereSeparator: \.isWhitespace).flatMap { NameExpansion.tokens(of: String($0)) }
-            let whole = words.joined()
+            let whole = NameVariants.joinedName(words)
             joined.append(whole)
             var keys = ["=" + whole] + Vocabulary.keys(of: whole)
             if let alias = aliasOwner[Terms.indexTerms(in: name)] { keys.append("alias:" + alias) }

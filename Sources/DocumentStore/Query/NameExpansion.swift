@@ -75,11 +75,15 @@ struct NameExpansion {
                         continue
                     }
                     let joined = units.map(\.0).joined()
-                    // A spelling much shorter than the one typed is another word (Zhou is
-                    // not "co"), unless it is a surname's (Rhee, Ri).
-                    let shortest = min(3, joined.count - 1)
-                    let words = spellings.variants(of: joined)
-                        .filter { $0.count >= shortest || NameVariants.isSurname($0) }.prefix(12)
+                    // A romanization of the same syllables is at most a letter shorter (Seoul,
+                    // Soul; not Sol); a shorter one is another word (Zhou is not "co"), unless
+                    // it is a surname's (Rhee, Ri). Russian spellings vary more (Hruščov).
+                    let slavic = Set(NameVariants.slavicKeys(joined))
+                    let words = spellings.variants(of: joined).filter { word in
+                        word.count >= joined.count - 1 || NameVariants.isSurname(word)
+                            || word.count == 1 && joined.count <= 3  // a vowel syllable: woo, u
+                            || joined.count >= 5 && !slavic.isDisjoint(with: NameVariants.slavicKeys(word))
+                    }.prefix(12)
                     if words.isEmpty {
                         lists = []
                         break

@@ -131,7 +131,7 @@ final class Spellings {
     /// use, each as the index words of a phrase, the commonest first: the people and
     /// places of their fields or recognised in their titles and summaries.
     func knownNames(of tokens: [String]) -> [[String]] {
-        let joined = tokens.joined()
+        let joined = NameVariants.joinedName(tokens)
         guard !joined.isEmpty else { return [] }
         let keys = ["=" + joined] + NameVariants.keys(of: joined)
         let spellings = (try? String.fetchAll(

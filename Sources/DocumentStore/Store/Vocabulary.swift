@@ -63,10 +63,10 @@ enum Vocabulary {
     /// The keys of a name of one or more words: those of its words run together, as a
     /// query's name is looked up (`Pak Heon-yeong` and `Pak Hon Yong` share one).
     static func nameKeys(of name: String) -> [String] {
-        let joined = name.split(whereSeparator: \.isWhitespace).flatMap { word -> [String] in
+        let joined = NameVariants.joinedName(name.split(whereSeparator: \.isWhitespace).flatMap { word -> [String] in
             if let latin = NameVariants.romanized(String(word)) { return latin }
             return Terms.indexWords(in: Folding.fold(String(word)))
-        }.joined()
+        })
         return joined.isEmpty ? [] : ["=" + joined] + NameVariants.keys(of: joined)
     }
 
