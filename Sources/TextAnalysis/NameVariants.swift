@@ -11,6 +11,10 @@ import Synchronization
 /// diacritics, apostrophes or hyphens (`ch'oe` is `choe`, `il-sŏng` is `il` and `song`, or
 /// `ilsong` joined).
 public enum NameVariants {
+    /// The version of the rules below. A store keeps its words and names under the keys
+    /// these rules give; raise it whenever a key changes, and stores build theirs again.
+    public static let rulesVersion = 1
+
     /// A family of spelling rules.
     public enum System: String, Sendable, CaseIterable {
         case korean = "k"

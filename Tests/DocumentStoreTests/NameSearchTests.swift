@@ -34,11 +34,25 @@ private let records = """
 
 @Suite struct NameSearchTests {
     private let store: DocumentStore
+    private let file: URL
 
     init() throws {
-        let folder = Fixtures.temporaryFolder()
-        store = try DocumentStore.open(at: folder.appendingPathComponent("store.sqlite"))
+        file = Fixtures.temporaryFolder().appendingPathComponent("store.sqlite")
+        store = try DocumentStore.open(at: file)
         _ = try store.importFile(at: Fixtures.write(records, named: "names.jsonl"))
+    }
+
+    @Test func aStoreKeyedByOlderRulesIsKeyedAgainWhenOpened() throws {
+        // As if written by a version with other rules: no keys, an older rules version.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [file.path, "DELETE FROM vocabulary_key; DELETE FROM name_spelling; UPDATE vocabulary_rules SET version = 0;"]
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        #expect(try ids("Kim Du-bong") == ["kor-2"])
+        let reopened = try DocumentStore.open(at: file)
+        #expect(Set(try reopened.search(reopened.query("Kim Du-bong"), limit: 5).hits.map(\.record.id)) == ["kor-1", "kor-2"])
     }
 
     private func ids(_ query: String, exact: Bool = false) throws -> [String] {

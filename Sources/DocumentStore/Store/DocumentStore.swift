@@ -41,6 +41,7 @@ public final class DocumentStore: Sendable {
             let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
             if superseded { throw StoreError.newerVersion(path: path) }
             try migrator.migrate(pool)
+            try Vocabulary.refreshIfRulesChanged(pool)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {

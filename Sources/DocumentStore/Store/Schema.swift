@@ -1,4 +1,5 @@
 import GRDB
+import TextAnalysis
 
 /// The store's versioned schema. Migrations are append-only: a released one never changes.
 enum Schema {
@@ -110,7 +111,9 @@ enum Schema {
                 CREATE TABLE name_spelling (
                     key TEXT NOT NULL, spelling TEXT NOT NULL, documents INTEGER NOT NULL, PRIMARY KEY (key, spelling)
                 ) WITHOUT ROWID;
+                CREATE TABLE vocabulary_rules (version INTEGER NOT NULL);
                 """)
+            try db.execute(sql: "INSERT INTO vocabulary_rules VALUES (?)", arguments: [NameVariants.rulesVersion])
             try Vocabulary.rebuildNames(db)
         }
         return migrator

@@ -6,6 +6,23 @@ import TextAnalysis
 /// every word of letters with its document count and its letters reversed (for finding
 /// words one letter off by their endings), `vocabulary_key` each word under its keys.
 enum Vocabulary {
+    /// Builds the keys again when the store's were made by other spelling rules than
+    /// these (`NameVariants.rulesVersion`), so that a store keeps finding every spelling
+    /// after the rules improve.
+    static func refreshIfRulesChanged(_ pool: DatabasePool) throws {
+        let version = try pool.read { db in
+            try db.tableExists("vocabulary_rules") ? try Int.fetchOne(db, sql: "SELECT version FROM vocabulary_rules") : nil
+        }
+        guard version != NameVariants.rulesVersion else { return }
+        try pool.write { db in
+            try rebuild(db)
+            try rebuildNames(db)
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS vocabulary_rules (version INTEGER NOT NULL)")
+            try db.execute(sql: "DELETE FROM vocabulary_rules")
+            try db.execute(sql: "INSERT INTO vocabulary_rules VALUES (?)", arguments: [NameVariants.rulesVersion])
+        }
+    }
+
     /// Builds both tables again from the whole index, after a bulk import.
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM vocabulary; DELETE FROM vocabulary_key")
