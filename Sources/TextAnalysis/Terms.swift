@@ -17,6 +17,25 @@ public enum Terms {
         return words
     }
 
+    /// Where the words of `text` stand (runs of letters and digits, as `indexWords` cuts
+    /// them), for marking or quoting them as written.
+    public static func wordRanges(in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index].isLetter || text[index].isNumber {
+                if start == nil { start = index }
+            } else if let first = start {
+                ranges.append(first..<index)
+                start = nil
+            }
+            index = text.index(after: index)
+        }
+        if let first = start { ranges.append(first..<text.endIndex) }
+        return ranges
+    }
+
     /// The words of `text` as the index stores them: `indexWords` without diacritics.
     public static func indexTerms(in text: String) -> [String] {
         indexWords(in: text).map(Folding.fold)

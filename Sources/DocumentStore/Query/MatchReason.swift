@@ -47,20 +47,7 @@ extension SearchQuery {
     /// as written (`Tse-tung` for `tse tung`).
     static func span(of terms: [String], in field: String) -> String? {
         guard !terms.isEmpty, !field.isEmpty else { return nil }
-        var words: [(range: Range<String.Index>, term: String)] = []
-        var start: String.Index?
-        var index = field.startIndex
-        while index < field.endIndex {
-            let character = field[index]
-            if character.isLetter || character.isNumber {
-                if start == nil { start = index }
-            } else if let first = start {
-                words.append((first..<index, Folding.fold(String(field[first..<index]))))
-                start = nil
-            }
-            index = field.index(after: index)
-        }
-        if let first = start { words.append((first..<field.endIndex, Folding.fold(String(field[first...])))) }
+        let words = Terms.wordRanges(in: field).map { (range: $0, term: Folding.fold(String(field[$0]))) }
         guard words.count >= terms.count else { return nil }
         for at in 0...(words.count - terms.count) where words[at].term == terms[0] {
             if (1..<terms.count).allSatisfy({ words[at + $0].term == terms[$0] }) {

@@ -51,10 +51,9 @@ struct NameClusters {
         var owner: [String: Int] = [:]
         var joined: [String] = []
         for (i, (name, _)) in names.enumerated() {
-            let words = name.split(whereSeparator: \.isWhitespace).flatMap { NameExpansion.tokens(of: String($0)) }
-            let whole = NameVariants.joinedName(words)
-            joined.append(whole)
-            var keys = ["=" + whole] + Vocabulary.keys(of: whole)
+            let words = Vocabulary.nameWords(of: name)
+            joined.append(NameVariants.joinedName(words))
+            var keys = Vocabulary.nameKeys(ofWords: words)
             if let alias = aliasOwner[Terms.indexTerms(in: name)] { keys.append("alias:" + alias) }
             for key in keys {
                 if let other = owner[key] { join(i, other) } else { owner[key] = i }

@@ -131,9 +131,8 @@ final class Spellings {
     /// use, each as the index words of a phrase, the commonest first: the people and
     /// places of their fields or recognised in their titles and summaries.
     func knownNames(of tokens: [String]) -> [[String]] {
-        let joined = NameVariants.joinedName(tokens)
-        guard !joined.isEmpty else { return [] }
-        let keys = ["=" + joined] + NameVariants.keys(of: joined)
+        let keys = Vocabulary.nameKeys(ofWords: tokens)
+        guard !keys.isEmpty else { return [] }
         let spellings = (try? String.fetchAll(
             db,
             sql: """

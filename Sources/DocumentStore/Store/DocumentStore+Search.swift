@@ -313,25 +313,10 @@ enum Snippet {
     /// starting with one of `prefixes`), with every such word marked; nil when none is there.
     static func marking(_ words: Set<String>, prefixes: [String], in text: String, length: Int = 32) -> String? {
         guard !text.isEmpty else { return nil }
-        var spans: [(Range<String.Index>, Bool)] = []
-        var start: String.Index?
-        var index = text.startIndex
-        func close(_ end: String.Index) {
-            guard let first = start else { return }
-            let term = Folding.fold(String(text[first..<end]))
-            spans.append((first..<end, words.contains(term) || prefixes.contains { term.hasPrefix($0) }))
-            start = nil
+        let spans = Terms.wordRanges(in: text).map { range -> (Range<String.Index>, Bool) in
+            let term = Folding.fold(String(text[range]))
+            return (range, words.contains(term) || prefixes.contains { term.hasPrefix($0) })
         }
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isLetter || character.isNumber {
-                if start == nil { start = index }
-            } else {
-                close(index)
-            }
-            index = text.index(after: index)
-        }
-        close(text.endIndex)
         guard let firstHit = spans.firstIndex(where: \.1) else { return nil }
         let from = max(0, firstHit - 4), to = min(spans.count, from + length)
         var snippet = from > 0 ? "…" : ""

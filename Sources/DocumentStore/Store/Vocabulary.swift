@@ -80,11 +80,18 @@ enum Vocabulary {
     /// The keys of a name of one or more words: those of its words run together, as a
     /// query's name is looked up (`Pak Heon-yeong` and `Pak Hon Yong` share one).
     static func nameKeys(of name: String) -> [String] {
-        let joined = NameVariants.joinedName(name.split(whereSeparator: \.isWhitespace).flatMap { word -> [String] in
-            if let latin = NameVariants.romanized(String(word)) { return latin }
-            return Terms.indexWords(in: Folding.fold(String(word)))
-        })
+        nameKeys(ofWords: nameWords(of: name))
+    }
+
+    /// The same, for a name already given as index words.
+    static func nameKeys(ofWords words: [String]) -> [String] {
+        let joined = NameVariants.joinedName(words)
         return joined.isEmpty ? [] : ["=" + joined] + NameVariants.keys(of: joined)
+    }
+
+    /// A name's words as a query's name is taken apart (`NameExpansion.tokens`).
+    static func nameWords(of name: String) -> [String] {
+        name.split(whereSeparator: \.isWhitespace).flatMap { NameExpansion.tokens(of: String($0)) }
     }
 
     /// Adds the words of newly imported or changed records, and their counts now.
