@@ -19,6 +19,8 @@ public struct Session: Sendable, Equatable, Codable {
     public var pinned: [String]
     /// The documents the last listing numbered, so that `show 2` works after reopening.
     public var results: [String]
+    /// The number of the first of `results` (21 on a second page); absent means 1.
+    public var resultsFirst: Int?
     public var citations: [CitationMade]
     public var history: [HistoryEntry]
 

@@ -5,19 +5,22 @@ import Foundation
 /// it. (Foundation's `Process` starts children in a new session, without the terminal.)
 struct AttachedProcess {
     private let pid: pid_t
-    private let input: Int32
+    private let input: Int32?
 
-    /// Starts `/bin/sh -c shellCommand` with a pipe as its standard input; nil when it
-    /// cannot be started.
-    init?(shellCommand: String) {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return nil }
+    /// Starts `/bin/sh -c shellCommand` (with `arguments` as `$1`, `$2`…); its standard
+    /// input is a pipe for `finish(input:)` when `pipeInput`, else the terminal. Nil when
+    /// it cannot be started.
+    init?(shellCommand: String, arguments extra: [String] = [], pipeInput: Bool = true) {
+        var fds: [Int32] = [-1, -1]
+        if pipeInput { guard pipe(&fds) == 0 else { return nil } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO)
-        posix_spawn_file_actions_addclose(&actions, fds[1])
-        posix_spawn_file_actions_addclose(&actions, fds[0])
+        if pipeInput {
+            posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO)
+            posix_spawn_file_actions_addclose(&actions, fds[1])
+            posix_spawn_file_actions_addclose(&actions, fds[0])
+        }
 
         // The spawning thread blocks every signal (Swift's concurrency threads do): give
         // the child an empty mask and default handlers.
@@ -33,20 +36,30 @@ struct AttachedProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         var pid: pid_t = 0
-        let arguments: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", shellCommand].map { (word: String) in strdup(word) } + [nil]
+        let words = ["/bin/sh", "-c", shellCommand] + (extra.isEmpty ? [] : ["sh"] + extra)
+        let arguments: [UnsafeMutablePointer<CChar>?] = words.map { (word: String) in strdup(word) } + [nil]
         defer { arguments.forEach { free($0) } }
         let status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, arguments, environ)
-        close(fds[0])
+        if pipeInput { close(fds[0]) }
         guard status == 0 else {
-            close(fds[1])
+            if pipeInput { close(fds[1]) }
             return nil
         }
         self.pid = pid
-        self.input = fds[1]
+        self.input = pipeInput ? fds[1] : nil
+    }
+
+    /// Waits for the program to end; its exit status, or nil when a signal ended it.
+    func wait() -> Int32? {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let signalled = (status & 0x7F) != 0
+        return signalled ? nil : (status >> 8) & 0xFF
     }
 
     /// Writes `input` to the program, closes its input and waits for it to end.
     func finish(input data: Data) {
+        guard let input else { return }
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -59,7 +72,6 @@ struct AttachedProcess {
             }
         }
         close(input)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        _ = wait()
     }
 }

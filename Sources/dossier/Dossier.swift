@@ -39,6 +39,9 @@ struct Dossier: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Use this workspace folder (created if missing).", valueName: "dir"))
     var workspace: String?
 
+    @Option(help: ArgumentHelp("Work in this research session (created if missing); by default the one used last.", valueName: "name"))
+    var session: String?
+
     @Flag(help: "Never use colour (as does setting NO_COLOR).")
     var noColor = false
 
@@ -56,10 +59,12 @@ struct Dossier: AsyncParsableCommand {
             context = try Self.openWorkspace(
                 explicit: workspace, environment: environment, style: batch ? terminal.plainStyle : terminal.style,
                 interactive: interactive)
+            if let message = try context.startSession(named: session) { Terminal.writeError(message) }
         } catch {
             Terminal.writeError(Interpreter.message(for: error))
             throw ExitCode(2)
         }
+        if interactive { context.interaction = TerminalInteraction(environment: environment) }
         let sink = StandardSink(
             pager: interactive && terminal.outputIsTerminal ? terminal.pager : nil, rows: terminal.rows,
             interactive: interactive)
@@ -132,8 +137,9 @@ struct Dossier: AsyncParsableCommand {
             completer.completions(for: before)
         }
         let count = (try? context.store.count()) ?? 0
+        let session = context.session.map { ", session '\($0.name)'" } ?? ""
         Terminal.writeError(
-            "dossier — \(count.grouped) documents in '\(context.workspace.root.path)'. Type 'help' for the commands; Ctrl-D leaves.")
+            "dossier — \(count.grouped) documents in '\(context.workspace.root.path)'\(session). Type 'help' for the commands; Ctrl-D leaves.")
         while true {
             switch editor.readLine(prompt: "dossier> ") {
             case .endOfInput:

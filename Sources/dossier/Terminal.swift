@@ -76,3 +76,26 @@ final class StandardSink: OutputSink, @unchecked Sendable {
         return true
     }
 }
+
+/// Questions and the editor at the terminal.
+struct TerminalInteraction: Interaction {
+    let environment: [String: String]
+
+    func confirm(_ question: String) -> Bool {
+        FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
+        guard let answer = Swift.readLine() else { return false }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    func edit(_ text: String) -> String? {
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-note-\(getpid()).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard (try? Data((text + "\n").utf8).write(to: file)) != nil,
+            let run = AttachedProcess(shellCommand: editor + " \"$1\"", arguments: [file.path], pipeInput: false),
+            run.wait() == 0,
+            let data = try? Data(contentsOf: file)
+        else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -24,12 +24,20 @@ public final class ScriptedREPL {
         public var succeeded: Bool
     }
 
-    public init(style: TextStyle = .plain) throws {
-        (workspace, store) = try Fixtures.sampleWorkspace()
+    /// - Parameter session: the session to start in (`--session`); by default the
+    ///   workspace's `default` one.
+    public init(style: TextStyle = .plain, session: String? = nil, workspace existing: Workspace? = nil) throws {
+        if let existing {
+            workspace = existing
+            store = try DocumentStore.open(at: existing.storeFile)
+        } else {
+            (workspace, store) = try Fixtures.sampleWorkspace()
+        }
         context = CommandContext(
             workspace: workspace, store: store, registry: CommandRegistry(modules: Self.modules),
             isInteractive: false, style: style)
         interpreter = Interpreter(context: context, sink: sink)
+        _ = try context.startSession(named: session)
     }
 
     /// Runs `line` and returns what it printed.

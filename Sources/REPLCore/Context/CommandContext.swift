@@ -3,8 +3,9 @@ import Foundation
 import SessionStore
 import Synchronization
 
-/// What every command runs with: the workspace, its document store, the references of the
-/// last listing, and ways to report progress and notice Ctrl-C.
+/// What every command runs with: the workspace, its document store, the session in use,
+/// the references of the last listing, and ways to report progress, ask the user and
+/// notice Ctrl-C.
 ///
 /// The REPL runs one command at a time, so the mutable state here is never shared between
 /// commands running at once.
@@ -12,6 +13,15 @@ public final class CommandContext: @unchecked Sendable {
     public let workspace: Workspace
     public let store: DocumentStore
     public let registry: CommandRegistry
+    /// The workspace's sessions.
+    public let sessions: SessionLibrary
+    /// The session notes, pins and history go to; nil only when the one to continue could
+    /// not be read (`sessionProblem` says why).
+    public private(set) var session: OpenSession?
+    /// Why there is no session, when there is none.
+    public private(set) var sessionProblem: String?
+    /// Questions and the editor, at a terminal; nil in scripts, pipes and `-c`.
+    public var interaction: (any Interaction)?
     /// Whether a person is at a terminal (prompts, progress, pager); false for `-c`,
     /// scripts and pipes.
     public let isInteractive: Bool
@@ -40,6 +50,7 @@ public final class CommandContext: @unchecked Sendable {
         self.workspace = workspace
         self.store = store
         self.registry = registry
+        self.sessions = SessionLibrary(workspace: workspace)
         self.isInteractive = isInteractive
         self.style = style
         self.progressSink = progress
@@ -74,6 +85,35 @@ public final class CommandContext: @unchecked Sendable {
     func resetInterruption() {
         interruption.store(false, ordering: .relaxed)
     }
+
+    /// Makes `session` the one in use: notes and history go to it from the next command,
+    /// its last listing can be referred to again, and the next `dossier` continues it.
+    public func use(_ session: OpenSession) {
+        self.session = session
+        sessionProblem = nil
+        sessions.rememberCurrent(session.name)
+        let saved = session.session
+        if !saved.results.isEmpty {
+            lastResults = saved.results
+            lastResultsStart = saved.resultsFirst ?? 1
+        }
+    }
+
+    /// Leaves the context without a session, saying why (a damaged file).
+    public func useNoSession(because reason: String) {
+        session = nil
+        sessionProblem = reason
+    }
+
+    /// The session in use, or an error that says how to get one.
+    public func requireSession() throws(SessionError) -> OpenSession {
+        guard let session else { throw .noSession(reason: sessionProblem) }
+        return session
+    }
+
+    /// Runs a command line as if typed (for `replay`): its output and messages go where
+    /// every command's go. Set by the interpreter.
+    public internal(set) var runLine: (@Sendable (_ line: String) async -> Bool)?
 
     /// Ends the loop after the current command.
     public func requestQuit() {

@@ -13,14 +13,32 @@ public final class Interpreter: @unchecked Sendable {
     public init(context: CommandContext, sink: any OutputSink) {
         self.context = context
         self.sink = sink
+        context.runLine = { [unowned self] line in
+            await self.execute(line, record: false)
+        }
     }
 
     /// Runs one line and reports whether it succeeded. Blank lines and `#` comments succeed
     /// and do nothing. `location` (`script.txt:3`) starts any error message, so that a
     /// script's author can find the line.
+    ///
+    /// The line is recorded in the session's history (unless `record` is false, as for the
+    /// lines `replay` runs) and the session saved before the output is shown: what the
+    /// screen confirms is on disk.
     @discardableResult
-    public func execute(_ line: String, location: String? = nil) async -> Bool {
+    public func execute(_ line: String, location: String? = nil, record: Bool = true) async -> Bool {
         context.resetInterruption()
+        var line = line
+        if let expanded = expandHistoryReference(line, location: location) {
+            guard let expanded else { return false }
+            sink.writeMessage(expanded)
+            line = expanded
+        }
+        let session = context.session
+        refresh(session)
+        var output: (any CommandOutput)?
+        var json = false
+        var failure: (any Error)?
         do {
             guard let (name, rest) = try LineTokenizer.commandName(of: line), !name.hasPrefix("#") else {
                 return true
@@ -29,25 +47,100 @@ public final class Interpreter: @unchecked Sendable {
                 throw REPLError.unknownCommand(name, suggestions: context.registry.suggestions(for: name))
             }
             let invocation = try Invocation.parse(rest, for: entry.signature)
+            json = invocation.json
             if invocation.help {
-                let help = Help.screen(for: entry, path: invocation.path, width: context.style.width)
-                try render(PreformattedText(help), json: invocation.json)
-                return true
+                output = PreformattedText(Help.screen(for: entry, path: invocation.path, width: context.style.width))
+            } else {
+                let result = try await entry.invoke(invocation.arguments, context)
+                context.clearProgress()
+                if context.isInterrupted { throw REPLError.interrupted }
+                output = result
+                if let ids = result.listedDocumentIDs {
+                    context.lastResults = ids
+                    context.lastResultsStart = result.listedFirstNumber
+                    context.session?.update {
+                        $0.results = ids
+                        $0.resultsFirst = result.listedFirstNumber == 1 ? nil : result.listedFirstNumber
+                    }
+                }
             }
-            let output = try await entry.invoke(invocation.arguments, context)
-            context.clearProgress()
-            if context.isInterrupted { throw REPLError.interrupted }
-            try render(output, json: invocation.json)
-            if let ids = output.listedDocumentIDs {
-                context.lastResults = ids
-                context.lastResultsStart = output.listedFirstNumber
-            }
-            return true
         } catch {
             context.clearProgress()
-            let message = Self.message(for: error, interrupted: context.isInterrupted)
+            failure = error
+        }
+        if record { session?.record(line, failed: failure != nil) }
+        save(session)
+        if let current = context.session, current !== session { save(current) }
+        if let failure {
+            let message = Self.message(for: failure, interrupted: context.isInterrupted)
             sink.writeMessage(location.map { "\($0): " + message } ?? message)
             return false
+        }
+        guard let output else { return true }
+        do {
+            try render(output, json: json)
+        } catch {
+            sink.writeMessage(Self.message(for: error))
+            return false
+        }
+        return true
+    }
+
+    /// `!N` (command N of the session's history), `!-N` (N commands back) and `!!` (the
+    /// last): the line they stand for; nil when the line is no such reference, and
+    /// `.some(nil)` when it is one that cannot be resolved (the message is written).
+    private func expandHistoryReference(_ line: String, location: String?) -> String?? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("!"), trimmed.count > 1 else { return nil }
+        let reference = trimmed.dropFirst()
+        let history = context.session?.session.history ?? []
+        let number: Int
+        if reference == "!" {
+            number = history.count
+        } else if let value = Int(reference) {
+            number = value < 0 ? history.count + 1 + value : value
+        } else {
+            return nil
+        }
+        let fail = { (message: String) -> String?? in
+            self.sink.writeMessage(location.map { "\($0): " + message } ?? message)
+            return .some(nil)
+        }
+        guard context.session != nil else { return fail(SessionError.noSession(reason: context.sessionProblem).description) }
+        guard !history.isEmpty else { return fail("The session's history is empty, so there is no command '\(trimmed)'.") }
+        guard number >= 1, number <= history.count else {
+            return fail("There is no command \(trimmed) in the history; it holds commands 1 to \(history.count). 'history' lists them.")
+        }
+        return .some(history[number - 1].line)
+    }
+
+    /// Takes in what another process wrote to the session, and says so.
+    private func refresh(_ session: OpenSession?) {
+        guard let session else { return }
+        do {
+            if let report = try session.refresh() { announce(report, session: session) }
+        } catch {
+            sink.writeMessage(Self.message(for: error))
+        }
+    }
+
+    /// Saves the session; a failure is reported and the changes stay in memory.
+    private func save(_ session: OpenSession?) {
+        guard let session else { return }
+        do {
+            if let report = try session.save() { announce(report, session: session) }
+        } catch {
+            sink.writeMessage(Self.message(for: error))
+        }
+    }
+
+    private func announce(_ report: Session.MergeReport, session: OpenSession) {
+        if report.theirChanges > 0 {
+            let notes = report.theirChanges == 1 ? "1 note" : "\(report.theirChanges) notes"
+            sink.writeMessage("Session '\(session.name)' is open in another dossier too: took in \(notes) written there.")
+        }
+        for (from, to) in report.renumbered {
+            sink.writeMessage("Your note \(from) is now note \(to): another dossier had added a note \(from) to '\(session.name)'.")
         }
     }
 
@@ -72,6 +165,7 @@ public final class Interpreter: @unchecked Sendable {
             return error.description + " Nothing was imported; the store is unchanged."
         case let error as QueryError: return error.description
         case let error as WorkspaceError: return error.description
+        case let error as SessionError: return error.description
         case let error as ValidationError: return error.message
         case is CancellationError: return REPLError.interrupted.description
         case let error as CustomStringConvertible: return error.description

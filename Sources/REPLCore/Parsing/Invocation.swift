@@ -23,7 +23,19 @@ public struct Invocation: Sendable, Equatable {
         var words = try LineTokenizer.words(rest, allowUnclosed: true)
         var leaf = signature
         var path: [String] = []
-        while !leaf.subcommands.isEmpty, let first = words.first, !first.text.hasPrefix("-") {
+        while !leaf.subcommands.isEmpty {
+            let first = words.first
+            if let first, first.text == "--help" || first.text == "-h" { break }
+            if let defaultName = leaf.defaultSubcommand,
+                first == nil || first!.text.hasPrefix("-") || leaf.subcommand(named: first!.text) == nil,
+                let fallback = leaf.subcommand(named: defaultName)
+            {
+                // The default subcommand takes the line as it is (`note 3 TEXT`, `notes --tag x`).
+                path.append(fallback.name)
+                leaf = fallback
+                break
+            }
+            guard let first, !first.text.hasPrefix("-") else { break }
             guard let next = leaf.subcommand(named: first.text) else {
                 throw .unknownSubcommand(
                     command: ([signature.name] + path).joined(separator: " "), given: first.text,

@@ -11,6 +11,8 @@ public struct CommandSignature: Sendable, Equatable, Codable {
     public var arguments: [Argument]
     public var options: [Option]
     public var subcommands: [CommandSignature]
+    /// The subcommand a line runs when it names none (`note 3 TEXT` is `note add 3 TEXT`).
+    public var defaultSubcommand: String?
     public var examples: [String]
     public var takesFreeText: Bool
 
@@ -57,7 +59,7 @@ public struct CommandSignature: Sendable, Equatable, Codable {
     public init(
         name: String, aliases: [String] = [], abstract: String, discussion: String = "",
         arguments: [Argument] = [], options: [Option] = [], subcommands: [CommandSignature] = [],
-        examples: [String] = [], takesFreeText: Bool = false
+        defaultSubcommand: String? = nil, examples: [String] = [], takesFreeText: Bool = false
     ) {
         self.name = name
         self.aliases = aliases
@@ -66,6 +68,7 @@ public struct CommandSignature: Sendable, Equatable, Codable {
         self.arguments = arguments
         self.options = options
         self.subcommands = subcommands
+        self.defaultSubcommand = defaultSubcommand
         self.examples = examples
         self.takesFreeText = takesFreeText
     }
@@ -118,7 +121,7 @@ extension CommandSignature {
             discussion: info.discussion ?? "", arguments: arguments, options: options,
             subcommands: (info.subcommands ?? []).filter { $0.shouldDisplay && $0.commandName != "help" }
                 .map { CommandSignature($0, path: myPath, examples: examples, freeText: freeText) },
-            examples: examples(myPath), takesFreeText: freeText(myPath))
+            defaultSubcommand: info.defaultSubcommand, examples: examples(myPath), takesFreeText: freeText(myPath))
     }
 }
 
@@ -129,6 +132,7 @@ private struct ToolInfo: Decodable {
     struct Command: Decodable {
         var commandName: String
         var aliases: [String]?
+        var defaultSubcommand: String?
         var abstract: String?
         var discussion: String?
         var shouldDisplay: Bool
