@@ -21,7 +21,7 @@ let package = Package(
             name: "dossier",
             dependencies: [
                 argumentParser, "REPLCore", "LineEditor", "DocumentStore", "SessionStore",
-                "SearchCommands", "WorkspaceCommands",
+                "SearchCommands", "WorkspaceCommands", "NoteCommands",
             ]),
 
         // The benchmark: archive-scale figures beside the sqlite3 shell (release build).
@@ -41,6 +41,7 @@ let package = Package(
             dependencies: [grdb, "TextAnalysis", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/august-plenum-results.txt")]),
         .target(name: "SessionStore"),
+        .target(name: "Citation"),
         .target(
             name: "REPLCore",
             dependencies: [argumentParser, "DocumentStore", "SessionStore", "TextAnalysis"]),
@@ -54,17 +55,23 @@ let package = Package(
             name: "WorkspaceCommands",
             dependencies: [argumentParser, "REPLCore", "DocumentStore", "SessionStore"],
             path: "Plugins/Workspace"),
+        .target(
+            name: "NoteCommands",
+            dependencies: [argumentParser, "REPLCore", "SessionStore", "DocumentStore", "Citation", "TextAnalysis"],
+            path: "Plugins/Note"),
 
         // Tests.
         .target(
             name: "TestSupport",
             dependencies: [
-                "REPLCore", "DocumentStore", "SessionStore", "SearchCommands", "WorkspaceCommands",
+                "REPLCore", "DocumentStore", "SessionStore", "SearchCommands", "WorkspaceCommands", "NoteCommands",
             ],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
         .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "TestSupport"]),
-        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore"]),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"]),
+        .testTarget(name: "CitationTests", dependencies: ["Citation"]),
+        .testTarget(name: "NoteCommandsTests", dependencies: ["NoteCommands", "TestSupport"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "REPLCoreTests", dependencies: ["REPLCore", "TestSupport", argumentParser]),
         .testTarget(name: "SearchCommandsTests", dependencies: ["SearchCommands", "TestSupport"]),

@@ -1,6 +1,9 @@
 import REPLCore
 
-/// The workspace and its store: `import`, `stats`.
+/// The workspace, its store and the working set: `import`, `stats`, `alias`, `pin`,
+/// `history`, `replay`.
 public enum WorkspaceCommands {
-    public static let module = CommandModule(name: "Workspace", commands: [Import.self, Stats.self, Alias.self])
+    public static let module = CommandModule(name: "Workspace", commands: [
+        Import.self, Stats.self, Alias.self, Pin.self, Unpin.self, History.self, Replay.self,
+    ])
 }

@@ -57,6 +57,11 @@ public final class OpenSession: @unchecked Sendable {
         return (try SessionFormat.decode(data, path: url.path), AtomicFile.stamp(of: url))
     }
 
+    /// The version of the file at `url` on disk now, nil when there is none.
+    public static func stamp(of url: URL) -> FileStamp? {
+        AtomicFile.stamp(of: url)
+    }
+
     /// Changes the session; the change is written by the next `save`.
     public func update(_ change: (inout Session) throws -> Void) rethrows {
         var copy = session

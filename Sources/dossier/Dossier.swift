@@ -5,11 +5,13 @@ import LineEditor
 import REPLCore
 import SearchCommands
 import SessionStore
+import NoteCommands
 import WorkspaceCommands
 
 /// The one list of command modules. `help` and `quit` come with REPLCore.
 let modules: [CommandModule] = [
     SearchCommands.module,
+    NoteCommands.module,
     WorkspaceCommands.module,
 ]
 

@@ -3,13 +3,14 @@ import Foundation
 import REPLCore
 import SearchCommands
 import SessionStore
+import NoteCommands
 import WorkspaceCommands
 
 /// The REPL with every built-in module over a sample workspace, driven line by line, with
 /// its output and messages captured: what the user would see, without a process.
 public final class ScriptedREPL {
     /// The same module list as the executable's.
-    public static let modules: [CommandModule] = [SearchCommands.module, WorkspaceCommands.module]
+    public static let modules: [CommandModule] = [SearchCommands.module, NoteCommands.module, WorkspaceCommands.module]
 
     public let workspace: Workspace
     public let store: DocumentStore

@@ -116,6 +116,14 @@ enum Schema {
             try db.execute(sql: "INSERT INTO vocabulary_rules VALUES (?)", arguments: [NameVariants.rulesVersion])
             try Vocabulary.rebuildNames(db)
         }
+        migrator.registerMigration("v8: an index of the sessions' notes") { db in
+            try db.execute(sql: """
+                CREATE TABLE note_source (path TEXT PRIMARY KEY, stamp TEXT NOT NULL) WITHOUT ROWID;
+                CREATE VIRTUAL TABLE note_fts USING fts5(
+                    text, quote, tags, source UNINDEXED, session UNINDEXED, number UNINDEXED, uid UNINDEXED,
+                    doc UNINDEXED, created UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+                """)
+        }
         return migrator
     }
 

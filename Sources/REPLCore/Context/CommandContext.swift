@@ -111,8 +111,9 @@ public final class CommandContext: @unchecked Sendable {
         return session
     }
 
-    /// Runs a command line as if typed (for `replay`): its output and messages go where
-    /// every command's go. Set by the interpreter.
+    /// Runs a command line as if typed (for `replay`), echoing it first; its output and
+    /// messages go where every command's go. Not recorded in the history. Set by the
+    /// interpreter.
     public internal(set) var runLine: (@Sendable (_ line: String) async -> Bool)?
 
     /// Ends the loop after the current command.

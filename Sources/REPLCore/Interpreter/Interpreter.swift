@@ -14,7 +14,8 @@ public final class Interpreter: @unchecked Sendable {
         self.context = context
         self.sink = sink
         context.runLine = { [unowned self] line in
-            await self.execute(line, record: false)
+            self.sink.writeMessage("dossier> " + line)
+            return await self.execute(line, record: false)
         }
     }
 

@@ -93,12 +93,12 @@ public struct DocumentList: CommandOutput {
     }
 
     /// The snippet without highlight markers.
-    static func plain(_ snippet: String) -> String {
+    public static func plain(_ snippet: String) -> String {
         String(decoding: clean(snippet).utf8.filter { $0 != 0x02 && $0 != 0x03 }, as: UTF8.self)
     }
 
     /// Replaces highlight markers with the style's highlighting (none without colour).
-    static func highlight(_ line: String, style: TextStyle) -> String {
+    public static func highlight(_ line: String, style: TextStyle) -> String {
         guard style.color else { return plain(line) }
         return line.replacingOccurrences(of: String(SearchHit.highlightStart), with: "\u{1B}[1;33m")
             .replacingOccurrences(of: String(SearchHit.highlightEnd), with: "\u{1B}[0m")

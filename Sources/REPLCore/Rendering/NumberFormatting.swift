@@ -11,3 +11,10 @@ extension BinaryInteger {
         return self < 0 ? "-" + result : result
     }
 }
+
+extension BinaryInteger {
+    /// The number and the noun, plural unless one: `3 notes`, `1 note`, `1,200 commands`.
+    public func counted(_ noun: String) -> String {
+        "\(grouped) \(noun)\(self == 1 ? "" : "s")"
+    }
+}

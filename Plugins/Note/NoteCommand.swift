@@ -1,0 +1,195 @@
+import ArgumentParser
+import DocumentStore
+import Foundation
+import REPLCore
+import SessionStore
+import TextAnalysis
+
+/// `note …`: add, change and remove the session's notes.
+struct NoteCommand: DossierCommandGroup {
+    static let configuration = CommandConfiguration(
+        commandName: "note",
+        abstract: "Write a note about a document (or a free note), quote it, edit or remove notes.",
+        discussion: """
+            'note 2 TEXT' notes result 2 of the last listing (or a document id); 'note TEXT' \
+            without a reference is a free note. Words starting with # become tags. Notes are \
+            saved in the session file at once.
+            """,
+        subcommands: [Add.self, Edit.self, Remove.self],
+        defaultSubcommand: Add.self)
+
+    static let examples = ["note 1 Mikoyan and Peng arrive together #delegation"]
+
+    struct Add: DossierCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a note: note [REF] TEXT [--quote PASSAGE].",
+            discussion: """
+                REF is a result number or a document id; the first word is taken as one when it \
+                is a number or a document's id (--free makes the whole line the note). \
+                --quote records a passage of the document and where it stands; it must be in \
+                the document's title, summary or text (case, accents and spacing aside).
+                """)
+        static let examples = [
+            "note 1 The plenum reverses the August decisions #rehabilitation",
+            "note 2 --quote \"repeal the decisions reached at the August Plenum\" Moscow's demand, in so many words",
+            "note Compare with the Hungarian events a month later #context",
+        ]
+        static let takesFreeText = true
+
+        @Argument(help: ArgumentHelp("The document (optional), then the note.", valueName: "ref-and-text"))
+        var words: [String] = []
+        @Option(help: ArgumentHelp("A passage of the document to quote.", valueName: "passage"))
+        var quote: String?
+        @Flag(help: "Take the whole line as a free note, even when it starts with a number.")
+        var free = false
+
+        func run(in context: CommandContext) async throws -> any CommandOutput {
+            let session = try context.requireSession()
+            let line = words.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            var (record, text) = free ? (nil, line) : try Self.reference(in: line, context: context)
+            text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            var located: Quote?
+            if let quote {
+                guard let record else {
+                    throw ValidationError("A quotation needs the document it comes from: note REF --quote \"…\" TEXT.")
+                }
+                located = try Self.locate(quote, in: record)
+            }
+            guard !text.isEmpty || located != nil else {
+                throw ValidationError(record == nil
+                    ? "Write the note after 'note', e.g. note 2 Mikoyan presses for rehabilitation #plenum."
+                    : "Write the note after the reference, e.g. note \(line) Mikoyan presses for rehabilitation.")
+            }
+            var added: SessionStore.Note?
+            session.update { contents in
+                let note = SessionStore.Note(id: contents.nextNoteID, text: text, doc: record?.id, quote: located)
+                contents.notes.append(note)
+                added = note
+            }
+            guard let note = added else { throw REPLError.failed("The note could not be added.") }
+            var message = "Note \(note.id) added to '\(session.name)'"
+            if let record { message += " about \(record.id) (\(record.displayDate))" }
+            if let located { message += ", quoting its \(located.location)" }
+            if !note.tags.isEmpty { message += "; tags: " + note.tags.map { "#" + $0 }.joined(separator: " ") }
+            return Message(message + ".", data: ["note": NoteJSON.object(note, session: session.name)])
+        }
+
+        /// Splits `line` into the document its first word names, if it names one, and the
+        /// rest. A number always names a result (and fails if there is none).
+        static func reference(in line: String, context: CommandContext) throws -> (Record?, String) {
+            let first = line.prefix { !$0.isWhitespace }
+            let rest = String(line.dropFirst(first.count))
+            guard !first.isEmpty else { return (nil, line) }
+            if first.allSatisfy(\.isNumber) {
+                do {
+                    return (try context.resolve(String(first)), rest)
+                } catch let error as REPLError {
+                    throw REPLError.failed(error.description + " (To begin a free note with a number, add --free.)")
+                }
+            }
+            if let record = try context.store.record(id: String(first)) { return (record, rest) }
+            return (nil, line)
+        }
+
+        static func locate(_ passage: String, in record: Record) throws -> Quote {
+            for (field, value) in [("title", record.title), ("summary", record.summary), ("text", record.text)] {
+                if let match = PassageFinder.find(passage, in: value) {
+                    return Quote(text: match.text, field: field, start: match.start, end: match.end, paragraph: match.paragraph)
+                }
+            }
+            let short = passage.count > 60 ? String(passage.prefix(57)) + "…" : passage
+            throw ValidationError(
+                "The passage '\(short)' is not in \(record.id) (its title, summary or text). Copy it from 'show \(record.id)', or leave out --quote.")
+        }
+    }
+
+    struct Edit: DossierCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change a note: note edit N [NEW TEXT].",
+            discussion: "Without new text, the note opens in $VISUAL or $EDITOR (at a terminal only; in a script or pipe give the new text).")
+        static let examples = ["note edit 1 The plenum reverses the August decisions under Soviet and Chinese pressure #rehabilitation"]
+        static let takesFreeText = true
+
+        @Argument(help: ArgumentHelp("The note's number, then (optionally) its new text.", valueName: "n-and-text"))
+        var words: [String] = []
+
+        func run(in context: CommandContext) async throws -> any CommandOutput {
+            let session = try context.requireSession()
+            let line = words.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            let first = line.prefix { !$0.isWhitespace }
+            guard let number = Int(first) else {
+                throw ValidationError("Give the number of the note to edit, e.g. note edit 3 (see 'notes').")
+            }
+            guard let note = session.session.note(number) else {
+                throw SessionError.noSuchNote(number, session: session.name, count: session.session.notes.count)
+            }
+            var text = String(line.dropFirst(first.count)).trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty {
+                guard let interaction = context.interaction else {
+                    throw ValidationError("Give the new text: note edit \(number) NEW TEXT (the editor opens only at a terminal).")
+                }
+                guard let edited = interaction.edit(note.text) else {
+                    throw REPLError.failed("The editor did not save (it failed, or was quit with an error); note \(number) is unchanged. Set $EDITOR to the editor you use.")
+                }
+                text = edited.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !text.isEmpty else {
+                    return Message("The edit left note \(number) empty, so it is unchanged; 'note rm \(number)' removes it.")
+                }
+            }
+            guard text != note.text else { return Message("Note \(number) is unchanged.") }
+            session.update { contents in
+                guard let index = contents.notes.firstIndex(where: { $0.id == number }) else { return }
+                contents.notes[index].text = text
+                contents.notes[index].tags = SessionStore.Note.tags(in: text)
+                contents.notes[index].modified = Date()
+            }
+            let updated = session.session.note(number) ?? note
+            return Message("Note \(number) changed.", data: ["note": NoteJSON.object(updated, session: session.name)])
+        }
+    }
+
+    struct Remove: DossierCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rm", abstract: "Remove notes by number.")
+        static let examples = ["note rm 1"]
+
+        @Argument(help: "The numbers of the notes.")
+        var numbers: [Int]
+
+        func run(in context: CommandContext) async throws -> any CommandOutput {
+            let session = try context.requireSession()
+            for number in numbers where session.session.note(number) == nil {
+                throw SessionError.noSuchNote(number, session: session.name, count: session.session.notes.count)
+            }
+            session.update { $0.notes.removeAll { numbers.contains($0.id) } }
+            let list = numbers.map(String.init).joined(separator: ", ")
+            return Message(
+                "Removed note\(numbers.count == 1 ? "" : "s") \(list) from '\(session.name)'; the other notes keep their numbers.",
+                data: ["removed": .array(numbers.map { .number(Double($0)) })])
+        }
+    }
+}
+
+/// The `--json` form of a note: `id`, `text`, `tags`, `doc`, `session`, `created`, and
+/// `modified` and `quote` besides.
+enum NoteJSON {
+    static func object(_ note: SessionStore.Note, session: String, title: String? = nil) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .number(Double(note.id)),
+            "text": .string(note.text),
+            "tags": .array(note.tags.map(JSONValue.string)),
+            "doc": note.doc.map(JSONValue.string) ?? .null,
+            "session": .string(session),
+            "created": .string(SessionDates.iso(note.created)),
+            "modified": .string(SessionDates.iso(note.modified)),
+        ]
+        if let title { object["doc_title"] = .string(title) }
+        if let quote = note.quote {
+            object["quote"] = [
+                "text": .string(quote.text), "field": .string(quote.field), "start": .number(Double(quote.start)),
+                "end": .number(Double(quote.end)), "paragraph": .number(Double(quote.paragraph)),
+            ]
+        }
+        return .object(object)
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import DocumentStore
+import REPLCore
+import SessionStore
+
+/// `pin REF…`: keeps documents in the session's working set.
+struct Pin: DossierCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pin",
+        abstract: "Keep documents in the session's working set; without REF, list the pinned ones.",
+        discussion: "The list is numbered like search results, so 'show 2' or 'note 2 …' refer to it.")
+    static let examples = ["pin 1 2", "pin"]
+
+    @Argument(help: ArgumentHelp("Result numbers or document ids.", valueName: "ref"))
+    var refs: [String] = []
+
+    func run(in context: CommandContext) async throws -> any CommandOutput {
+        let session = try context.requireSession()
+        guard !refs.isEmpty else { return try pinnedList(context, session: session) }
+        let ids = try refs.map { try context.resolve($0).id }
+        let new = ids.filter { !session.session.pinned.contains($0) }
+        var unique: [String] = []
+        for id in new where !unique.contains(id) { unique.append(id) }
+        session.update { $0.pinned += unique }
+        let total = session.session.pinned.count
+        let text = unique.isEmpty
+            ? "\(ids.count == 1 ? "It was" : "They were") already pinned; \(total.counted("document")) pinned in '\(session.name)'."
+            : "Pinned \(unique.joined(separator: ", ")); \(total.counted("document")) pinned in '\(session.name)'. 'pin' lists them."
+        return Message(text, data: ["pinned": .array(session.session.pinned.map(JSONValue.string)), "added": .array(unique.map(JSONValue.string))])
+    }
+
+    private func pinnedList(_ context: CommandContext, session: OpenSession) throws -> any CommandOutput {
+        let ids = session.session.pinned
+        guard !ids.isEmpty else {
+            return Message("Nothing is pinned in '\(session.name)'. Pin results with 'pin 1 3', or documents by id.", data: ["documents": .array([])])
+        }
+        let records = try context.store.records(ids: ids)
+        let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let found = ids.compactMap { byID[$0] }
+        let missing = ids.filter { byID[$0] == nil }
+        let footer = missing.isEmpty ? nil
+            : "Not in this store: \(missing.joined(separator: ", ")) (import them again, or 'unpin' them)."
+        return DocumentList(
+            heading: "\(ids.count.counted("document")) pinned in '\(session.name)':",
+            items: found.map { DocumentList.Item(record: $0) }, footer: footer,
+            data: ["session": .string(session.name), "missing": .array(missing.map(JSONValue.string))])
+    }
+}
+
+/// `unpin REF…`: takes documents out of the working set.
+struct Unpin: DossierCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unpin", abstract: "Take documents out of the session's working set.")
+    static let examples = ["unpin 2", "unpin --all"]
+
+    @Argument(help: ArgumentHelp("Result numbers (of the last listing, such as 'pin') or document ids.", valueName: "ref"))
+    var refs: [String] = []
+    @Flag(help: "Unpin every document.")
+    var all = false
+
+    func validate() throws {
+        guard all || !refs.isEmpty else { throw ValidationError("Give the documents to unpin (numbers or ids), or --all.") }
+    }
+
+    func run(in context: CommandContext) async throws -> any CommandOutput {
+        let session = try context.requireSession()
+        let ids: [String]
+        if all {
+            ids = session.session.pinned
+        } else {
+            ids = try refs.map { ref in
+                // An id no longer in the store can still be unpinned.
+                if session.session.pinned.contains(ref) { return ref }
+                return try context.resolve(ref).id
+            }
+        }
+        let removed = ids.filter { session.session.pinned.contains($0) }
+        session.update { $0.pinned.removeAll { removed.contains($0) } }
+        let text = removed.isEmpty
+            ? "None of those documents was pinned."
+            : "Unpinned \(removed.count.counted("document")); \(session.session.pinned.count.counted("document")) still pinned."
+        return Message(text, data: ["pinned": .array(session.session.pinned.map(JSONValue.string)), "removed": .array(removed.map(JSONValue.string))])
+    }
+}

@@ -1,0 +1,44 @@
+import DocumentStore
+
+/// Rows under column headings, aligned; the last column takes the rest of the width and
+/// wraps (`session list`, `history`, `notes`).
+public struct Table: CommandOutput {
+    public var heading: String?
+    public var columns: [String]
+    public var rows: [[String]]
+    /// Lines under the table (how to do more).
+    public var footer: String?
+    public var data: JSONValue
+
+    public init(heading: String? = nil, columns: [String], rows: [[String]], footer: String? = nil, data: JSONValue) {
+        self.heading = heading
+        self.columns = columns
+        self.rows = rows
+        self.footer = footer
+        self.data = data
+    }
+
+    public func text(in style: TextStyle) -> String {
+        var lines: [String] = []
+        if let heading { lines += Wrapping.wrap(heading, width: style.width) }
+        let fixed = columns.indices.dropLast().map { column in
+            ([columns[column]] + rows.map { $0[column] }).map { Wrapping.visibleWidth($0) }.max() ?? 0
+        }
+        let indentWidth = fixed.reduce(0) { $0 + $1 + 2 }
+        let indent = String(repeating: " ", count: indentWidth)
+        func line(_ cells: [String], header: Bool) -> [String] {
+            let prefix = zip(cells, fixed).map { Wrapping.pad($0, to: $1 + 2) }.joined()
+            let last = cells.last ?? ""
+            let wrapped = Wrapping.wrap(last, width: max(style.width, indentWidth + 20), indent: indent, firstIndent: indent)
+            let first = prefix + wrapped[0].dropFirst(indentWidth)
+            let all = [first] + wrapped.dropFirst()
+            return header ? all.map { style.dim($0) } : all
+        }
+        lines += line(columns, header: true)
+        for row in rows { lines += line(row, header: false) }
+        if let footer { lines += Wrapping.wrap(footer, width: style.width) }
+        return lines.joined(separator: "\n")
+    }
+
+    public var json: JSONValue { data }
+}
