@@ -18,7 +18,7 @@ struct NoteCommand: DossierCommandGroup {
         subcommands: [Add.self, Edit.self, Remove.self],
         defaultSubcommand: Add.self)
 
-    static let examples = ["note 1 Mikoyan and Peng arrive together #delegation"]
+    static let examples = ["note wca-29fbc986ee77 Mikoyan and Peng Dehuai arrive together #delegation"]
 
     struct Add: DossierCommand {
         static let configuration = CommandConfiguration(
@@ -30,8 +30,8 @@ struct NoteCommand: DossierCommandGroup {
                 the document's title, summary or text (case, accents and spacing aside).
                 """)
         static let examples = [
-            "note 1 The plenum reverses the August decisions #rehabilitation",
-            "note 2 --quote \"repeal the decisions reached at the August Plenum\" Moscow's demand, in so many words",
+            "note wca-e483cb3033ce The plenum reverses the August decisions #rehabilitation",
+            "note wca-2a20b1851ab2 --quote \"repeal the decisions reached at the August Plenum\" Moscow's demand, in so many words",
             "note Compare with the Hungarian events a month later #context",
         ]
         static let takesFreeText = true

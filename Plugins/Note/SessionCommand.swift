@@ -25,7 +25,7 @@ struct SessionCommand: DossierCommandGroup {
             commandName: "show", abstract: "Show the session in use (or the one named): its file, question and contents.")
         static let examples = ["session show", "session show --json"]
 
-        @Argument(help: "A session name or file (the one in use when omitted).")
+        @Argument(help: ArgumentHelp("A session name or file (the one in use when omitted).", valueName: "session"))
         var name: [String] = []
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
@@ -75,7 +75,7 @@ struct SessionCommand: DossierCommandGroup {
             commandName: "open", abstract: "Work in another session, by name or by the path of its file.")
         static let examples = ["session open default"]
 
-        @Argument(help: ArgumentHelp("The session's name, or the path of a session file.", valueName: "name-or-path"))
+        @Argument(help: ArgumentHelp("The session's name, or the path of a session file.", valueName: "session"))
         var name: [String]
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
@@ -169,9 +169,9 @@ struct SessionCommand: DossierCommandGroup {
         static let configuration = CommandConfiguration(
             commandName: "rename", abstract: "Rename a session (the one in use when only the new name is given).",
             discussion: "Quote names of several words: session rename \"old name\" \"new name\".")
-        static let examples = ["session rename plenum-1956"]
+        static let examples = ["session rename plenum-draft \"plenum draft\""]
 
-        @Argument(help: "The session to rename (optional), then its new name.")
+        @Argument(help: ArgumentHelp("The session to rename (optional), then its new name.", valueName: "session"))
         var names: [String]
 
         func validate() throws {
@@ -204,9 +204,9 @@ struct SessionCommand: DossierCommandGroup {
         static let configuration = CommandConfiguration(
             commandName: "rm", abstract: "Remove a session: its file goes to the workspace's trash, .dossier/trash/.",
             discussion: "At a terminal dossier asks first; --yes does not ask.")
-        static let examples = ["session rm plenum-draft --yes"]
+        static let examples = ["session rm plenum-1956 --yes"]
 
-        @Argument(help: "The session to remove.")
+        @Argument(help: ArgumentHelp("The session to remove.", valueName: "session"))
         var name: [String]
         @Flag(help: "Do not ask.")
         var yes = false
@@ -258,13 +258,13 @@ extension SessionCommand {
                 short after. Markdown is pandoc's: 'pandoc log.md -o log.docx' (or .pdf, .html) \
                 renders it. Without --out the log goes to the screen.
                 """)
-        static let examples = ["session export august-plenum", "session export august-plenum --format html --out plenum-log.html"]
+        static let examples = ["session export august-plenum", "session export august-plenum --format html"]
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case md, html
         }
 
-        @Argument(help: "The session (the one in use when omitted).")
+        @Argument(help: ArgumentHelp("The session (the one in use when omitted).", valueName: "session"))
         var name: [String] = []
         @Option(help: "md (pandoc Markdown) or html.")
         var format: Format = .md

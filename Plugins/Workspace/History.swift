@@ -55,7 +55,7 @@ struct Replay: DossierCommand {
             replay, history, !N, quit), are left out. Notes and pins the commands make go to \
             the session in use.
             """)
-    static let examples = ["replay Sessions/august-plenum.json --dry-run"]
+    static let examples = ["replay august-plenum --dry-run"]
 
     @Argument(help: ArgumentHelp("A session name or file, or a file of commands.", valueName: "file"))
     var file: String

@@ -26,7 +26,7 @@ import TestSupport
         let repl = try ScriptedREPL()
         let help = await repl.run("help").output
         let headings = help.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }
-        #expect(headings == ["Search", "Workspace", "REPL", "Type 'help COMMAND' for its usage, options and examples."])
+        #expect(headings == ["Search", "Notes and sessions", "Workspace", "REPL", "Type 'help COMMAND' for its usage, options and examples."])
         #expect(help.contains(/\n  search +Find documents by words in their title, summary and text.\n/))
         #expect(help.contains(/\n  quit +Leave dossier \(Ctrl-D does the same\).\n/))
     }
@@ -131,7 +131,9 @@ import TestSupport
         let repl = try ScriptedREPL()
         let completer = Completer(context: repl.context)
         #expect(completer.completions(for: "sea") == ["search"])
-        #expect(completer.completions(for: "s") == ["show", "stats", "search"])
+        #expect(completer.completions(for: "s") == ["show", "stats", "search", "session"])
+        #expect(completer.completions(for: "session open aug") == ["august-plenum"])
+        #expect(completer.completions(for: "session ").contains("export"))
         #expect(completer.completions(for: "search Mikoyan --li") == ["--limit"])
         #expect(completer.completions(for: "import x.csv --format ") == ["csv", "ris", "tei", "json", "jsonl", "results", "markdown"])
         #expect(completer.completions(for: "help") == ["help"])
@@ -139,6 +141,8 @@ import TestSupport
         await repl.run("search Puzanov")
         #expect(completer.completions(for: "show ") == ["1", "2", "3"])
         #expect(completer.completions(for: "show wca-d2d8") == ["wca-d2d80dd6e99c"])
+        #expect(completer.completions(for: "note ") == ["rm", "add", "edit", "1", "2", "3"])
+        #expect(completer.completions(for: "pin 2") == ["2"])
         #expect(completer.completions(for: "nonsense ").isEmpty)
     }
 }

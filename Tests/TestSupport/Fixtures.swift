@@ -25,10 +25,16 @@ public enum Fixtures {
         return url
     }
 
-    /// A new workspace whose store holds the sample archive, as a first start creates it.
+    /// The sample session in the repository's `Sessions/` folder.
+    public static let sampleSession = packageRoot.appendingPathComponent("Sessions/august-plenum.json")
+
+    /// A new workspace whose store holds the sample archive, as a first start creates it,
+    /// with a copy of the sample session.
     public static func sampleWorkspace() throws -> (Workspace, DocumentStore) {
         let workspace = Workspace(root: temporaryFolder("dossier-workspace"))
         try workspace.create()
+        try FileManager.default.copyItem(
+            at: sampleSession, to: workspace.sessionsFolder.appendingPathComponent("august-plenum.json"))
         let store = try DocumentStore.open(at: workspace.storeFile)
         try SampleArchive.importInto(store)
         return (workspace, store)

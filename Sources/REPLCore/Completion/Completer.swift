@@ -35,13 +35,20 @@ public struct Completer: Sendable {
             let names = (leaf.options + Invocation.sharedOptions).flatMap(\.names).filter { $0.hasPrefix("--") }
             return matching(names, current)
         }
+        var candidates: [String] = []
         if rest.isEmpty, !leaf.subcommands.isEmpty {
-            return matching(leaf.subcommands.map(\.name), current)
+            candidates = matching(leaf.subcommands.map(\.name), current)
+            // A group that runs a default subcommand (`note 3 …`) also takes what it takes.
+            guard let name = leaf.defaultSubcommand, let fallback = leaf.subcommand(named: name) else { return candidates }
+            leaf = fallback
         }
         if leaf.arguments.contains(where: \.isReference) {
-            return references(current)
+            candidates += references(current)
+        } else if leaf.arguments.contains(where: \.isSession) {
+            // Spaces escaped, so that the name stays one word.
+            candidates += matching(context.sessions.names().map { $0.replacingOccurrences(of: " ", with: "\\ ") }, current)
         }
-        return []
+        return candidates
     }
 
     private func references(_ prefix: String) -> [String] {

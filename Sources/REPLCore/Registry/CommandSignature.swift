@@ -34,7 +34,13 @@ public struct CommandSignature: Sendable, Equatable, Codable {
         /// numbers and ids for.
         public var isReference: Bool {
             let lowered = name.lowercased()
-            return lowered == "ref" || lowered == "refs" || lowered.hasSuffix("-ref")
+            return lowered == "ref" || lowered == "refs" || lowered.hasPrefix("ref-") || lowered.hasSuffix("-ref")
+        }
+
+        /// Whether the argument names a session, which completion offers the workspace's
+        /// session names for.
+        public var isSession: Bool {
+            name.lowercased() == "session"
         }
     }
 
