@@ -41,8 +41,9 @@ public final class OpenSession: @unchecked Sendable {
         let lock = FileLock(for: url)
         defer { withExtendedLifetime(lock) {} }
         guard !FileManager.default.fileExists(atPath: url.path) else { throw .alreadyExists(session.name) }
-        try AtomicFile.write(SessionFormat.encode(session), to: url)
-        return OpenSession(url: url, session: session, stamp: AtomicFile.stamp(of: url))
+        let data = SessionFormat.encode(session)
+        try AtomicFile.write(data, to: url)
+        return OpenSession(url: url, session: try SessionFormat.decode(data, path: url.path), stamp: AtomicFile.stamp(of: url))
     }
 
     static func read(_ url: URL) throws(SessionError) -> (Session, FileStamp?) {
@@ -106,7 +107,11 @@ public final class OpenSession: @unchecked Sendable {
             session = merged
             report = mergeReport
         }
-        try AtomicFile.write(SessionFormat.encode(session), to: url)
+        let data = SessionFormat.encode(session)
+        try AtomicFile.write(data, to: url)
+        // What the file holds (dates to the second), so that comparing with the next
+        // version read from it shows only real changes.
+        session = try SessionFormat.decode(data, path: url.path)
         base = session
         stamp = AtomicFile.stamp(of: url)
         dirty = false
@@ -122,7 +127,9 @@ public final class OpenSession: @unchecked Sendable {
         let lock = FileLock(for: newURL)
         defer { withExtendedLifetime(lock) {} }
         guard !FileManager.default.fileExists(atPath: newURL.path) else { throw .alreadyExists(name) }
-        try AtomicFile.write(SessionFormat.encode(renamed), to: newURL)
+        let data = SessionFormat.encode(renamed)
+        try AtomicFile.write(data, to: newURL)
+        renamed = try SessionFormat.decode(data, path: newURL.path)
         url = newURL
         session = renamed
         base = renamed
