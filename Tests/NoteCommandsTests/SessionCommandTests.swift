@@ -100,7 +100,7 @@ import TestSupport
     @Test func withoutAReadableSessionCommandsSayHowToGetOne() async throws {
         let (workspace, _) = try Fixtures.sampleWorkspace()
         try Data("{ damaged".utf8).write(to: workspace.sessionsFolder.appendingPathComponent("default.json"))
-        let repl = try ScriptedREPL(workspace: workspace)
+        let repl = try ScriptedREPL(style: TextStyle(width: 200), workspace: workspace)
         #expect(repl.context.session == nil)
         #expect(await repl.run("note A thought").messages
             == "No session is open (session 'default' could not be read). Start one with 'session new NAME' or open one with 'session open NAME'.\n")
