@@ -11,7 +11,7 @@ public enum Chicago {
         if let reference = document.archiveRef.nonEmpty { parts.append(reference) }
         parts += document.collections.compactMap(\.nonEmpty)
         if let archive = document.archive.nonEmpty { parts.append(archive) }
-        var note = joinWithCommas(parts) + "."
+        var note = terminated(joinWithCommas(parts))
         if let translator = document.translator.nonEmpty {
             note += " Translated by \(translator)"
             if let language = document.originalLanguage.nonEmpty { note += " from the \(language)" }
@@ -23,13 +23,13 @@ public enum Chicago {
 
     /// The short note, for later citations: a shortened title and the date.
     public static func shortNote(_ document: CitedDocument) -> String {
-        joinWithCommas([quotedTitle(shortTitle(document.title), closing: ","), document.date?.monthDayYear ?? "n.d."]) + "."
+        terminated(joinWithCommas([quotedTitle(shortTitle(document.title), closing: ","), document.date?.monthDayYear ?? "n.d."]))
     }
 
     /// The bibliography entry: as the note, with periods between the elements.
     public static func bibliography(_ document: CitedDocument) -> String {
         var parts = [quotedTitle(document.title, closing: ".")]
-        parts.append((document.date?.monthDayYear ?? "n.d.") + ".")
+        parts.append(terminated(document.date?.monthDayYear ?? "n.d."))
         if let reference = document.archiveRef.nonEmpty { parts.append(reference + ".") }
         let holding = (document.collections.compactMap(\.nonEmpty) + [document.archive.nonEmpty].compactMap { $0 })
         if !holding.isEmpty { parts.append(holding.joined(separator: ", ") + ".") }
@@ -87,6 +87,11 @@ public enum Chicago {
         var short = words.prefix(4).joined(separator: " ")
         while let last = short.last, ",;".contains(last) { short.removeLast() }
         return short
+    }
+
+    /// `text` ending with one period (`n.d.` already has it).
+    private static func terminated(_ text: String) -> String {
+        text.hasSuffix(".") ? text : text + "."
     }
 
     private static func joinWithCommas(_ parts: [String]) -> String {
