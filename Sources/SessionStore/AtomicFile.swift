@@ -39,6 +39,17 @@ enum AtomicFile {
         }
     }
 
+    /// Removes temporary files a killed process left beside `url`. Called under the
+    /// session's lock, when no other write of that file can be under way.
+    static func removeLeftovers(of url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent)."
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
+
     /// What identifies one version of a file: a save replaces the file, so its inode
     /// changes; an edit in place changes its time or size.
     static func stamp(of url: URL) -> FileStamp? {

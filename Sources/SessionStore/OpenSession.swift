@@ -107,6 +107,7 @@ public final class OpenSession: @unchecked Sendable {
             session = merged
             report = mergeReport
         }
+        AtomicFile.removeLeftovers(of: url)
         let data = SessionFormat.encode(session)
         try AtomicFile.write(data, to: url)
         // What the file holds (dates to the second), so that comparing with the next

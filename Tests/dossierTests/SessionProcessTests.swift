@@ -1,0 +1,133 @@
+import Foundation
+import SessionStore
+import Testing
+import TestSupport
+
+/// Sessions as separate `dossier` processes use them: started by flag, killed without
+/// warning, written by two at once.
+@Suite struct SessionProcessTests {
+    private func workspace() throws -> URL {
+        let folder = Fixtures.temporaryFolder("dossier-sessions").appendingPathComponent("ws")
+        // Create the store once, so the runs below start at once.
+        _ = try DossierProcess.run(["--workspace", folder.path, "-c", "stats"])
+        return folder
+    }
+
+    /// A running `dossier` fed through a pipe, its output collected as it comes.
+    private final class Running: @unchecked Sendable {
+        let process = Process()
+        private let input = Pipe(), output = Pipe(), errors = Pipe()
+        private let lock = NSLock()
+        private var collected = Data()
+
+        init(_ arguments: [String]) throws {
+            process.executableURL = DossierProcess.executable
+            process.arguments = arguments
+            process.environment = DossierProcess.environment()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = errors
+            output.fileHandleForReading.readabilityHandler = { [unowned self] handle in
+                let data = handle.availableData
+                lock.withLock { collected.append(data) }
+            }
+            errors.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+            try process.run()
+        }
+
+        func send(_ line: String) {
+            try? input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
+        }
+
+        var stdout: String { lock.withLock { String(decoding: collected, as: UTF8.self) } }
+
+        func finish() {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            output.fileHandleForReading.readabilityHandler = nil
+            errors.fileHandleForReading.readabilityHandler = nil
+        }
+    }
+
+    @Test func theSessionFlagCreatesOnceAndSaysSo() throws {
+        let folder = try workspace()
+        let first = try DossierProcess.run(["--workspace", folder.path, "--session", "Plenum 1956", "-c", "note A first note"])
+        #expect(first.stderr == "Started a new session 'Plenum 1956' (Plenum 1956.json in Sessions/).\n")
+        #expect(first.stdout == "Note 1 added to 'Plenum 1956'.\n")
+        let second = try DossierProcess.run(["--workspace", folder.path, "--session", "Plenum 1956", "-c", "notes"])
+        #expect(second.stderr.isEmpty)
+        #expect(second.stdout.contains("A first note"))
+        // Without the flag, the session used last continues.
+        let third = try DossierProcess.run(["--workspace", folder.path, "-c", "session show --json"])
+        #expect(third.stdout.contains("\"name\": \"Plenum 1956\""))
+    }
+
+    @Test func aDamagedOrNewerSessionStopsTheStartAndIsLeftAlone() throws {
+        let folder = try workspace()
+        let file = folder.appendingPathComponent("Sessions/broken.json")
+        let damaged = "{\"format\": \"dossier-session\", \"version\": 1, \"name\": \"bro"
+        try Data(damaged.utf8).write(to: file)
+        let run = try DossierProcess.run(["--workspace", folder.path, "--session", "broken", "-c", "note lost?"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "The session file '\(file.path)' is damaged: it ends too soon (cut off while being written or copied?). Dossier leaves it as it is; restore it from a backup or fix it in an editor, then open it again.\n")
+        #expect(try String(contentsOf: file, encoding: .utf8) == damaged)
+        let future = "{\"format\": \"dossier-session\", \"version\": 2, \"name\": \"broken\", \"notes\": []}"
+        try Data(future.utf8).write(to: file)
+        let again = try DossierProcess.run(["--workspace", folder.path, "--session", "broken", "-c", "note lost?"])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("has format version 2, written by a newer dossier"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == future)
+    }
+
+    /// SIGKILL at any moment of note-taking: every note the screen confirmed is in the
+    /// file, and the file opens.
+    @Test func killingDossierMidNoteLosesNoConfirmedNote() throws {
+        let folder = try workspace()
+        _ = try DossierProcess.run(["--workspace", folder.path, "--session", "kill", "-c", "session show"])
+        var confirmed = Set<String>()
+        var generator = SystemRandomNumberGenerator()
+        for round in 1...6 {
+            let running = try Running(["--workspace", folder.path, "--session", "kill"])
+            for number in 1...40 { running.send("note round \(round) note \(number) #round\(round)") }
+            usleep(UInt32.random(in: 20_000...400_000, using: &generator))
+            kill(running.process.processIdentifier, SIGKILL)
+            running.finish()
+            #expect(running.process.terminationReason == .uncaughtSignal)
+            for line in running.stdout.split(separator: "\n") where line.hasPrefix("Note ") {
+                confirmed.insert(String(line))
+            }
+            let session = try OpenSession.open(folder.appendingPathComponent("Sessions/kill.json")).session
+            let numbers = Set(session.notes.map(\.id))
+            #expect(numbers.count == session.notes.count)
+            for line in confirmed {
+                let number = Int(line.split(separator: " ")[1])!
+                #expect(numbers.contains(number), "'\(line)' was confirmed but is not in the file")
+            }
+        }
+        #expect(!confirmed.isEmpty)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Sessions").path)
+        #expect(left.filter { $0.hasSuffix(".tmp") }.count <= 1)
+    }
+
+    @Test func twoProcessesWritingToOneSessionLoseNoNote() throws {
+        let folder = try workspace()
+        _ = try DossierProcess.run(["--workspace", folder.path, "--session", "shared", "-c", "session show"])
+        let first = try Running(["--workspace", folder.path, "--session", "shared"])
+        let second = try Running(["--workspace", folder.path, "--session", "shared"])
+        for number in 1...25 {
+            first.send("note first \(number)")
+            second.send("note second \(number)")
+        }
+        first.finish()
+        second.finish()
+        #expect(first.process.terminationStatus == 0 && second.process.terminationStatus == 0)
+        let session = try OpenSession.open(folder.appendingPathComponent("Sessions/shared.json")).session
+        let texts = Set(session.notes.map(\.text))
+        #expect(session.notes.count == 50)
+        for number in 1...25 {
+            #expect(texts.contains("first \(number)") && texts.contains("second \(number)"))
+        }
+        #expect(Set(session.notes.map(\.id)).count == 50)
+        #expect(session.history.filter { $0.line.hasPrefix("note ") }.count == 50)
+    }
+}
