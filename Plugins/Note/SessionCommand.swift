@@ -146,9 +146,9 @@ struct SessionCommand: DossierCommandGroup {
                 }
             }
             return Table(
-                columns: ["  Session", "Last used", "Notes", "Documents", "Cited", "Question"], rows: rows,
-                footer: current == nil ? nil : "* the session in use",
-                data: ["sessions": .array(items)])
+                columns: ["  Session", "Last used", "Notes", "Docs", "Cited", "Question"], rows: rows,
+                footer: current == nil ? nil : "* the session in use; 'session show NAME' shows one in full",
+                cutsLastColumn: true, data: ["sessions": .array(items)])
         }
 
         private func lastUsed(_ summary: SessionLibrary.Summary) -> Date {

@@ -8,13 +8,19 @@ public struct Table: CommandOutput {
     public var rows: [[String]]
     /// Lines under the table (how to do more).
     public var footer: String?
+    /// Whether the last column is cut to one line (with `…`) instead of wrapped.
+    public var cutsLastColumn: Bool
     public var data: JSONValue
 
-    public init(heading: String? = nil, columns: [String], rows: [[String]], footer: String? = nil, data: JSONValue) {
+    public init(
+        heading: String? = nil, columns: [String], rows: [[String]], footer: String? = nil, cutsLastColumn: Bool = false,
+        data: JSONValue
+    ) {
         self.heading = heading
         self.columns = columns
         self.rows = rows
         self.footer = footer
+        self.cutsLastColumn = cutsLastColumn
         self.data = data
     }
 
@@ -30,8 +36,9 @@ public struct Table: CommandOutput {
             let prefix = zip(cells, fixed).map { Wrapping.pad($0, to: $1 + 2) }.joined()
             let last = cells.last ?? ""
             let wrapped = Wrapping.wrap(last, width: max(style.width, indentWidth + 20), indent: indent, firstIndent: indent)
-            let first = prefix + wrapped[0].dropFirst(indentWidth)
-            let all = [first] + wrapped.dropFirst()
+            var first = prefix + wrapped[0].dropFirst(indentWidth)
+            if cutsLastColumn && wrapped.count > 1 { first += " …" }
+            let all = cutsLastColumn ? [first] : [first] + wrapped.dropFirst()
             return header ? all.map { style.dim($0) } : all
         }
         lines += line(columns, header: true)
