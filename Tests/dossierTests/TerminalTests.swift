@@ -130,4 +130,36 @@ import TestSupport
         terminal.type("stats --json\r")
         try terminal.waitFor("\"documents\": 9,")
     }
+
+    @Test func noteEditOpensTheEditorAndSessionRmAsksFirst() throws {
+        let folder = workspace()
+        // An "editor" that rewrites the note as a person would, then saves and quits.
+        let editor = Fixtures.write("#!/bin/sh\nsed -i 's/draft/final wording/' \"$1\"\n", named: "editor.sh")
+        chmod(editor.path, 0o755)
+        let terminal = try start(folder, environment: ["EDITOR": editor.path])
+        terminal.type("note A draft thought #idea\r")
+        try terminal.waitFor("Note 1 added to 'default'; tags: #idea.")
+        try prompt(terminal)
+        terminal.type("note edit 1\r")
+        try terminal.waitFor("Note 1 changed.")
+        try prompt(terminal)
+        terminal.type("notes\r")
+        try terminal.waitFor("A final wording thought #idea")
+        try prompt(terminal)
+        terminal.type("session new other\r")
+        try terminal.waitFor("Started session 'other'")
+        try prompt(terminal)
+        terminal.type("session rm default\r")
+        try terminal.waitFor("Remove session 'default' (it goes to .dossier/trash/)? [y/N] ")
+        terminal.type("n\r")
+        try terminal.waitFor("Kept session 'default'.")
+        try prompt(terminal)
+        terminal.type("session rm default\r")
+        try terminal.waitFor("[y/N] ")
+        terminal.type("y\r")
+        try terminal.waitFor("Removed session 'default'")
+        try prompt(terminal)
+        terminal.type("\u{4}")
+        #expect(terminal.waitForExit() == 0)
+    }
 }
