@@ -141,7 +141,7 @@ struct NoteCommand: DossierCommandGroup {
                 guard let index = contents.notes.firstIndex(where: { $0.id == number }) else { return }
                 contents.notes[index].text = text
                 contents.notes[index].tags = SessionStore.Note.tags(in: text)
-                contents.notes[index].modified = Date()
+                contents.notes[index].modified = Session.now()
             }
             let updated = session.session.note(number) ?? note
             return Message("Note \(number) changed.", data: ["note": NoteJSON.object(updated, session: session.name)])

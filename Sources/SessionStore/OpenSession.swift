@@ -41,9 +41,8 @@ public final class OpenSession: @unchecked Sendable {
         let lock = FileLock(for: url)
         defer { withExtendedLifetime(lock) {} }
         guard !FileManager.default.fileExists(atPath: url.path) else { throw .alreadyExists(session.name) }
-        let data = SessionFormat.encode(session)
-        try AtomicFile.write(data, to: url)
-        return OpenSession(url: url, session: try SessionFormat.decode(data, path: url.path), stamp: AtomicFile.stamp(of: url))
+        try AtomicFile.write(SessionFormat.encode(session), to: url)
+        return OpenSession(url: url, session: session, stamp: AtomicFile.stamp(of: url))
     }
 
     static func read(_ url: URL) throws(SessionError) -> (Session, FileStamp?) {
@@ -68,7 +67,7 @@ public final class OpenSession: @unchecked Sendable {
         var copy = session
         try change(&copy)
         guard copy != session else { return }
-        copy.modified = Date()
+        copy.modified = Session.now()
         session = copy
         dirty = true
     }
@@ -108,11 +107,7 @@ public final class OpenSession: @unchecked Sendable {
             report = mergeReport
         }
         AtomicFile.removeLeftovers(of: url)
-        let data = SessionFormat.encode(session)
-        try AtomicFile.write(data, to: url)
-        // What the file holds (dates to the second), so that comparing with the next
-        // version read from it shows only real changes.
-        session = try SessionFormat.decode(data, path: url.path)
+        try AtomicFile.write(SessionFormat.encode(session), to: url)
         base = session
         stamp = AtomicFile.stamp(of: url)
         dirty = false
@@ -124,13 +119,11 @@ public final class OpenSession: @unchecked Sendable {
     func move(to newURL: URL, name: String) throws(SessionError) {
         var renamed = session
         renamed.name = name
-        renamed.modified = Date()
+        renamed.modified = Session.now()
         let lock = FileLock(for: newURL)
         defer { withExtendedLifetime(lock) {} }
         guard !FileManager.default.fileExists(atPath: newURL.path) else { throw .alreadyExists(name) }
-        let data = SessionFormat.encode(renamed)
-        try AtomicFile.write(data, to: newURL)
-        renamed = try SessionFormat.decode(data, path: newURL.path)
+        try AtomicFile.write(SessionFormat.encode(renamed), to: newURL)
         url = newURL
         session = renamed
         base = renamed

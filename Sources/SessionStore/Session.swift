@@ -24,7 +24,7 @@ public struct Session: Sendable, Equatable, Codable {
     public var citations: [CitationMade]
     public var history: [HistoryEntry]
 
-    public init(name: String, description: String = "", now: Date = Date()) {
+    public init(name: String, description: String = "", now: Date = Session.now()) {
         self.format = SessionFormat.formatName
         self.version = SessionFormat.currentVersion
         self.name = name
@@ -36,6 +36,12 @@ public struct Session: Sendable, Equatable, Codable {
         self.results = []
         self.citations = []
         self.history = []
+    }
+
+    /// The present moment to the second, as the file keeps times: what is in memory
+    /// then equals what a reread of the file gives.
+    public static func now() -> Date {
+        Date(timeIntervalSince1970: Foundation.floor(Date().timeIntervalSince1970))
     }
 
     /// The number the next note gets: one more than any note's so far.
@@ -82,7 +88,7 @@ public struct Note: Sendable, Equatable, Codable, Identifiable {
     public var created: Date
     public var modified: Date
 
-    public init(id: Int, text: String, doc: String? = nil, quote: Quote? = nil, now: Date = Date()) {
+    public init(id: Int, text: String, doc: String? = nil, quote: Quote? = nil, now: Date = Session.now()) {
         self.id = id
         self.uid = UUID().uuidString.lowercased()
         self.text = text
@@ -149,7 +155,7 @@ public struct CitationMade: Sendable, Equatable, Codable {
     public var style: String
     public var at: Date
 
-    public init(doc: String, style: String, at: Date = Date()) {
+    public init(doc: String, style: String, at: Date = Session.now()) {
         self.doc = doc
         self.style = style
         self.at = at
@@ -165,7 +171,7 @@ public struct HistoryEntry: Sendable, Equatable, Codable {
     /// Set when the command failed, so that `replay` can leave it out.
     public var failed: Bool?
 
-    public init(line: String, at: Date = Date(), sitting: Int, failed: Bool = false) {
+    public init(line: String, at: Date = Session.now(), sitting: Int, failed: Bool = false) {
         self.line = line
         self.at = at
         self.sitting = sitting
