@@ -13,56 +13,56 @@ public enum SessionFormat {
 
     /// The bytes of `session`'s file.
     public static func encode(_ session: Session) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        do {
-            var data = try encoder.encode(session)
-            data.append(0x0A)
-            return data
-        } catch {
-            preconditionFailure("A session always encodes: \(error)")
-        }
+        SessionWriter.write(session)
     }
 
     /// Reads a session file's bytes; `path` names the file in errors.
     public static func decode(_ data: Data, path: String) throws(SessionError) -> Session {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        // One parse when the file is sound; the slower diagnosis only when it is not.
+        if let session = try? decoder.decode(Session.self, from: data) {
+            guard session.format == formatName else { throw .notASession(path: path) }
+            guard session.version <= currentVersion else {
+                throw .newerVersion(path: path, version: session.version, supported: currentVersion)
+            }
+            guard session.version >= 1 else {
+                throw .damaged(path: path, reason: "its 'version' \(session.version) was never written by dossier")
+            }
+            try check(session, path: path)
+            return session
+        }
+        throw diagnosis(of: data, path: path, decoder: decoder)
+    }
+
+    /// Why `data` is not a session this version can read.
+    private static func diagnosis(of data: Data, path: String, decoder: JSONDecoder) -> SessionError {
         if data.isEmpty || data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09, 0].contains($0) }) {
-            throw .damaged(path: path, reason: "the file is empty")
+            return .damaged(path: path, reason: "the file is empty")
         }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw .damaged(path: path, reason: syntaxProblem(error, in: data))
+            return .damaged(path: path, reason: syntaxProblem(error, in: data))
         }
         guard let fields = object as? [String: Any] else {
-            throw .damaged(path: path, reason: "it is JSON but not an object")
+            return .damaged(path: path, reason: "it is JSON but not an object")
         }
-        guard fields["format"] as? String == formatName else {
-            throw .notASession(path: path)
-        }
+        guard fields["format"] as? String == formatName else { return .notASession(path: path) }
         guard let version = fields["version"] as? Int else {
-            throw .damaged(path: path, reason: "its 'version' is missing or not a number")
+            return .damaged(path: path, reason: "its 'version' is missing or not a number")
         }
         guard version <= currentVersion else {
-            throw .newerVersion(path: path, version: version, supported: currentVersion)
+            return .newerVersion(path: path, version: version, supported: currentVersion)
         }
-        guard version >= 1 else {
-            throw .damaged(path: path, reason: "its 'version' \(version) was never written by dossier")
-        }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         do {
-            let session = try decoder.decode(Session.self, from: data)
-            try check(session, path: path)
-            return session
-        } catch let error as SessionError {
-            throw error
+            _ = try decoder.decode(Session.self, from: data)
+            return .damaged(path: path, reason: "it cannot be read")
         } catch let error as DecodingError {
-            throw .damaged(path: path, reason: describe(error))
+            return .damaged(path: path, reason: describe(error))
         } catch {
-            throw .damaged(path: path, reason: error.localizedDescription)
+            return .damaged(path: path, reason: error.localizedDescription)
         }
     }
 

@@ -142,16 +142,21 @@ public struct SessionLibrary: Sendable {
 
     // MARK: The session used last
 
-    /// Remembers the session in use, so that the next `dossier` continues it.
-    public func rememberCurrent(_ name: String) {
+    /// Remembers the session in use, so that the next `dossier` continues it: by name when
+    /// it is in `Sessions/`, else by the path of its file.
+    public func rememberCurrent(_ session: OpenSession) {
+        let inFolder = session.url.deletingLastPathComponent().standardizedFileURL.path == folder.standardizedFileURL.path
+        let reference = inFolder ? session.name : session.url.standardizedFileURL.path
         try? FileManager.default.createDirectory(at: workspace.dataFolder, withIntermediateDirectories: true)
-        try? Data((name + "\n").utf8).write(to: currentMarker, options: .atomic)
+        try? Data((reference + "\n").utf8).write(to: currentMarker, options: .atomic)
     }
 
-    /// The session used last in this workspace, if any.
+    /// The session used last in this workspace (a name, or the path of a file outside
+    /// `Sessions/`), if any and if a path, still there.
     public func lastUsedName() -> String? {
         guard let data = try? Data(contentsOf: currentMarker) else { return nil }
         let name = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.hasPrefix("/") && !FileManager.default.fileExists(atPath: name) { return nil }
         return name.isEmpty ? nil : name
     }
 

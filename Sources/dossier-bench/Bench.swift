@@ -78,10 +78,11 @@ struct Bench: AsyncParsableCommand {
         let store = try DocumentStore.open(at: workspace.storeFile)
         let (searchFigures, variantFigures) = try await measureSearch(corpus, workspace: workspace, store: store, shell: shell)
         let startup = try measureStartup(corpus, workspace: workspace)
+        let sessions = try await measureSessions(workspace: workspace, store: store)
 
         let report = Report(
             records: corpus.records, realRecords: corpus.realRecords, seed: corpus.seed, importFigures: importFigures,
-            search: searchFigures, variants: variantFigures, startup: startup)
+            search: searchFigures, variants: variantFigures, startup: startup, sessions: sessions)
         if json {
             // The table too, for the person watching; standard output holds the JSON alone.
             note("\n" + report.text)

@@ -12,6 +12,7 @@ struct Report {
     var search: [Bench.SearchFigure]
     var variants: [Bench.VariantFigure]
     var startup: Bench.StartupFigures
+    var sessions: Bench.SessionFigures
 
     private func ratio(_ a: Figure, _ b: Figure) -> Double { a.median / b.median }
 
@@ -42,6 +43,11 @@ struct Report {
             }),
             "startup": ["prompt_ms": startup.promptMS.json, "first_result_ms": startup.firstResultMS.json],
             "rss_mb": startup.peakRSSMB.json,
+            "session": [
+                "notes": .number(Double(sessions.notes)), "commands": .number(Double(sessions.commands)),
+                "file_bytes": .number(Double(sessions.bytes)), "open_ms": sessions.openMS.json,
+                "save_ms": sessions.saveMS.json, "note_command_ms": sessions.noteMS.json,
+            ],
         ]
         if let importFigures {
             object["import"] = [
@@ -96,6 +102,11 @@ struct Report {
             "Start to first prompt        \(startup.promptMS.text()) ms",
             "Start to first -c result     \(startup.firstResultMS.text()) ms",
             "Peak RSS of a search session \(startup.peakRSSMB.text()) MB",
+            "",
+            "Session of \(sessions.notes.grouped) notes and \(sessions.commands.grouped) commands (\(sessions.bytes / 1024) KB):",
+            "  open                       \(sessions.openMS.text()) ms",
+            "  save after a change        \(sessions.saveMS.text()) ms",
+            "  a 'note' command, saved    \(sessions.noteMS.text()) ms",
         ]
         return lines.joined(separator: "\n")
     }

@@ -34,6 +34,18 @@ import TestSupport
         #expect(repl.context.sessions.names() == ["august-plenum", "default"])
     }
 
+    @Test func aSessionFileElsewhereIsOpenedByPathAndContinued() async throws {
+        let repl = try ScriptedREPL(style: TextStyle(width: 200))
+        let elsewhere = Fixtures.temporaryFolder().appendingPathComponent("shared plenum.json")
+        try FileManager.default.copyItem(at: Fixtures.sampleSession, to: elsewhere)
+        #expect(await repl.run("session open \(elsewhere.path.replacingOccurrences(of: " ", with: "\\ "))").output.hasPrefix("Opened session 'august-plenum': 7 notes"))
+        await repl.run("note Written to the file elsewhere")
+        #expect(try OpenSession.open(elsewhere).session.notes.count == 8)
+        let next = try ScriptedREPL(workspace: repl.workspace)
+        #expect(next.context.session?.url.path == elsewhere.path)
+        #expect(try OpenSession.open(Fixtures.sampleSession).session.notes.count == 7)
+    }
+
     @Test func saveUnderANewNameGoesOnInTheCopy() async throws {
         let repl = try ScriptedREPL(style: TextStyle(width: 200), session: "draft")
         await repl.run("note Keep this")

@@ -23,8 +23,26 @@ import TestSupport
         #expect(reopened == open.session)
         #expect(reopened.notes[0].tags == ["delegation", "plenum"])
         let text = try String(contentsOf: open.url, encoding: .utf8)
-        #expect(text.contains("\"format\" : \"dossier-session\""))
-        #expect(text.contains("\"version\" : 1"))
+        #expect(text.contains("\"format\": \"dossier-session\""))
+        #expect(text.contains("\"version\": 1"))
+    }
+
+    @Test func theFileReadsTopDownAndKeepsEveryCharacter() throws {
+        let library = try library()
+        let open = try library.create("Ким Ир Сен \"quoted\"")
+        let awkward = "Quotes \" and \\ backslash, tab\there, line\nbreak, bell \u{7}, separator \u{2028}, 김일성, 毛泽东, emoji 📜"
+        open.update { session in
+            session.notes.append(Note(id: 1, text: awkward, doc: "wca-1", quote: Quote(text: "a \"quoted\" passage", field: "summary", start: 3, end: 21, paragraph: 2)))
+            session.history.append(HistoryEntry(line: "note 1 \(awkward)", sitting: 1, failed: true))
+            session.citations.append(CitationMade(doc: "wca-1", style: "chicago"))
+        }
+        try open.save()
+        let text = try String(contentsOf: open.url, encoding: .utf8)
+        #expect(text.hasPrefix("{\n  \"format\": \"dossier-session\",\n  \"version\": 1,\n  \"name\": \"Ким Ир Сен \\\"quoted\\\"\",\n"))
+        #expect(text.contains("\n    {\"line\": \"note 1 Quotes"))
+        #expect(text.hasSuffix("\"failed\": true}\n  ]\n}\n"))
+        #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
+        #expect(try library.open(open.name).session == open.session)
     }
 
     /// The sample session is the format's witness: a file this version wrote must keep
@@ -58,7 +76,7 @@ import TestSupport
         let library = try library()
         let open = try library.create("future")
         var text = try String(contentsOf: open.url, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 7")
+        text = text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 7")
         try text.write(to: open.url, atomically: true, encoding: .utf8)
         let error = #expect(throws: SessionError.self) { try library.open("future") }
         #expect(error?.description == "The session file '\(open.url.path)' has format version 7, written by a newer dossier; this dossier reads versions 1–1. Update dossier to open it; the file is left untouched.")

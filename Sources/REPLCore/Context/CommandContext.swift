@@ -91,7 +91,7 @@ public final class CommandContext: @unchecked Sendable {
     public func use(_ session: OpenSession) {
         self.session = session
         sessionProblem = nil
-        sessions.rememberCurrent(session.name)
+        sessions.rememberCurrent(session)
         let saved = session.session
         if !saved.results.isEmpty {
             lastResults = saved.results
