@@ -87,7 +87,13 @@ public struct SessionLibrary: Sendable {
             throw .alreadyExists(normalized)
         }
         try makeFolder()
-        try session.save()
+        if removingOld {
+            try session.save()
+        } else {
+            // Save as works even when the old file can no longer be written or read:
+            // that is when a copy is most wanted.
+            _ = try? session.save()
+        }
         let sameFile = newURL.standardizedFileURL.path == oldURL.standardizedFileURL.path
         if sameFile {
             // Only the case of the name changes: the file name must change with it.

@@ -46,6 +46,21 @@ import TestSupport
         #expect(try OpenSession.open(Fixtures.sampleSession).session.notes.count == 7)
     }
 
+    @Test func aFileDamagedWhileOpenIsNotOverwrittenAndTheWorkCanBeSavedElsewhere() async throws {
+        let repl = try ScriptedREPL(style: TextStyle(width: 300), session: "plenum")
+        await repl.run("note Before the damage")
+        let file = try #require(repl.context.session?.url)
+        try Data("{\"format\": \"dossier-session\", \"vers".utf8).write(to: file)
+        let outcome = await repl.run("note After the damage")
+        #expect(outcome.messages.contains("is damaged: it ends too soon"))
+        #expect(outcome.messages.contains("'session save NEW-NAME' writes them to a new session."))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "{\"format\": \"dossier-session\", \"vers")
+        #expect(await repl.run("session save rescued").output.hasPrefix("Saved a copy of 'plenum' as 'rescued'"))
+        let rescued = try repl.context.sessions.open("rescued").session
+        #expect(rescued.notes.map(\.text) == ["Before the damage", "After the damage"])
+        #expect(try String(contentsOf: file, encoding: .utf8) == "{\"format\": \"dossier-session\", \"vers")
+    }
+
     @Test func saveUnderANewNameGoesOnInTheCopy() async throws {
         let repl = try ScriptedREPL(style: TextStyle(width: 200), session: "draft")
         await repl.run("note Keep this")

@@ -115,14 +115,11 @@ public final class Interpreter: @unchecked Sendable {
         return .some(history[number - 1].line)
     }
 
-    /// Takes in what another process wrote to the session, and says so.
+    /// Takes in what another process wrote to the session, and says so. A file that cannot
+    /// be read is reported by the save after the command, which tries it again.
     private func refresh(_ session: OpenSession?) {
-        guard let session else { return }
-        do {
-            if let report = try session.refresh() { announce(report, session: session) }
-        } catch {
-            sink.writeMessage(Self.message(for: error))
-        }
+        guard let session, let report = try? session.refresh() else { return }
+        announce(report, session: session)
     }
 
     /// Saves the session; a failure is reported and the changes stay in memory.
@@ -131,7 +128,9 @@ public final class Interpreter: @unchecked Sendable {
         do {
             if let report = try session.save() { announce(report, session: session) }
         } catch {
-            sink.writeMessage(Self.message(for: error))
+            sink.writeMessage(
+                Self.message(for: error)
+                    + " Until then your changes are kept in this dossier only; 'session save NEW-NAME' writes them to a new session.")
         }
     }
 
