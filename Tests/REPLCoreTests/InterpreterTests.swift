@@ -40,6 +40,11 @@ import TestSupport
         #expect(help.contains("Every command also takes --json"))
         #expect(await repl.run("search --help").output == help)
         #expect(await repl.run("help serch").messages == "Unknown command 'serch'. Did you mean 'search'?\n")
+        // A group's help points at the prompt's own way to a subcommand's help.
+        let group = await repl.run("help note").output
+        #expect(group.contains("add (default)") && group.contains("Type 'help note SUBCOMMAND' for a subcommand's options and examples."))
+        #expect(!group.contains("note help"))
+        #expect(await repl.run("help note edit").output.hasPrefix("OVERVIEW: Change a note: note edit N [NEW TEXT]."))
     }
 
     @Test func missingArgumentsGiveUsage() async throws {

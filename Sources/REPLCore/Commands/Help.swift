@@ -47,6 +47,11 @@ struct Help: DossierCommand {
         var leaf = entry.signature
         for name in path { leaf = leaf.subcommand(named: name) ?? leaf }
         var text = entry.help(path, width).trimmingCharacters(in: .newlines)
+        // swift-argument-parser points at its own help subcommand; at the prompt it is `help`.
+        let command = ([entry.name] + path).joined(separator: " ")
+        text = text.replacingOccurrences(
+            of: "See '\(command) help <subcommand>' for detailed help.",
+            with: "Type 'help \(command) SUBCOMMAND' for a subcommand's options and examples.")
         var notes = ["Every command also takes --json, to print machine-readable JSON instead of text."]
         if leaf.takesFreeText {
             notes.append("The text after the command is taken as typed: quotes, -word and #tag included; only the options above are taken out of it.")
