@@ -8,7 +8,8 @@ extension CitedDocument {
             id: record.id, title: record.title,
             date: record.date.map(CitationDate.init),
             archive: record.archive, archiveRef: record.archiveRef, collections: record.collections,
-            translator: record.translator, originalLanguage: record.originalLanguage, url: record.url)
+            translator: record.translator, language: record.language, originalLanguage: record.originalLanguage,
+            url: record.url)
     }
 }
 

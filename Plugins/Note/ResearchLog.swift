@@ -73,7 +73,7 @@ struct ResearchLog {
                 let text: String
                 if let record {
                     let document = CitedDocument(record)
-                    text = cited.insert(id).inserted ? Chicago.note(document) : Chicago.shortNote(document)
+                    text = cited.insert(id).inserted ? Chicago().full(document) : Chicago().short(document)
                 } else {
                     text = "Document \(id), not in this archive."
                 }
@@ -85,8 +85,9 @@ struct ResearchLog {
         self.footnotes = footnotes
 
         let listed = (documents + session.citedDocuments).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        bibliography = listed.compactMap { records[$0] }.map(CitedDocument.init).sorted(by: Chicago.bibliographyOrder)
-            .map { Footnote(text: Chicago.bibliography($0), url: $0.url) }
+        let style = Chicago()
+        bibliography = listed.compactMap { records[$0] }.map(CitedDocument.init).sorted { style.sortKey($0) < style.sortKey($1) }
+            .map { Footnote(text: style.bibliography($0), url: $0.url) }
     }
 
     private static func label(_ note: SessionStore.Note) -> String {

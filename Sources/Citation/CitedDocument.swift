@@ -3,30 +3,57 @@ import Foundation
 /// What a citation needs of a document, in the terms citation styles use. Built from a
 /// store record by the commands; this target knows nothing of the store.
 public struct CitedDocument: Sendable, Equatable {
+    /// The Dossier document id: the key of BibTeX and RIS entries, the `id` of CSL-JSON.
     public var id: String
-    public var title: String
+    /// As the record has it; `title` is what styles print.
+    public var rawTitle: String
     public var date: CitationDate?
     public var archive: String?
     /// The reference inside the archive (`AVPRF F. 0102, Op. 12, P. 68, Delo 5`).
     public var archiveRef: String?
     public var collections: [String]
     public var translator: String?
+    /// The language of the record as imported (`en`, `ru`), if known.
+    public var language: String?
     public var originalLanguage: String?
     public var url: String?
+    /// When the document was first consulted or cited, for styles and exports that ask.
+    public var accessed: CitationDate?
 
     public init(
         id: String, title: String, date: CitationDate? = nil, archive: String? = nil, archiveRef: String? = nil,
-        collections: [String] = [], translator: String? = nil, originalLanguage: String? = nil, url: String? = nil
+        collections: [String] = [], translator: String? = nil, language: String? = nil, originalLanguage: String? = nil,
+        url: String? = nil, accessed: CitationDate? = nil
     ) {
         self.id = id
-        self.title = title
+        self.rawTitle = title
         self.date = date
-        self.archive = archive
-        self.archiveRef = archiveRef
-        self.collections = collections
-        self.translator = translator
-        self.originalLanguage = originalLanguage
-        self.url = url
+        self.archive = archive.nonEmpty
+        self.archiveRef = archiveRef.nonEmpty
+        self.collections = collections.compactMap(\.nonEmpty)
+        self.translator = translator.nonEmpty
+        self.language = language.nonEmpty
+        self.originalLanguage = originalLanguage.nonEmpty
+        self.url = url.nonEmpty
+        self.accessed = accessed
+    }
+
+    /// The title as every style and export gives it: an ALL-CAPS title of an old record
+    /// set in title case (acronyms such as DPRK and CPSU kept), white space tidied.
+    public var title: String {
+        TitleText.fromAllCaps(TitleText.tidy(rawTitle))
+    }
+
+    /// Whether styles that set titles in title case should: English or unknown language,
+    /// and no letters of another script (a Russian or Korean title keeps its own case).
+    public var takesTitleCase: Bool {
+        if let language, !language.lowercased().hasPrefix("en") { return false }
+        return !TitleText.hasNonLatinLetters(title)
+    }
+
+    /// The title in headline style where the document's language takes it, else as is.
+    public var headlineTitle: String {
+        takesTitleCase ? TitleText.headline(title) : title
     }
 }
 
@@ -48,11 +75,17 @@ public struct CitationDate: Sendable, Equatable, Comparable {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ]
+    /// The short month names of CSL's en-US locale, as MLA prints them.
+    static let shortMonths = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."]
+
+    private var validMonth: Int? {
+        month.flatMap { (1...12).contains($0) ? $0 : nil }
+    }
 
     /// `September 20, 1956`, `September 1956`, `1956`, `c. 1950`.
     public var monthDayYear: String {
         var text: String
-        if let month, (1...12).contains(month) {
+        if let month = validMonth {
             text = Self.months[month - 1] + (day.map { " \($0)," } ?? "") + " \(year)"
         } else {
             text = String(year)
@@ -61,7 +94,38 @@ public struct CitationDate: Sendable, Equatable, Comparable {
         return text
     }
 
+    /// `September 20, 1956`, or `[1950?]` for an uncertain date (Chicago).
+    public var chicago: String {
+        guard isUncertain else { return monthDayYear }
+        return "[\(year)?]"
+    }
+
+    /// `20 Sep. 1956`, `Sep. 1956`, `1956`, `Circa 1950` (MLA).
+    public var dayMonthYear: String {
+        if isUncertain { return "Circa \(year)" }
+        guard let month = validMonth else { return String(year) }
+        return (day.map { "\($0) " } ?? "") + Self.shortMonths[month - 1] + " \(year)"
+    }
+
+    /// `1956`, `ca. 1950` (APA).
+    public var apaYear: String {
+        isUncertain ? "ca. \(year)" : String(year)
+    }
+
     public static func < (lhs: CitationDate, rhs: CitationDate) -> Bool {
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
     }
+}
+
+extension Optional where Wrapped == String {
+    /// The string trimmed, when it has something besides white space.
+    var nonEmpty: String? {
+        guard let self else { return nil }
+        let trimmed = self.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
+
+extension String {
+    var nonEmpty: String? { Optional(self).nonEmpty }
 }

@@ -41,8 +41,8 @@ import TestSupport
             "September 23, 1956: Minutes of the KWP CC Plenum Held on 23 September 1956",
             "September 3, 1957: Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 3 September 1957",
         ])
-        #expect(log.contains("[^2]: “Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium,” September 20, 1956, Wilson Center Digital Archive."))
-        #expect(log.contains("[^3]: “Record of a Meeting,” September 20, 1956."))
+        #expect(log.contains("[^2]: “Record of a Meeting Between the Sino-Soviet Delegation and the Korean Workers’ Party Presidium,” September 20, 1956, Wilson Center Digital Archive."))
+        #expect(log.contains("[^3]: “Record of a Meeting Between the Sino-Soviet Delegation and the Korean Workers’ Party Presidium.”"))
         #expect(log.contains("> “restored to the Central Committee, but not necessarily to their original positions”"))
         let bibliography = log.components(separatedBy: "## Bibliography\n\n")[1].components(separatedBy: "\n\n[^1]")[0]
         #expect(bibliography.split(separator: "\n").filter { !$0.isEmpty }.map { $0.prefix(20) } == [
