@@ -21,7 +21,7 @@ let package = Package(
             name: "dossier",
             dependencies: [
                 argumentParser, "REPLCore", "LineEditor", "DocumentStore", "SessionStore",
-                "SearchCommands", "WorkspaceCommands", "NoteCommands",
+                "SearchCommands", "WorkspaceCommands", "NoteCommands", "CiteCommands",
             ]),
 
         // The benchmark: archive-scale figures beside the sqlite3 shell (release build).
@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Citation"),
         .target(
             name: "REPLCore",
-            dependencies: [argumentParser, "DocumentStore", "SessionStore", "TextAnalysis"]),
+            dependencies: [argumentParser, "DocumentStore", "SessionStore", "TextAnalysis", "Citation"]),
 
         // Built-in command modules.
         .target(
@@ -59,18 +59,23 @@ let package = Package(
             name: "NoteCommands",
             dependencies: [argumentParser, "REPLCore", "SessionStore", "DocumentStore", "Citation", "TextAnalysis"],
             path: "Plugins/Note"),
+        .target(
+            name: "CiteCommands",
+            dependencies: [argumentParser, "REPLCore", "Citation", "DocumentStore", "SessionStore"],
+            path: "Plugins/Cite"),
 
         // Tests.
         .target(
             name: "TestSupport",
             dependencies: [
-                "REPLCore", "DocumentStore", "SessionStore", "SearchCommands", "WorkspaceCommands", "NoteCommands",
+                "REPLCore", "DocumentStore", "SessionStore", "SearchCommands", "WorkspaceCommands", "NoteCommands", "CiteCommands",
             ],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
         .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "TestSupport"]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"]),
         .testTarget(name: "CitationTests", dependencies: ["Citation"]),
+        .testTarget(name: "CiteCommandsTests", dependencies: ["CiteCommands", "TestSupport"]),
         .testTarget(name: "NoteCommandsTests", dependencies: ["NoteCommands", "TestSupport"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "REPLCoreTests", dependencies: ["REPLCore", "TestSupport", argumentParser]),

@@ -86,7 +86,7 @@ struct ResearchLog {
 
         let listed = (documents + session.citedDocuments).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let style = Chicago()
-        bibliography = listed.compactMap { records[$0] }.map(CitedDocument.init).sorted { style.sortKey($0) < style.sortKey($1) }
+        bibliography = listed.compactMap { records[$0] }.map { CitedDocument($0) }.sorted { style.sortKey($0) < style.sortKey($1) }
             .map { Footnote(text: style.bibliography($0), url: $0.url) }
     }
 

@@ -5,8 +5,10 @@
 public struct APA: CitationStyle {
     public init() {}
 
+    public var translatorLeads: Bool { false }
+
     public func full(_ document: CitedDocument) -> String {
-        var title = document.title
+        var title = CitationText.smartQuotes(document.title)
         if let translator = document.translator { title += " (\(translator), Tran.)" }
         var sentences = [CitationText.terminated(title)]
         sentences.append("(\(document.date?.apaYear ?? "n.d.")).")

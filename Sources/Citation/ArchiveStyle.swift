@@ -4,6 +4,8 @@
 public struct ArchiveStyle: CitationStyle {
     public init() {}
 
+    public var translatorLeads: Bool { false }
+
     public func full(_ document: CitedDocument) -> String {
         let rest = [document.date?.monthDayYear, document.archive, document.archiveRef].compactMap { $0 }
         let title = CitationText.quoted(document.title, punctuation: rest.isEmpty ? "." : ",", straight: true)

@@ -15,10 +15,10 @@ public struct Chicago: CitationStyle {
         if let translator = document.translator { elements.append("\(translator), tran.") }
         let date = document.date?.chicago ?? "n.d."
         // An uncertain date in brackets follows the title without a comma.
-        let punctuation = date.hasPrefix("[") && !isUnpublished(document) && document.collections.isEmpty ? "" : ","
+        let punctuation = date.hasPrefix("[") && !isUnpublished(document) && document.collection == nil ? "" : ","
         elements.append(CitationText.quoted(document.headlineTitle, punctuation: punctuation))
         if isUnpublished(document) { elements.append("unpublished manuscript") }
-        elements += document.collections
+        if let collection = document.collection { elements.append(collection) }
         elements.append(date)
         elements += [document.archiveRef, document.archive, document.url].compactMap { $0 }
         return CitationText.terminated(CitationText.join(elements, separator: ", "))
@@ -35,7 +35,7 @@ public struct Chicago: CitationStyle {
         if let translator = document.translator { elements.append("\(translator), tran.") }
         elements.append(CitationText.quoted(document.headlineTitle, punctuation: "."))
         if isUnpublished(document) { elements.append("Unpublished manuscript.") }
-        elements += document.collections.map { $0 + "." }
+        if let collection = document.collection { elements.append(CitationText.terminated(collection)) }
         if let date = document.date { elements.append(date.chicago + ".") }
         elements += [document.archiveRef, document.archive].compactMap { $0.map { CitationText.terminated($0) } }
         if let url = document.url { elements.append(url + ".") }

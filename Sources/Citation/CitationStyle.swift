@@ -16,19 +16,24 @@ public protocol CitationStyle: Sendable {
     func sortKey(_ document: CitedDocument) -> String
     /// Whether a citation of the document cited just before is `Ibid.`.
     var usesIbid: Bool { get }
+    /// Whether a translator stands first where there is no author (and so sorts first).
+    var translatorLeads: Bool { get }
 }
 
 extension CitationStyle {
     public func short(_ document: CitedDocument) -> String { full(document) }
     public var usesIbid: Bool { false }
+    public var translatorLeads: Bool { true }
 
-    /// By title (or the translator who stands first), quotation marks and an opening
-    /// article aside, case and accents aside; then by date.
+    /// By what stands first (the translator, else the title), letters and digits only,
+    /// case and accents aside, word by word (as citeproc sorts); then by date.
     public func sortKey(_ document: CitedDocument) -> String {
-        var key = bibliography(document).trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’[( "))
-        for article in ["The ", "A ", "An "] where key.hasPrefix(article) { key.removeFirst(article.count) }
+        var lead = (translatorLeads ? document.translator : nil) ?? document.title
+        for article in ["The ", "A ", "An "] where lead.hasPrefix(article) { lead.removeFirst(article.count) }
+        let words = lead.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split { !($0.isLetter || $0.isNumber) }.joined(separator: " ")
         let date = document.date.map { String(format: "%04d-%02d-%02d", $0.year, $0.month ?? 0, $0.day ?? 0) } ?? "9999"
-        return key.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) + "\u{1}" + date
+        return words + "\u{1}" + date
     }
 }
 

@@ -35,6 +35,26 @@ enum CitationText {
         return result
     }
 
+    /// Straight quotation marks made typographic: double ones “ ”, single ones ‘ ’ (an
+    /// apostrophe ’), as pandoc sets them.
+    static func smartQuotes(_ text: String) -> String {
+        var result = ""
+        var openDouble = true
+        var previous: Character = " "
+        for character in text {
+            switch character {
+            case "\"":
+                result.append(openDouble ? "“" : "”")
+                openDouble.toggle()
+            case "'":
+                result.append(previous.isWhitespace || "([“".contains(previous) ? "‘" : "’")
+            default: result.append(character)
+            }
+            previous = character
+        }
+        return result
+    }
+
     /// Double quotation marks, straight or curly, become straight single ones.
     static func straightInner(_ title: String) -> String {
         String(title.map { "\"“”".contains($0) ? "'" : $0 })

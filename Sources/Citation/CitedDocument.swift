@@ -38,6 +38,11 @@ public struct CitedDocument: Sendable, Equatable {
         self.accessed = accessed
     }
 
+    /// The collections as one element (`A; B`), as CSL's `collection-title` holds them.
+    public var collection: String? {
+        collections.isEmpty ? nil : collections.joined(separator: "; ")
+    }
+
     /// The title as every style and export gives it: an ALL-CAPS title of an old record
     /// set in title case (acronyms such as DPRK and CPSU kept), white space tidied.
     public var title: String {

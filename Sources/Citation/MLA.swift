@@ -11,7 +11,7 @@ public struct MLA: CitationStyle {
         sentences.append(CitationText.quoted(document.headlineTitle, punctuation: "."))
         let container = [document.date?.dayMonthYear, document.archive, document.archiveRef, document.url].compactMap { $0 }
         if !container.isEmpty { sentences.append(CitationText.terminated(container.joined(separator: ", "))) }
-        sentences += document.collections.map { CitationText.terminated($0) }
+        if let collection = document.collection { sentences.append(CitationText.terminated(collection)) }
         return sentences.joined(separator: " ")
     }
 

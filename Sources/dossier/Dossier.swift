@@ -5,6 +5,7 @@ import LineEditor
 import REPLCore
 import SearchCommands
 import SessionStore
+import CiteCommands
 import NoteCommands
 import WorkspaceCommands
 
@@ -12,6 +13,7 @@ import WorkspaceCommands
 let modules: [CommandModule] = [
     SearchCommands.module,
     NoteCommands.module,
+    CiteCommands.module,
     WorkspaceCommands.module,
 ]
 

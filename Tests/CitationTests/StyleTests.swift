@@ -69,7 +69,7 @@ import Testing
         (circa, "Memorandum on the Korean question. (ca. 1950). National Archives."),
         (undated, "Undated report on the situation. (n.d.). National Archives."),
         (month, "Report on the plenum. (1956). Wilson Center Digital Archive (RGANI F. 5)."),
-        (apostrophes, "Report on the 'August Plenum of the Korean Workers' Party'. (1956). Wilson Center Digital Archive."),
+        (apostrophes, "Report on the ‘August Plenum of the Korean Workers’ Party’. (1956). Wilson Center Digital Archive."),
         (unpublished, "Notes from the meeting. (1956). [Unpublished manuscript]."),
     ])
     func apaReferences(document: CitedDocument, expected: String) {

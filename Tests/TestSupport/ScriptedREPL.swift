@@ -3,6 +3,7 @@ import Foundation
 import REPLCore
 import SearchCommands
 import SessionStore
+import CiteCommands
 import NoteCommands
 import WorkspaceCommands
 
@@ -10,7 +11,7 @@ import WorkspaceCommands
 /// its output and messages captured: what the user would see, without a process.
 public final class ScriptedREPL {
     /// The same module list as the executable's.
-    public static let modules: [CommandModule] = [SearchCommands.module, NoteCommands.module, WorkspaceCommands.module]
+    public static let modules: [CommandModule] = [SearchCommands.module, NoteCommands.module, CiteCommands.module, WorkspaceCommands.module]
 
     public let workspace: Workspace
     public let store: DocumentStore

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Citation
+import DocumentStore
+import Foundation
+import REPLCore
+import SessionStore
+
+/// `export`: documents as BibTeX, BibLaTeX, RIS or CSL-JSON, for Zotero and pandoc.
+struct Export: DossierCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write documents as BibTeX, BibLaTeX, RIS or CSL-JSON for Zotero and pandoc.",
+        discussion: """
+            Give documents (result numbers or ids), or --session for everything a session cited \
+            or noted. Each entry's key (CSL-JSON id) is the Dossier document id, so \
+            'pandoc --citeproc' finds [@wca-2a20b1851ab2]. The archive, its reference, the \
+            collection, the translator, the URL and the original language come through.
+            """)
+    static let examples = [
+        "export wca-2a20b1851ab2 --format csl-json",
+        "export --session august-plenum --format ris",
+        "export wca-2a20b1851ab2 --format biblatex",
+    ]
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case bibtex, biblatex, ris
+        case cslJSON = "csl-json"
+    }
+
+    @Argument(help: ArgumentHelp("Result numbers or document ids.", valueName: "ref"))
+    var refs: [String] = []
+    @Option(help: ArgumentHelp("Everything this session cited or noted.", valueName: "session"))
+    var session: String?
+    @Option(help: "bibtex, biblatex, ris or csl-json.")
+    var format: Format
+    @Option(help: ArgumentHelp("The file to write (the screen without it).", valueName: "file"))
+    var out: String?
+
+    func validate() throws {
+        if refs.isEmpty && session == nil {
+            throw ValidationError("Give the documents to export (numbers or ids), or --session NAME.")
+        }
+        if !refs.isEmpty && session != nil {
+            throw ValidationError("Give documents or --session, not both.")
+        }
+    }
+
+    func run(in context: CommandContext) async throws -> any CommandOutput {
+        let documents: [CitedDocument]
+        var footer: String?
+        if let session {
+            let contents = try SessionDocuments(try SessionDocuments.session(named: session, context: context), store: context.store)
+            documents = contents.documents
+            footer = contents.missingNote
+            guard !documents.isEmpty else {
+                throw ValidationError("Session '\(contents.session.name)' has cited or noted no documents to export.")
+            }
+        } else {
+            let current = context.session?.session
+            documents = try refs.map { try context.resolve($0) }
+                .map { CitedDocument($0, accessed: SessionDocuments.firstCited($0.id, in: current)) }
+        }
+        let text: String
+        switch format {
+        case .bibtex: text = BibTeX.encode(documents, biblatex: false)
+        case .biblatex: text = BibTeX.encode(documents, biblatex: true)
+        case .ris: text = RISExport.encode(documents)
+        case .cslJSON: text = CSLJSON.encode(documents) + "\n"
+        }
+        guard let out else {
+            let shown = footer.map { text + "\n" + $0 } ?? String(text.dropLast())
+            return PreformattedText(shown, data: ["format": .string(format.rawValue), "text": .string(text)])
+        }
+        let url = URL(fileURLWithPath: (out as NSString).expandingTildeInPath)
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw ValidationError("Cannot write '\(out)': \(error.localizedDescription). Check that the folder exists and can be written.")
+        }
+        let message = "Wrote \(documents.count.counted("document")) as \(format.rawValue) to '\(out)'." + (footer.map { " " + $0 } ?? "")
+        return Message(message, data: ["format": .string(format.rawValue), "file": .string(url.path), "documents": .number(Double(documents.count))])
+    }
+}

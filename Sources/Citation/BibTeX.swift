@@ -1,0 +1,82 @@
+/// BibTeX and BibLaTeX entries: `@unpublished` with the Dossier document id as the key.
+/// The archive's fields go where each reads them (BibLaTeX: `library`, `addendum`,
+/// `origlanguage`, an EDTF `date` with `~` for an uncertain one) and into `note`, so that
+/// BibTeX styles print them and Zotero keeps them.
+public enum BibTeX {
+    public static func entry(_ document: CitedDocument, biblatex: Bool) -> String {
+        var fields: [(String, String)] = [("title", "{" + escaped(document.title) + "}")]
+        if let date = document.date {
+            if biblatex {
+                var text = String(format: "%04d", date.year)
+                if let month = date.month, (1...12).contains(month) {
+                    text += String(format: "-%02d", month)
+                    if let day = date.day { text += String(format: "-%02d", day) }
+                }
+                fields.append(("date", text + (date.isUncertain ? "~" : "")))
+            } else {
+                fields.append(("year", String(date.year)))
+                if let month = date.month, (1...12).contains(month) {
+                    fields.append(("month", ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"][month - 1]))
+                }
+            }
+        }
+        if let translator = document.translator { fields.append(("translator", escaped(translator))) }
+        if biblatex {
+            let library = [document.archive, document.archiveRef].compactMap { $0 }
+            if !library.isEmpty { fields.append(("library", escaped(library.joined(separator: ", ")))) }
+            if let collection = document.collection { fields.append(("addendum", escaped(collection))) }
+            if let original = document.originalLanguage { fields.append(("origlanguage", escaped(original))) }
+        } else {
+            if let archive = document.archive { fields.append(("archive", escaped(archive))) }
+            if let reference = document.archiveRef { fields.append(("archive_location", escaped(reference))) }
+        }
+        let note = noteText(document)
+        if !note.isEmpty { fields.append(("note", escaped(note))) }
+        if let url = document.url {
+            fields.append(("url", url))
+            if !biblatex { fields.append(("howpublished", "\\url{\(url)}")) }
+        }
+        if let accessed = document.accessed, let month = accessed.month, let day = accessed.day {
+            fields.append(("urldate", String(format: "%04d-%02d-%02d", accessed.year, month, day)))
+        }
+        if let language = document.language { fields.append(("language", escaped(language))) }
+        let width = fields.map(\.0.count).max() ?? 0
+        let body = fields.map { name, value in
+            "  " + name + String(repeating: " ", count: width - name.count) + " = {" + value + "}"
+        }.joined(separator: ",\n")
+        return "@unpublished{\(document.id),\n\(body)\n}"
+    }
+
+    public static func encode(_ documents: [CitedDocument], biblatex: Bool) -> String {
+        documents.map { entry($0, biblatex: biblatex) }.joined(separator: "\n\n") + "\n"
+    }
+
+    /// What BibTeX styles print of the archive: reference, collection, archive; the
+    /// translator and the original language.
+    static func noteText(_ document: CitedDocument) -> String {
+        var note = [document.archiveRef, document.collection, document.archive].compactMap { $0 }.joined(separator: ", ")
+        if let translator = document.translator {
+            note += (note.isEmpty ? "" : ". ") + "Translated by \(translator)"
+            if let original = document.originalLanguage { note += " from the \(original)" }
+        } else if let original = document.originalLanguage {
+            note += (note.isEmpty ? "" : ". ") + "Original language: \(original)"
+        }
+        return note
+    }
+
+    /// TeX's special characters escaped; everything else (accents, other scripts) as it
+    /// is, for BibLaTeX with biber and for Zotero.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\textbackslash{}"
+            case "{", "}", "&", "%", "$", "#", "_": result += "\\" + String(character)
+            case "~": result += "\\textasciitilde{}"
+            case "^": result += "\\textasciicircum{}"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// CSL-JSON, as pandoc (`--citeproc`) and Zotero read it: each document a `manuscript`
+/// whose `id` is the Dossier document id, with the archive's fields in CSL's variables.
+public enum CSLJSON {
+    /// The item for one document.
+    public static func item(_ document: CitedDocument) -> [String: Any] {
+        var item: [String: Any] = ["id": document.id, "type": "manuscript", "title": document.title]
+        if let date = document.date { item["issued"] = dateObject(date) }
+        if let archive = document.archive { item["archive"] = archive }
+        if let reference = document.archiveRef { item["archive_location"] = reference }
+        if let collection = document.collection { item["collection-title"] = collection }
+        if let translator = document.translator { item["translator"] = [["literal": translator]] }
+        if let url = document.url { item["URL"] = url }
+        if let accessed = document.accessed { item["accessed"] = dateObject(accessed) }
+        // CSL sets a title in headline case only for English: say which language a title
+        // in another script is in.
+        if let language = document.language ?? TitleText.languageOfScript(document.title) { item["language"] = language }
+        if let original = document.originalLanguage {
+            item["original-language"] = original
+            item["note"] = "Original language: \(original)"
+        }
+        return item
+    }
+
+    /// A JSON array of the documents' items, pretty-printed, keys sorted.
+    public static func encode(_ documents: [CitedDocument]) -> String {
+        let data = (try? JSONSerialization.data(
+            withJSONObject: documents.map(item), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func dateObject(_ date: CitationDate) -> [String: Any] {
+        var parts = [date.year]
+        if let month = date.month, (1...12).contains(month) {
+            parts.append(month)
+            if let day = date.day { parts.append(day) }
+        }
+        var object: [String: Any] = ["date-parts": [parts]]
+        if date.isUncertain { object["circa"] = true }
+        return object
+    }
+}
