@@ -14,40 +14,31 @@ enum CitationText {
     }
 
     /// Double quotation marks become single, and straight single ones curly (an opening
-    /// one after a space or at the start, an apostrophe or closing one elsewhere).
+    /// one after a space or at the start, an apostrophe or closing one elsewhere): the
+    /// quotation marks of a title set inside double ones.
     static func curlyInner(_ title: String) -> String {
-        var result = ""
-        var openDouble = true
-        var previous: Character = " "
-        for character in title {
-            switch character {
-            case "\"":
-                result.append(openDouble ? "‘" : "’")
-                openDouble.toggle()
-            case "“": result.append("‘")
-            case "”": result.append("’")
-            case "'":
-                result.append(previous.isWhitespace || "([".contains(previous) ? "‘" : "’")
-            default: result.append(character)
-            }
-            previous = character
-        }
-        return result
+        typographic(title, doubles: ("‘", "’"))
     }
 
     /// Straight quotation marks made typographic: double ones “ ”, single ones ‘ ’ (an
     /// apostrophe ’), as pandoc sets them.
     static func smartQuotes(_ text: String) -> String {
+        typographic(text, doubles: ("“", "”"))
+    }
+
+    /// Straight single quotation marks curly; double ones, straight or curly, as `doubles`.
+    private static func typographic(_ text: String, doubles: (open: String, close: String)) -> String {
         var result = ""
         var openDouble = true
         var previous: Character = " "
         for character in text {
             switch character {
             case "\"":
-                result.append(openDouble ? "“" : "”")
+                result += openDouble ? doubles.open : doubles.close
                 openDouble.toggle()
-            case "'":
-                result.append(previous.isWhitespace || "([“".contains(previous) ? "‘" : "’")
+            case "“": result += doubles.open
+            case "”": result += doubles.close
+            case "'": result.append(previous.isWhitespace || "([“‘".contains(previous) ? "‘" : "’")
             default: result.append(character)
             }
             previous = character
