@@ -21,7 +21,7 @@ let package = Package(
             name: "dossier",
             dependencies: [
                 argumentParser, "REPLCore", "LineEditor", "DocumentStore", "SessionStore",
-                "SearchCommands", "WorkspaceCommands", "NoteCommands", "CiteCommands",
+                "SearchCommands", "WorkspaceCommands", "NoteCommands", "CiteCommands", "CompareCommands",
             ]),
 
         // The benchmark: archive-scale figures beside the sqlite3 shell (release build).
@@ -63,12 +63,17 @@ let package = Package(
             name: "CiteCommands",
             dependencies: [argumentParser, "REPLCore", "Citation", "DocumentStore", "SessionStore"],
             path: "Plugins/Cite"),
+        .target(
+            name: "CompareCommands",
+            dependencies: [argumentParser, "REPLCore", "DocumentStore", "TextAnalysis"],
+            path: "Plugins/Compare"),
 
         // Tests.
         .target(
             name: "TestSupport",
             dependencies: [
                 "REPLCore", "DocumentStore", "SessionStore", "SearchCommands", "WorkspaceCommands", "NoteCommands", "CiteCommands",
+                "CompareCommands",
             ],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
@@ -76,6 +81,7 @@ let package = Package(
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"]),
         .testTarget(name: "CitationTests", dependencies: ["Citation"]),
         .testTarget(name: "CiteCommandsTests", dependencies: ["CiteCommands", "TestSupport"]),
+        .testTarget(name: "CompareCommandsTests", dependencies: ["CompareCommands", "TestSupport"]),
         .testTarget(name: "NoteCommandsTests", dependencies: ["NoteCommands", "TestSupport"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "REPLCoreTests", dependencies: ["REPLCore", "TestSupport", argumentParser]),

@@ -12,10 +12,11 @@ struct Timeline: DossierCommand {
             document counts once, in the year or month its date starts in. Without --by, the \
             chart is by month when every dated hit falls within three years, else by year. By \
             month, documents dated only to a year are counted apart, as are undated ones. \
-            Long stretches with no documents are drawn as one line.
+            Long stretches with no documents are drawn as one line. Several queries separated \
+            by 'vs' are drawn on one time axis, each with its own mark.
             """)
 
-    static let examples = ["timeline Kim", "timeline plenum --by month", "timeline Puzanov after:1957 --json"]
+    static let examples = ["timeline Kim", "timeline plenum --by month", "timeline Puzanov after:1957 --json", "timeline Puzanov vs plenum"]
 
     static let takesFreeText = true
 
@@ -30,6 +31,16 @@ struct Timeline: DossierCommand {
     var by: Period?
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
+        let sides = Sides.split(query)
+        if sides.count > 1 {
+            guard sides.allSatisfy({ !$0.isEmpty }) else {
+                throw ValidationError("Each side of 'vs' needs a query: timeline Puzanov vs plenum.")
+            }
+            let counts = try sides.map { try context.store.dateCounts(context.store.query($0)) }
+            let years = counts.flatMap { $0.byYear.keys }.compactMap { Int($0) }
+            let period = by ?? ((years.max() ?? 0) - (years.min() ?? 0) < 3 ? .month : .year)
+            return TimelineSeries(queries: sides, counts: counts, period: period)
+        }
         let parsed = try context.store.query(query)
         let counts = try context.store.dateCounts(parsed)
         let years = counts.byYear.keys.sorted()
@@ -134,5 +145,61 @@ struct TimelineChart: CommandOutput {
             object["year_only"] = .object(counts.yearOnly.mapValues { .number(Double($0)) })
         }
         return .object(object)
+    }
+}
+
+/// Several queries' counts on one time axis (`timeline A vs B`).
+struct TimelineSeries: CommandOutput {
+    var queries: [String]
+    var counts: [DateCounts]
+    var period: Timeline.Period
+
+    func counts(of index: Int) -> [String: Int] {
+        period == .year ? counts[index].byYear : counts[index].byMonth
+    }
+
+    var chart: SeriesChart {
+        let series = queries.indices.map { SeriesChart.Series(name: "'\(queries[$0])'", counts: counts(of: $0)) }
+        return SeriesChart(series: series, periods: SeriesChart.periods(covering: Set(series.flatMap { $0.counts.keys })))
+    }
+
+    func total(_ index: Int) -> Int {
+        counts[index].byMonth.values.reduce(0, +) + counts[index].yearOnly.values.reduce(0, +) + counts[index].undated
+    }
+
+    func text(in style: TextStyle) -> String {
+        let chart = chart
+        var heading = queries.indices.map { "'\(queries[$0])': \(total($0).counted("document"))" }.joined(separator: "; ")
+        if let first = chart.periods.first, let last = chart.periods.last {
+            heading += first == last ? ", \(first)" : ", \(first) to \(last)"
+            heading += ", by \(period.rawValue):"
+        } else {
+            heading += "; none of them is dated."
+        }
+        var lines = Wrapping.wrap(heading, width: style.width)
+        let drawn = chart.lines(in: style)
+        if !drawn.isEmpty { lines += [""] + drawn }
+        var notes: [String] = []
+        for index in queries.indices {
+            let yearOnly = counts[index].yearOnly.values.reduce(0, +)
+            if period == .month && yearOnly > 0 { notes.append("'\(queries[index])': \(yearOnly.counted("document")) dated only to the year, not shown by month.") }
+            if counts[index].undated > 0 { notes.append("'\(queries[index])': \(counts[index].undated.counted("undated document")) not shown.") }
+        }
+        if !notes.isEmpty { lines += [""] + notes.flatMap { Wrapping.wrap($0, width: style.width) } }
+        return lines.joined(separator: "\n")
+    }
+
+    var json: JSONValue {
+        let periods = chart.periods
+        return [
+            "by": .string(period.rawValue),
+            "series": .array(queries.indices.map { index in
+                [
+                    "query": .string(queries[index]), "total": .number(Double(total(index))),
+                    "undated": .number(Double(counts[index].undated)),
+                    "periods": .array(periods.map { ["period": .string($0), "count": .number(Double(counts(of: index)[$0] ?? 0))] }),
+                ]
+            }),
+        ]
     }
 }

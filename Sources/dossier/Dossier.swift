@@ -6,12 +6,14 @@ import REPLCore
 import SearchCommands
 import SessionStore
 import CiteCommands
+import CompareCommands
 import NoteCommands
 import WorkspaceCommands
 
 /// The one list of command modules. `help` and `quit` come with REPLCore.
 let modules: [CommandModule] = [
     SearchCommands.module,
+    CompareCommands.module,
     NoteCommands.module,
     CiteCommands.module,
     WorkspaceCommands.module,

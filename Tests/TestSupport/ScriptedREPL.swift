@@ -4,6 +4,7 @@ import REPLCore
 import SearchCommands
 import SessionStore
 import CiteCommands
+import CompareCommands
 import NoteCommands
 import WorkspaceCommands
 
@@ -11,7 +12,9 @@ import WorkspaceCommands
 /// its output and messages captured: what the user would see, without a process.
 public final class ScriptedREPL {
     /// The same module list as the executable's.
-    public static let modules: [CommandModule] = [SearchCommands.module, NoteCommands.module, CiteCommands.module, WorkspaceCommands.module]
+    public static let modules: [CommandModule] = [
+        SearchCommands.module, CompareCommands.module, NoteCommands.module, CiteCommands.module, WorkspaceCommands.module,
+    ]
 
     public let workspace: Workspace
     public let store: DocumentStore

@@ -18,6 +18,11 @@ extension Record {
     /// The column list that `init(row:)` reads by position (names are looked up slowly).
     static let selection = columns.joined(separator: ", ")
 
+    /// `selection` with each column taken from the table named `alias`.
+    static func selection(alias: String) -> String {
+        columns.map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
     /// Positions in `columns`, for reading rows by position: this runs for every result
     /// shown, and looking a column up by name costs more than reading it.
     private enum Column: Int {

@@ -18,6 +18,9 @@ public struct TextStyle: Sendable, Equatable {
     public func highlight(_ text: String) -> String { sgr("1;33", text) }
     public func heading(_ text: String) -> String { sgr("1;36", text) }
     public func error(_ text: String) -> String { sgr("31", text) }
+    /// Words a diff takes out (red, struck through) and puts in (green).
+    public func deleted(_ text: String) -> String { sgr("31;9", text) }
+    public func inserted(_ text: String) -> String { sgr("32", text) }
 
     private func sgr(_ code: String, _ text: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -1,0 +1,211 @@
+import DocumentStore
+import Foundation
+import REPLCore
+import TextAnalysis
+
+/// Documents side by side: what they share and what sets each apart.
+struct DocumentComparison: CommandOutput {
+    struct Side {
+        var record: Record
+        var people: [String]
+        var places: [String]
+        var words: Int
+        /// Distinctive against the other documents, and against the whole archive (with
+        /// the archive's count of the word).
+        var againstOthers: [(key: Keyness.Key, example: String?)]
+        var againstArchive: [(key: Keyness.Key, example: String?)]
+    }
+
+    var sides: [Side]
+    var gaps: [String]
+    var sharedPeople: [String]
+    var sharedPlaces: [String]
+    var similarities: [(first: Int, second: Int, score: Double)]
+    var notes: [String]
+
+    /// Below this many words a document's distinctive words say little.
+    static let shortDocument = 25
+
+    static func make(_ records: [Record], terms: Int, store: DocumentStore) throws -> DocumentComparison {
+        var counts = records.map { record -> Keyness.Counts in
+            var counts = Keyness.Counts()
+            counts.add(record.countedText)
+            return counts
+        }
+        let allTerms = Set(counts.flatMap { $0.counts.keys })
+        let storeTotals = try store.termTotals(of: allTerms)
+        let storeWords = try store.indexedWordCount()
+        let documents = Double(max(try store.count(), 1))
+        let frequencies = try store.documentFrequencies(of: allTerms)
+
+        var sides: [Side] = []
+        for (index, record) in records.enumerated() {
+            var others = Keyness.Counts()
+            for (other, count) in counts.enumerated() where other != index { others.add(count) }
+            let here = counts[index]
+            let text = record.countedText
+            let againstOthers = Keyness.keys(here, against: others.total, thereCount: { others.counts[$0] ?? 0 }, limit: terms)
+            let againstArchive = Keyness.keys(
+                here, against: max(storeWords - here.total, 1),
+                thereCount: { max((storeTotals[$0] ?? 0) - (here.counts[$0] ?? 0), 0) }, minimum: 1, limit: terms)
+            sides.append(Side(
+                record: record, people: record.namedPeople, places: record.namedPlaces, words: here.total,
+                againstOthers: againstOthers.map { ($0, example(of: $0.term, in: text)) },
+                againstArchive: againstArchive.map { ($0, example(of: $0.term, in: text)) }))
+        }
+        counts = counts.map { $0 }
+
+        // One person under two spellings counts as shared.
+        let groups = (try? store.nameGroups(Array(Set(sides.flatMap(\.people))))) ?? []
+        func sameGroup(_ name: String, in names: [String]) -> Bool {
+            names.contains(name) || groups.contains { $0.contains(name) && $0.contains(where: names.contains) }
+        }
+        let sharedPeople = sides[0].people.filter { person in sides.dropFirst().allSatisfy { sameGroup(person, in: $0.people) } }
+        let sharedPlaces = sides[0].places.filter { place in sides.dropFirst().allSatisfy { $0.places.contains(place) } }
+
+        var gaps: [String] = []
+        var similarities: [(Int, Int, Double)] = []
+        for first in records.indices {
+            for second in records.indices where second > first {
+                if let gap = DateGap.describe(records[first].date, records[second].date) {
+                    gaps.append(records.count == 2 ? gap : "\(first + 1)–\(second + 1): \(gap)")
+                }
+                similarities.append((first, second, cosine(counts[first], counts[second], frequencies: frequencies, documents: documents)))
+            }
+        }
+        var notes: [String] = []
+        for side in sides where side.words < shortDocument {
+            notes.append("\(side.record.id) has only \(side.words.counted("word"))\(side.record.text.isEmpty ? " (a title and a summary)" : ""): its distinctive words say little.")
+        }
+        if Set(records.map(\.id)).count < records.count { notes.append("The same document is given more than once.") }
+        return DocumentComparison(
+            sides: sides, gaps: gaps, sharedPeople: sharedPeople, sharedPlaces: sharedPlaces,
+            similarities: similarities.map { (first: $0.0, second: $0.1, score: $0.2) }, notes: notes)
+    }
+
+    /// Cosine similarity of two documents' words weighed by tf-idf.
+    static func cosine(_ a: Keyness.Counts, _ b: Keyness.Counts, frequencies: [String: Int], documents: Double) -> Double {
+        func weight(_ term: String, _ count: Int) -> Double {
+            Double(count) * log(documents / Double(max(frequencies[term] ?? 1, 1)) + 1)
+        }
+        var dot = 0.0, normA = 0.0, normB = 0.0
+        for (term, count) in a.counts {
+            let wa = weight(term, count)
+            normA += wa * wa
+            if let other = b.counts[term] { dot += wa * weight(term, other) }
+        }
+        for (term, count) in b.counts { normB += pow(weight(term, count), 2) }
+        guard normA > 0, normB > 0 else { return 0 }
+        return dot / (normA.squareRoot() * normB.squareRoot())
+    }
+
+    /// What a similarity score means, in a few words.
+    static func reading(_ score: Double) -> String {
+        switch score {
+        case 0.99...: return "the same words"
+        case 0.6...: return "very alike: much the same words"
+        case 0.3...: return "related: many words in common"
+        case 0.1...: return "loosely related: some words in common"
+        default: return "little in common"
+        }
+    }
+
+    // MARK: Text
+
+    func text(in style: TextStyle) -> String {
+        let labelWidth = 12
+        let gap = 3
+        let columnWidth = max(16, (style.width - labelWidth - gap * (sides.count - 1)) / sides.count)
+        var lines = ["Comparing \(sides.count) documents:", ""]
+        func row(_ label: String, _ values: [String], dim: Bool = false) {
+            let wrapped = values.map { Wrapping.wrap($0.isEmpty ? "—" : $0, width: columnWidth) }
+            let height = wrapped.map(\.count).max() ?? 1
+            for line in 0..<height {
+                var text = Wrapping.pad(line == 0 ? label : "", to: labelWidth)
+                for (column, cell) in wrapped.enumerated() {
+                    let value = line < cell.count ? cell[line] : ""
+                    text += column == wrapped.count - 1 ? value : Wrapping.pad(value, to: columnWidth + gap)
+                }
+                let trimmed = String(text.reversed().drop(while: { $0 == " " }).reversed())
+                lines.append(line == 0 && dim ? style.bold(trimmed) : trimmed)
+            }
+        }
+        row("", sides.enumerated().map { "\($0.offset + 1). \($0.element.record.id)" }, dim: true)
+        row("Title", sides.map(\.record.title))
+        row("Date", sides.map { $0.record.date.map { $0.display } ?? "undated" })
+        row("Archive", sides.map { [$0.record.archive, $0.record.archiveRef].compactMap { $0 }.joined(separator: ", ") })
+        row("Collection", sides.map { $0.record.collections.joined(separator: "; ") })
+        row("People", sides.map { side in side.people.filter { !sharedPeople.contains($0) }.joined(separator: ", ") })
+        row("Places", sides.map { side in side.places.filter { !sharedPlaces.contains($0) }.joined(separator: ", ") })
+        row("Words", sides.map { $0.words.grouped })
+        lines.append("")
+        var summary: [String] = []
+        if !gaps.isEmpty { summary.append("Between them: " + gaps.joined(separator: "; ") + ".") }
+        summary.append("In common: " + (sharedPeople.isEmpty && sharedPlaces.isEmpty ? "no people or places." : (sharedPeople + sharedPlaces).joined(separator: ", ") + "."))
+        for (first, second, score) in similarities {
+            let pair = sides.count == 2 ? "" : " (\(first + 1)–\(second + 1))"
+            summary.append("Similarity\(pair): \(String(format: "%.2f", score)), \(Self.reading(score)).")
+        }
+        lines += summary.flatMap { Wrapping.wrap($0, width: style.width) }
+        for (index, side) in sides.enumerated() {
+            lines.append("")
+            lines.append(style.bold("Distinctive of \(index + 1) (\(side.record.id))") + style.dim(" — G², count here / there:"))
+            let termWidth = min(18, ((side.againstOthers + side.againstArchive).map(\.key.term.count).max() ?? 4) + 1)
+            lines += keyLines(
+                side.againstOthers, against: sides.count == 2 ? "against \(index == 0 ? 2 : 1)" : "against the others", termWidth: termWidth,
+                style: style)
+            lines += keyLines(side.againstArchive, against: "against the archive", termWidth: termWidth, style: style)
+        }
+        if !notes.isEmpty {
+            lines.append("")
+            lines += notes.flatMap { Wrapping.wrap($0, width: style.width) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func keyLines(_ keys: [(key: Keyness.Key, example: String?)], against: String, termWidth: Int, style: TextStyle) -> [String] {
+        guard !keys.isEmpty else { return ["  " + against + ": none"] }
+        var lines = ["  " + style.dim(against + ":")]
+        for (key, example) in keys {
+            let figures = String(format: "%6.1f", key.g2) + "  " + Wrapping.pad("\(key.here.grouped) / \(key.there.grouped)", to: 12)
+            let head = "    " + Wrapping.pad(key.term, to: termWidth) + figures
+            let indent = String(repeating: " ", count: Wrapping.visibleWidth(head) + 1)
+            let wrapped = Wrapping.wrap(example ?? "", width: style.width, indent: indent, firstIndent: indent)
+            lines.append(head + " " + wrapped[0].dropFirst(indent.count))
+            lines += wrapped.dropFirst()
+        }
+        return lines
+    }
+
+    // MARK: JSON
+
+    var json: JSONValue {
+        func keys(_ list: [(key: Keyness.Key, example: String?)]) -> JSONValue {
+            .array(list.map { key, example in
+                [
+                    "term": .string(key.term), "g2": .number((key.g2 * 100).rounded() / 100), "here": .number(Double(key.here)),
+                    "there": .number(Double(key.there)), "example": example.map(JSONValue.string) ?? .null,
+                ]
+            })
+        }
+        return [
+            "documents": .array(sides.map { side in
+                guard case .object(var fields) = side.record.json else { return side.record.json }
+                fields["words"] = .number(Double(side.words))
+                fields["named_people"] = .array(side.people.map(JSONValue.string))
+                fields["named_places"] = .array(side.places.map(JSONValue.string))
+                fields["distinctive_against_others"] = keys(side.againstOthers)
+                fields["distinctive_against_archive"] = keys(side.againstArchive)
+                return .object(fields)
+            }),
+            "gaps": .array(gaps.map(JSONValue.string)),
+            "shared_people": .array(sharedPeople.map(JSONValue.string)),
+            "shared_places": .array(sharedPlaces.map(JSONValue.string)),
+            "similarity": .array(similarities.map {
+                ["first": .number(Double($0.first + 1)), "second": .number(Double($0.second + 1)),
+                 "score": .number(($0.score * 1000).rounded() / 1000), "reading": .string(Self.reading($0.score))]
+            }),
+            "notes": .array(notes.map(JSONValue.string)),
+        ]
+    }
+}

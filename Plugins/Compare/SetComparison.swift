@@ -1,0 +1,160 @@
+import ArgumentParser
+import DocumentStore
+import Foundation
+import REPLCore
+import TextAnalysis
+
+/// Two sets of documents: the words that set each apart from the other, the people in
+/// one and not the other, and both over time.
+struct SetComparison: CommandOutput {
+    struct Side {
+        var name: String
+        var records: [Record]
+        /// How many documents the side has in all (a query may find more than it counts).
+        var total: Int
+        var counts: Keyness.Counts
+        var keys: [(key: Keyness.Key, example: String?)]
+        var people: [String: Int]
+    }
+
+    var sides: [Side]
+    var overlap: Int
+    var onlyPeople: [[(String, Int)]]
+    var sharedPeople: [(String, Int, Int)]
+    var chart: SeriesChart
+
+    static func make(_ first: String, _ second: String, terms: Int, context: CommandContext) throws -> any CommandOutput {
+        var sides: [Side] = []
+        for name in [first, second] {
+            let (records, total) = try documents(name, context: context)
+            guard !records.isEmpty else {
+                return Message(
+                    "'\(name)' \(name == "pinned" ? "has no documents (nothing is pinned)" : name == "results" ? "has no documents" : "matches no documents"), so there is nothing to compare it with. Try 'search \(name)' to see what it finds.",
+                    data: ["empty_side": .string(name)])
+            }
+            var counts = Keyness.Counts()
+            var people: [String: Int] = [:]
+            for record in records {
+                counts.add(record.countedText)
+                for person in Set(record.namedPeople) { people[person, default: 0] += 1 }
+            }
+            sides.append(Side(name: name, records: records, total: total, counts: counts, keys: [], people: people))
+        }
+        for index in 0..<2 {
+            let other = sides[1 - index].counts
+            let keys = Keyness.keys(sides[index].counts, against: other.total, thereCount: { other.counts[$0] ?? 0 }, minimum: 2, limit: terms)
+            sides[index].keys = keys.map { key in
+                (key, sides[index].records.lazy.compactMap { example(of: key.term, in: $0.countedText) }.first)
+            }
+        }
+        // People by person: spellings of one person count together.
+        let names = Array(Set(sides.flatMap { $0.people.keys }))
+        let groups = (try? context.store.nameGroups(names)) ?? names.map { [$0] }
+        func count(_ group: [String], in side: Side) -> Int { group.reduce(0) { $0 + (side.people[$1] ?? 0) } }
+        var only: [[(String, Int)]] = [[], []]
+        var shared: [(String, Int, Int)] = []
+        for group in groups {
+            let (a, b) = (count(group, in: sides[0]), count(group, in: sides[1]))
+            let name = group.max { (sides[0].people[$0] ?? 0) + (sides[1].people[$0] ?? 0) < (sides[0].people[$1] ?? 0) + (sides[1].people[$1] ?? 0) } ?? group[0]
+            if a > 0 && b > 0 { shared.append((name, a, b)) } else if a > 0 { only[0].append((name, a)) } else if b > 0 { only[1].append((name, b)) }
+        }
+        only = only.map { $0.sorted { ($0.1, $1.0) > ($1.1, $0.0) } }
+        shared.sort { ($0.1 + $0.2, $1.0) > ($1.1 + $1.2, $0.0) }
+        let overlap = Set(sides[0].records.map(\.id)).intersection(sides[1].records.map(\.id)).count
+        return SetComparison(sides: sides, overlap: overlap, onlyPeople: only, sharedPeople: shared, chart: chart(sides))
+    }
+
+    /// The documents of a side: a query, `pinned` or `results`.
+    static func documents(_ side: String, context: CommandContext) throws -> ([Record], Int) {
+        switch side {
+        case "pinned":
+            let ids = try context.requireSession().session.pinned
+            let records = try context.store.records(ids: ids)
+            return (records, records.count)
+        case "results":
+            let records = try context.store.records(ids: context.lastResults ?? [])
+            return (records, records.count)
+        default:
+            let query = try context.store.query(side)
+            let (records, total) = try context.store.documents(matching: query, limit: Compare.setLimit)
+            return (records, total)
+        }
+    }
+
+    /// Both sides by year, or by month when they fall within three years.
+    static func chart(_ sides: [Side]) -> SeriesChart {
+        let years = sides.flatMap { $0.records.compactMap { $0.date?.year } }
+        let byMonth = (years.max() ?? 0) - (years.min() ?? 0) < 3
+        let series = sides.map { side in
+            var counts: [String: Int] = [:]
+            for record in side.records {
+                guard let date = record.date else { continue }
+                let label = byMonth && date.month != nil ? String(format: "%04d-%02d", date.year, date.month!) : String(format: "%04d", date.year)
+                if byMonth && date.month == nil { continue }
+                counts[label, default: 0] += 1
+            }
+            return SeriesChart.Series(name: "'\(side.name)'", counts: counts)
+        }
+        return SeriesChart(series: series, periods: SeriesChart.periods(covering: Set(series.flatMap { $0.counts.keys })))
+    }
+
+    private func describe(_ side: Side) -> String {
+        let counted = side.records.count < side.total
+            ? "\(side.total.grouped) documents, the best \(side.records.count.grouped) counted" : side.total.counted("document")
+        return "'\(side.name)' (\(counted))"
+    }
+
+    func text(in style: TextStyle) -> String {
+        var lines = Wrapping.wrap("Comparing \(describe(sides[0])) with \(describe(sides[1])):", width: style.width)
+        if overlap > 0 { lines += Wrapping.wrap("\(overlap.counted("document")) \(overlap == 1 ? "is" : "are") in both.", width: style.width) }
+        for (index, side) in sides.enumerated() {
+            lines.append("")
+            lines.append(style.bold("Distinctive of '\(side.name)' against '\(sides[1 - index].name)'") + style.dim(" — G², count here / there:"))
+            if side.keys.isEmpty { lines.append("  none: no word is used there markedly more than here") }
+            let termWidth = min(18, (side.keys.map(\.key.term.count).max() ?? 4) + 1)
+            for (key, example) in side.keys {
+                let head = "  " + Wrapping.pad(key.term, to: termWidth) + String(format: "%7.1f", key.g2) + "  "
+                    + Wrapping.pad("\(key.here.grouped) / \(key.there.grouped)", to: 14)
+                let indent = String(repeating: " ", count: Wrapping.visibleWidth(head) + 1)
+                let wrapped = Wrapping.wrap(example ?? "", width: style.width, indent: indent, firstIndent: indent)
+                lines.append(head + " " + wrapped[0].dropFirst(indent.count))
+                lines += wrapped.dropFirst()
+            }
+        }
+        lines.append("")
+        for index in 0..<2 {
+            let people = onlyPeople[index].prefix(8).map { "\($0.0) (\($0.1))" }
+            lines += Wrapping.wrap("People only in '\(sides[index].name)': " + (people.isEmpty ? "none." : people.joined(separator: ", ") + "."), width: style.width)
+        }
+        let both = sharedPeople.prefix(8).map { "\($0.0) (\($0.1) / \($0.2))" }
+        lines += Wrapping.wrap("People in both: " + (both.isEmpty ? "none." : both.joined(separator: ", ") + "."), width: style.width)
+        let chartLines = chart.lines(in: style)
+        if !chartLines.isEmpty {
+            lines.append("")
+            lines.append("Over time:")
+            lines += chartLines
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    var json: JSONValue {
+        [
+            "sides": .array(sides.enumerated().map { index, side in
+                [
+                    "name": .string(side.name), "total": .number(Double(side.total)), "counted": .number(Double(side.records.count)),
+                    "distinctive": .array(side.keys.map { key, example in
+                        [
+                            "term": .string(key.term), "g2": .number((key.g2 * 100).rounded() / 100),
+                            "here": .number(Double(key.here)), "there": .number(Double(key.there)),
+                            "example": example.map(JSONValue.string) ?? .null,
+                        ]
+                    }),
+                    "people_only_here": .array(onlyPeople[index].map { ["name": .string($0.0), "documents": .number(Double($0.1))] }),
+                    "periods": .object(chart.series[index].counts.mapValues { .number(Double($0)) }),
+                ]
+            }),
+            "overlap": .number(Double(overlap)),
+            "people_in_both": .array(sharedPeople.map { ["name": .string($0.0), "first": .number(Double($0.1)), "second": .number(Double($0.2))] }),
+        ]
+    }
+}

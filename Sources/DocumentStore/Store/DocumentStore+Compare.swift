@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+extension DocumentStore {
+    /// The documents a query finds, best first, at most `limit` of them, and how many it
+    /// finds in all. Whole records, without snippets: for counting what a set of documents
+    /// holds.
+    public func documents(matching query: SearchQuery, limit: Int) throws(StoreError) -> (records: [Record], total: Int) {
+        try read { db in
+            let hits = HitSet(query)
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) \(hits.from)", arguments: hits.arguments) ?? 0
+            let order = query.isDatesOnly ? "d.date" : "document_fts.rank"
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(Record.selection(alias: "d")) \(hits.from) ORDER BY \(order) LIMIT ?",
+                arguments: hits.arguments + [limit])
+            return (rows.map(Record.init(row:)), total)
+        }
+    }
+
+    /// How often each term occurs in the whole store (every indexed field).
+    public func termTotals(of terms: some Collection<String>) throws(StoreError) -> [String: Int] {
+        guard !terms.isEmpty else { return [:] }
+        return try read { db in
+            var totals: [String: Int] = [:]
+            let list = Array(terms)
+            for start in stride(from: 0, to: list.count, by: 500) {
+                let chunk = Array(list[start..<min(start + 500, list.count)])
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT term, cnt FROM document_vocab WHERE term IN (\(Self.placeholders(chunk.count)))",
+                    arguments: StatementArguments(chunk))
+                for row in rows { totals[row[0]] = row[1] }
+            }
+            return totals
+        }
+    }
+
+    /// How many words the index holds in all: FTS5 keeps the total for its ranking in the
+    /// `averages` record (id 1 of its data table), a count of rows and then one total a
+    /// column, as SQLite varints.
+    public func indexedWordCount() throws(StoreError) -> Int {
+        try read { db in
+            guard let blob = try Data.fetchOne(db, sql: "SELECT block FROM document_fts_data WHERE id = 1") else { return 0 }
+            let bytes = [UInt8](blob)
+            var offset = 0
+            func varint() -> Int? {
+                var value: UInt64 = 0
+                for index in 0..<9 {
+                    guard offset < bytes.count else { return nil }
+                    let byte = bytes[offset]
+                    offset += 1
+                    if index == 8 { return Int(truncatingIfNeeded: (value << 8) | UInt64(byte)) }
+                    value = (value << 7) | UInt64(byte & 0x7F)
+                    if byte & 0x80 == 0 { return Int(truncatingIfNeeded: value) }
+                }
+                return Int(truncatingIfNeeded: value)
+            }
+            _ = varint()  // the number of rows
+            var total = 0
+            while let column = varint() { total += column }
+            return total
+        }
+    }
+}
