@@ -9,6 +9,11 @@ public enum WordDiff {
     public struct Operation: Sendable, Equatable {
         public var kind: Kind
         public var words: [String]
+
+        public init(kind: Kind, words: [String]) {
+            self.kind = kind
+            self.words = words
+        }
     }
 
     /// The words of a text as the diff compares them: split at white space, punctuation

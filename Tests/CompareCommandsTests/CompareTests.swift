@@ -1,1 +1,111 @@
+import Foundation
+import REPLCore
 import Testing
+import TestSupport
+
+@Suite struct CompareTests {
+    @Test func twoDocumentsSideBySide() async throws {
+        let repl = try ScriptedREPL(style: TextStyle(width: 100))
+        let text = await repl.run("compare wca-2a20b1851ab2 wca-e483cb3033ce").output
+        #expect(text.hasPrefix("Comparing 2 documents:\n\n            1. wca-2a20b1851ab2"))
+        #expect(text.contains("\nDate        September 22, 1956"))
+        #expect(text.contains("Between them: 1 day.\nIn common: Mikoyan.\nSimilarity: 0."))
+        #expect(text.contains("Distinctive of 1 (wca-2a20b1851ab2) — G², count here / there:\n  against 2:\n"))
+        #expect(text.contains("  against the archive:\n"))
+        // Words only the minutes use, with their figures and an example.
+        #expect(text.contains(/rehabilitate +5\.5  1 \/ 0 +…the September Plenum is to rehabilitate the accused party\n +members…/))
+        let json = try await repl.json("compare wca-2a20b1851ab2 wca-e483cb3033ce")
+        guard case .array(let documents)? = json["documents"], case .array(let keys)? = documents[1]["distinctive_against_others"] else {
+            Issue.record("no documents")
+            return
+        }
+        #expect(documents.count == 2)
+        #expect(keys.count == 6)
+        #expect(json["gaps"] == .array([.string("1 day")]))
+        #expect(json["shared_people"] == .array([.string("Mikoyan")]))
+    }
+
+    @Test func threeDocumentsAndLongGaps() async throws {
+        let repl = try ScriptedREPL(style: TextStyle(width: 120))
+        let text = await repl.run("compare wca-5f927b186378 wca-2a20b1851ab2 wca-d2d80dd6e99c").output
+        #expect(text.contains("Between them: 1–2: 2,185 days, about 6 years; 1–3: 2,531 days, about 6 years 11 months; 2–3: 346 days, about 11 months."))
+        #expect(text.contains("Similarity (1–2): "))
+        #expect(text.contains("  against the others:"))
+    }
+
+    @Test func shortAndUndatedDocumentsExplainThemselves() async throws {
+        let repl = try ScriptedREPL(style: TextStyle(width: 100))
+        let file = Fixtures.write("""
+            {"id": "short-1", "title": "Note on the plenum", "summary": "Kim speaks."}
+            {"id": "short-2", "title": "Note on the plenum", "summary": "Kim speaks."}
+            """, named: "short.jsonl")
+        #expect(await repl.run("import \(file.path)").succeeded)
+        let text = await repl.run("compare short-1 short-2").output
+        #expect(text.contains("\nDate        undated"))
+        #expect(!text.contains("Between them"))
+        #expect(text.contains("Similarity: 1.00, the same words."))
+        #expect(text.contains("short-1 has only 6 words (a title and a summary): its distinctive words say little."))
+        #expect(text.contains("  against 2: none"))
+        #expect(await repl.run("compare short-1").messages.hasPrefix("Give two documents or more"))
+        #expect(await repl.run("compare short-1 nosuchdoc").messages.hasPrefix("No document has the id 'nosuchdoc'."))
+    }
+
+    @Test func twoSetsOfDocuments() async throws {
+        let repl = try ScriptedREPL(style: TextStyle(width: 100))
+        let text = await repl.run("compare Puzanov vs \"plenum OR Mikoyan\"").output
+        #expect(text.hasPrefix("Comparing 'Puzanov' (3 documents) with 'plenum OR Mikoyan' (3 documents):"))
+        #expect(text.contains(/Distinctive of 'Puzanov' against 'plenum OR Mikoyan' — G², count here \/ there:\n  dprk +9\.7  7 \/ 0/))
+        #expect(text.contains("People only in 'Puzanov': Puzanov (3), Pak Ui-wan (1)."))
+        #expect(text.contains("People only in 'plenum OR Mikoyan': Mikoyan (3), Peng Dehuai (2), Choe Yong-geon (1)."))
+        #expect(text.contains("People in both: Kim Il Sung (3 / 1)."))
+        #expect(text.contains("Over time:\n█ 'Puzanov'   ▓ 'plenum OR Mikoyan'"))
+        #expect(await repl.run("compare Puzanov vs Xylophone").output
+            .hasPrefix("'Xylophone' matches no documents, so there is nothing to compare it with."))
+        // The session's pinned documents against the last listing.
+        await repl.run("search Shtykov")
+        await repl.run("pin 1")
+        await repl.run("search Puzanov")
+        let sets = await repl.run("compare pinned vs results").output
+        #expect(sets.hasPrefix("Comparing 'pinned' (1 document) with 'results' (3 documents):"))
+        #expect(await repl.run("compare Puzanov vs").messages.hasPrefix("Compare two sets at a time, each side non-empty"))
+    }
+
+    @Test func diffWordByWord() async throws {
+        let repl = try ScriptedREPL(style: TextStyle(width: 80))
+        let file = Fixtures.write("""
+            {"id": "tr-1", "title": "Telegram", "text": "Mikoyan stresses that the decisions of the August Plenum must be repealed."}
+            {"id": "tr-2", "title": "Telegram", "text": "Mikoyan insists that the decisions of the August Plenum must be revoked at once."}
+            """, named: "translations.jsonl")
+        #expect(await repl.run("import \(file.path)").succeeded)
+        let text = await repl.run("diff tr-1 tr-2").output
+        #expect(text == """
+            The text of tr-1 against the text of tr-2: 10 words kept, 2 taken out, 4 put in.
+
+            Mikoyan [-stresses-] {+insists+} that the decisions of the August Plenum must be
+            [-repealed.-] {+revoked at once.+}
+
+            """)
+        let json = try await repl.json("diff tr-1 tr-2")
+        #expect(json["operations"] == .array([
+            ["op": "equal", "words": ["Mikoyan"]], ["op": "delete", "words": ["stresses"]], ["op": "insert", "words": ["insists"]],
+            ["op": "equal", "words": ["that", "the", "decisions", "of", "the", "August", "Plenum", "must", "be"]],
+            ["op": "delete", "words": ["repealed."]], ["op": "insert", "words": ["revoked", "at", "once."]],
+        ]))
+        #expect(await repl.run("diff tr-1 tr-1").output.hasSuffix("The two are the same, word for word.\n"))
+        let coloured = try ScriptedREPL(style: TextStyle(width: 80, color: true))
+        await coloured.run("import \(file.path)")
+        #expect(await coloured.run("diff tr-1 tr-2").output.contains("\u{1B}[31;9mstresses\u{1B}[0m \u{1B}[32minsists\u{1B}[0m"))
+    }
+
+    @Test func timelineDrawsSeveralQueriesOnOneAxis() async throws {
+        let repl = try ScriptedREPL(style: TextStyle(width: 80))
+        #expect(await repl.run("timeline Puzanov vs plenum").output.hasPrefix("'Puzanov': 3 documents; 'plenum': 3 documents, 1956-09 to 1957-09, by month:"))
+        let text = await repl.run("timeline Puzanov vs plenum --by year").output
+        #expect(text.hasPrefix("'Puzanov': 3 documents; 'plenum': 3 documents, 1956 to 1957, by year:\n\n█ 'Puzanov'   ▓ 'plenum'\n\n1956  'Puzanov'  0\n      'plenum'   3  ▓"))
+        let json = try await repl.json("timeline Puzanov vs plenum --by year")
+        guard case .array(let series)? = json["series"] else { Issue.record("no series"); return }
+        #expect(series.map { $0["query"] } == [.string("Puzanov"), .string("plenum")])
+        #expect(series[0]["periods"] == .array([["period": "1956", "count": 0], ["period": "1957", "count": 3]]))
+        #expect(await repl.run("timeline Puzanov vs").messages.hasPrefix("Each side of 'vs' needs a query"))
+    }
+}
