@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocumentStore
 import Foundation
+import Synchronization
 import REPLCore
 import TextAnalysis
 
@@ -32,12 +33,7 @@ struct SetComparison: CommandOutput {
                     "'\(name)' \(name == "pinned" ? "has no documents (nothing is pinned)" : name == "results" ? "has no documents" : "matches no documents"), so there is nothing to compare it with. Try 'search \(name)' to see what it finds.",
                     data: ["empty_side": .string(name)])
             }
-            var counts = Keyness.Counts()
-            var people: [String: Int] = [:]
-            for record in records {
-                counts.add(record.countedText)
-                for person in Set(record.namedPeople) { people[person, default: 0] += 1 }
-            }
+            let (counts, people) = tally(records)
             sides.append(Side(name: name, records: records, total: total, counts: counts, keys: [], people: people))
         }
         for index in 0..<2 {
@@ -47,8 +43,11 @@ struct SetComparison: CommandOutput {
                 (key, sides[index].records.lazy.compactMap { example(of: key.term, in: $0.countedText) }.first)
             }
         }
-        // People by person: spellings of one person count together.
-        let names = Array(Set(sides.flatMap { $0.people.keys }))
+        // People by person: spellings of one person count together. Only the names most
+        // often met are grouped (the lists show a few), which keeps a set of thousands quick.
+        var totals: [String: Int] = [:]
+        for side in sides { for (name, count) in side.people { totals[name, default: 0] += count } }
+        let names = totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(150).map(\.key)
         let groups = (try? context.store.nameGroups(names)) ?? names.map { [$0] }
         func count(_ group: [String], in side: Side) -> Int { group.reduce(0) { $0 + (side.people[$1] ?? 0) } }
         var only: [[(String, Int)]] = [[], []]
@@ -62,6 +61,29 @@ struct SetComparison: CommandOutput {
         shared.sort { ($0.1 + $0.2, $1.0) > ($1.1 + $1.2, $0.0) }
         let overlap = Set(sides[0].records.map(\.id)).intersection(sides[1].records.map(\.id)).count
         return SetComparison(sides: sides, overlap: overlap, onlyPeople: only, sharedPeople: shared, chart: chart(sides))
+    }
+
+    /// The words and the people of a set of documents, counted on every core.
+    static func tally(_ records: [Record]) -> (Keyness.Counts, [String: Int]) {
+        let chunkSize = 250
+        let chunks = stride(from: 0, to: records.count, by: chunkSize).map { records[$0..<min($0 + chunkSize, records.count)] }
+        let results = Mutex<[(Keyness.Counts, [String: Int])]>([])
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            var counts = Keyness.Counts()
+            var people: [String: Int] = [:]
+            for record in chunks[index] {
+                counts.add(record.countedText)
+                for person in Set(record.namedPeople) { people[person, default: 0] += 1 }
+            }
+            results.withLock { $0.append((counts, people)) }
+        }
+        var counts = Keyness.Counts()
+        var people: [String: Int] = [:]
+        for (partCounts, partPeople) in results.withLock({ $0 }) {
+            counts.add(partCounts)
+            for (name, count) in partPeople { people[name, default: 0] += count }
+        }
+        return (counts, people)
     }
 
     /// The documents of a side: a query, `pinned` or `results`.

@@ -13,9 +13,12 @@ public enum Keyness {
         /// Counts the content words of `text` (three letters or more, not a stop word,
         /// not a number) and every word in `total`.
         public mutating func add(_ text: String) {
-            for term in Terms.indexTerms(in: text) {
+            Terms.forEachIndexTerm(in: text) { term in
                 total += 1
-                guard term.count >= 3, !term.allSatisfy(\.isNumber), !Terms.stopwords.contains(term) else { continue }
+                let bytes = term.utf8
+                guard bytes.count >= 3, bytes.allSatisfy({ $0 < 0x80 }) || term.count >= 3,
+                    !bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !Terms.stopwords.contains(term)
+                else { return }
                 counts[term, default: 0] += 1
             }
         }

@@ -41,6 +41,50 @@ public enum Terms {
         indexWords(in: text).map(Folding.fold)
     }
 
+    /// `indexTerms`, faster for counting many documents: runs of ASCII letters and digits
+    /// are lower-cased byte by byte; only a run with other characters in it goes through
+    /// the full rules.
+    public static func forEachIndexTerm(in text: String, _ body: (String) -> Void) {
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(32)
+        let handled: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            var other = false
+            var index = 0
+            func finish(_ end: Int) {
+                if other {
+                    let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    for term in indexTerms(in: run) { body(term) }
+                } else if !ascii.isEmpty {
+                    body(String(decoding: ascii, as: UTF8.self))
+                }
+                ascii.removeAll(keepingCapacity: true)
+                other = false
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39:
+                    if ascii.isEmpty && !other { start = index }
+                    ascii.append(byte)
+                case 0x41...0x5A:
+                    if ascii.isEmpty && !other { start = index }
+                    ascii.append(byte + 32)
+                case 0x80...:
+                    if ascii.isEmpty && !other { start = index }
+                    other = true
+                default:
+                    if !ascii.isEmpty || other { finish(index) }
+                }
+                index += 1
+            }
+            if !ascii.isEmpty || other { finish(bytes.count) }
+        }
+        if handled == nil {
+            for term in indexTerms(in: text) { body(term) }
+        }
+    }
+
     /// Function words, months, numbers and the common verbs of archival summaries: words
     /// that say nothing about what a document is about.
     public static let stopwords: Set<String> = NameLexicon.commonWords.union([

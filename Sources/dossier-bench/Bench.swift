@@ -29,6 +29,9 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Runs per figure (at least 5).")
     var runs = 5
 
+    @Option(help: "Import runs, when fewer than --runs will do (an import of a million records takes minutes).")
+    var importRuns: Int?
+
     @Flag(help: "Every figure at 10,000 records, in under a minute: a smoke check.")
     var quick = false
 
@@ -79,10 +82,12 @@ struct Bench: AsyncParsableCommand {
         let (searchFigures, variantFigures) = try await measureSearch(corpus, workspace: workspace, store: store, shell: shell)
         let startup = try measureStartup(corpus, workspace: workspace)
         let sessions = try await measureSessions(workspace: workspace, store: store)
+        let compare = try await measureCompare(corpus, workspace: workspace, store: store)
 
         let report = Report(
             records: corpus.records, realRecords: corpus.realRecords, seed: corpus.seed, importFigures: importFigures,
-            search: searchFigures, variants: variantFigures, startup: startup, sessions: sessions)
+            search: searchFigures, variants: variantFigures, startup: startup, sessions: sessions,
+            compare: compare)
         if json {
             // The table too, for the person watching; standard output holds the JSON alone.
             note("\n" + report.text)
@@ -107,7 +112,8 @@ struct Bench: AsyncParsableCommand {
 
     func measureImport(_ corpus: BenchCorpus, workspace: Workspace, shell: SQLiteShell) throws -> ImportFigures {
         var dossier: [Double] = [], stock: [Double] = [], index: [Double] = [], folded: [Double] = []
-        for run in 1...runs {
+        let importRuns = max(1, self.importRuns ?? runs)
+        for run in 1...importRuns {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: workspace.storeFile.path + suffix) }
             let store = try DocumentStore.open(at: workspace.storeFile)
             var summary: ImportSummary?
@@ -119,7 +125,7 @@ struct Bench: AsyncParsableCommand {
             }
             let reference = try shell.load(csv: corpus.csv)
             stock.append(Double(corpus.records) / reference)
-            note("Import run \(run)/\(runs): dossier \(Int(dossier.last!).grouped) records/s, sqlite3 \(Int(stock.last!).grouped) records/s")
+            note("Import run \(run)/\(importRuns): dossier \(Int(dossier.last!).grouped) records/s, sqlite3 \(Int(stock.last!).grouped) records/s")
         }
         return ImportFigures(
             dossierRPS: Figure(dossier), sqliteRPS: Figure(stock), indexRPS: Figure(index), foldedIndexRPS: Figure(folded),

@@ -13,6 +13,7 @@ struct Report {
     var variants: [Bench.VariantFigure]
     var startup: Bench.StartupFigures
     var sessions: Bench.SessionFigures
+    var compare: Bench.CompareFigures
 
     private func ratio(_ a: Figure, _ b: Figure) -> Double { a.median / b.median }
 
@@ -47,6 +48,11 @@ struct Report {
                 "notes": .number(Double(sessions.notes)), "commands": .number(Double(sessions.commands)),
                 "file_bytes": .number(Double(sessions.bytes)), "open_ms": sessions.openMS.json,
                 "save_ms": sessions.saveMS.json, "note_command_ms": sessions.noteMS.json,
+            ],
+            "compare": [
+                "two_documents_ms": compare.documentsMS.json, "two_sets_ms": compare.setsMS.json,
+                "set_queries": .array([.string(compare.setQueries.0), .string(compare.setQueries.1)]),
+                "set_sizes": .array([.number(Double(compare.setSizes.0)), .number(Double(compare.setSizes.1))]),
             ],
         ]
         if let importFigures {
@@ -107,6 +113,9 @@ struct Report {
             "  open                       \(sessions.openMS.text()) ms",
             "  save after a change        \(sessions.saveMS.text()) ms",
             "  a 'note' command, saved    \(sessions.noteMS.text()) ms",
+            "",
+            "Compare two documents        \(compare.documentsMS.text()) ms",
+            "Compare two sets             \(compare.setsMS.text()) ms ('\(compare.setQueries.0)', \(compare.setSizes.0.grouped) documents, vs '\(compare.setQueries.1)', \(compare.setSizes.1.grouped))",
         ]
         return lines.joined(separator: "\n")
     }

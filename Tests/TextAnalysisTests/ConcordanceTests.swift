@@ -27,6 +27,16 @@ import TextAnalysis
         #expect(keys.map(\.term) == ["ceasefire", "rehabilitation"])
     }
 
+    @Test(arguments: [
+        "Mikoyan’s telegram of 22 September: “repeal the decisions” (KWP CC) — Kim Il-sŏng, Ch'oe Yong-gŏn, Хрущёв & 김일성.",
+        "", "plain ascii words 1956 and X-ray", "Ünïcödé at the start; ending in é",
+    ])
+    func theFastCountingWordsAreTheIndexWords(text: String) {
+        var fast: [String] = []
+        Terms.forEachIndexTerm(in: text) { fast.append($0) }
+        #expect(fast == Terms.indexTerms(in: text))
+    }
+
     @Test func aWordDiffIsTheShortestEditScript() {
         let script = WordDiff.script(from: "a b c d", to: "a x c d e")
         #expect(script == [

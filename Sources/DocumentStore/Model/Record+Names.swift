@@ -15,7 +15,7 @@ extension Record {
 
     /// The record's words for counting: its text, else its summary, with its title.
     public var countedText: String {
-        let body = text.isEmpty ? summary : (summary.isEmpty || text.contains(summary) ? text : summary + "\n" + text)
+        let body = text.isEmpty || text == summary ? summary : (summary.isEmpty ? text : summary + "\n" + text)
         return title + "\n" + body
     }
 }
