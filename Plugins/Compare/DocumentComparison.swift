@@ -34,8 +34,9 @@ struct DocumentComparison: CommandOutput {
         }
         let allTerms = Set(counts.flatMap { $0.counts.keys })
         let storeTotals = try store.termTotals(of: allTerms)
-        let storeWords = try store.indexedWordCount()
-        let documents = Double(max(try store.count(), 1))
+        let totals = try store.indexTotals()
+        let storeWords = totals.words
+        let documents = Double(max(totals.documents, 1))
         let frequencies = try store.documentFrequencies(of: allTerms)
 
         var sides: [Side] = []

@@ -77,7 +77,7 @@ struct Related: DossierCommand {
         count(record.title, weight: 2)
         count(record.summary, weight: 1)
         if record.text != record.summary { count(record.text, weight: 1) }
-        let documents = Double(max(try store.count(), 1))
+        let documents = Double(max(try store.indexTotals().documents, 1))
         let df = try store.documentFrequencies(of: frequency.keys)
         let scored = frequency.compactMap { term, tf -> (String, Double)? in
             guard let n = df[term], n > 1 else { return nil }

@@ -26,7 +26,7 @@ import TestSupport
         let repl = try ScriptedREPL()
         let help = await repl.run("help").output
         let headings = help.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }
-        #expect(headings == ["Search", "Notes and sessions", "Citations", "Workspace", "REPL", "Type 'help COMMAND' for its usage, options and examples."])
+        #expect(headings == ["Search", "Compare", "Notes and sessions", "Citations", "Workspace", "REPL", "Type 'help COMMAND' for its usage, options and examples."])
         #expect(help.contains(/\n  search +Find documents by words in their title, summary and text.\n/))
         #expect(help.contains(/\n  quit +Leave dossier \(Ctrl-D does the same\).\n/))
     }

@@ -66,20 +66,6 @@ extension DocumentStore {
     /// diacritics, split at anything that is not a letter or a digit (see
     /// `Terms.indexTerms(in:)`). Terms no document uses are left out.
     public func documentFrequencies(of terms: some Collection<String>) throws(StoreError) -> [String: Int] {
-        guard !terms.isEmpty else { return [:] }
-        return try read { db in
-            var frequencies: [String: Int] = [:]
-            let list = Array(terms)
-            // SQLite takes at most 32,766 arguments in one statement.
-            for start in stride(from: 0, to: list.count, by: 500) {
-                let chunk = Array(list[start..<min(start + 500, list.count)])
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: "SELECT term, doc FROM document_vocab WHERE term IN (\(Self.placeholders(chunk.count)))",
-                    arguments: StatementArguments(chunk))
-                for row in rows { frequencies[row[0]] = row[1] }
-            }
-            return frequencies
-        }
+        try vocabularyCounts(of: terms, column: "documents", indexColumn: "doc")
     }
 }

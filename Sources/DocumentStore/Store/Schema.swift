@@ -124,6 +124,10 @@ enum Schema {
                     doc UNINDEXED, created UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
                 """)
         }
+        migrator.registerMigration("v9: how often each word occurs, beside how many documents have it") { db in
+            try db.execute(sql: "ALTER TABLE vocabulary ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 0")
+            try Vocabulary.rebuild(db)
+        }
         return migrator
     }
 

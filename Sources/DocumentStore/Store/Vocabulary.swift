@@ -26,10 +26,10 @@ enum Vocabulary {
     /// Builds both tables again from the whole index, after a bulk import.
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM vocabulary; DELETE FROM vocabulary_key")
-        let terms = try Row.fetchCursor(db, sql: "SELECT term, doc FROM document_vocab")
+        let terms = try Row.fetchCursor(db, sql: "SELECT term, doc, cnt FROM document_vocab")
         let inserter = try Inserter(db)
         while let row = try terms.next() {
-            try inserter.add(row[0], documents: row[1])
+            try inserter.add(row[0], documents: row[1], occurrences: row[2])
         }
     }
 
@@ -97,11 +97,11 @@ enum Vocabulary {
     /// Adds the words of newly imported or changed records, and their counts now.
     static func update(_ db: Database, terms: Set<String>) throws {
         guard !terms.isEmpty else { return }
-        let count = try db.cachedStatement(sql: "SELECT doc FROM document_vocab WHERE term = ?")
+        let count = try db.cachedStatement(sql: "SELECT doc, cnt FROM document_vocab WHERE term = ?")
         let inserter = try Inserter(db)
         for term in terms {
-            guard let documents = try Int.fetchOne(count, arguments: [term]) else { continue }
-            try inserter.add(term, documents: documents)
+            guard let row = try Row.fetchOne(count, arguments: [term]) else { continue }
+            try inserter.add(term, documents: row[0], occurrences: row[1])
         }
     }
 
@@ -118,15 +118,23 @@ enum Vocabulary {
         let word: Statement
         let key: Statement
 
+        private let countsOccurrences: Bool
+
         init(_ db: Database) throws {
-            word = try db.makeStatement(sql: "INSERT OR REPLACE INTO vocabulary VALUES (?, ?, ?)")
+            // A store migrating from before v9 rebuilds its vocabulary (v6) before the
+            // column exists.
+            countsOccurrences = try db.columns(in: "vocabulary").contains { $0.name == "occurrences" }
+            word = try db.makeStatement(sql: countsOccurrences
+                ? "INSERT OR REPLACE INTO vocabulary (term, reversed, documents, occurrences) VALUES (?, ?, ?, ?)"
+                : "INSERT OR REPLACE INTO vocabulary (term, reversed, documents) VALUES (?, ?, ?)")
             key = try db.makeStatement(sql: "INSERT OR IGNORE INTO vocabulary_key VALUES (?, ?)")
         }
 
-        func add(_ term: String, documents: Int) throws {
+        func add(_ term: String, documents: Int, occurrences: Int) throws {
             // Words with a digit in them (dates, numbers, references) are nobody's name.
             guard term.unicodeScalars.allSatisfy({ !("0"..."9").contains($0) }) else { return }
-            try word.execute(arguments: [term, String(term.reversed()), documents])
+            try word.execute(arguments: countsOccurrences
+                ? [term, String(term.reversed()), documents, occurrences] : [term, String(term.reversed()), documents])
             for name in Vocabulary.keys(of: term) {
                 try key.execute(arguments: [name, term])
             }
