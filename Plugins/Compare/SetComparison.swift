@@ -25,15 +25,26 @@ struct SetComparison: CommandOutput {
     var chart: SeriesChart
 
     static func make(_ first: String, _ second: String, terms: Int, context: CommandContext) throws -> any CommandOutput {
+        // Both sides at once, one a core: each reads its documents and counts their words.
+        let names = [first, second]
+        let gathered = Mutex<[Int: Result<([Record], Int, Keyness.Counts, [String: Int]), any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let result = Result { () throws -> ([Record], Int, Keyness.Counts, [String: Int]) in
+                let (records, total) = try documents(names[index], context: context)
+                let (counts, people) = tally(records)
+                return (records, total, counts, people)
+            }
+            gathered.withLock { $0[index] = result }
+        }
         var sides: [Side] = []
-        for name in [first, second] {
-            let (records, total) = try documents(name, context: context)
+        for (index, name) in names.enumerated() {
+            guard let result = gathered.withLock({ $0[index] }) else { continue }
+            let (records, total, counts, people) = try result.get()
             guard !records.isEmpty else {
                 return Message(
                     "'\(name)' \(name == "pinned" ? "has no documents (nothing is pinned)" : name == "results" ? "has no documents" : "matches no documents"), so there is nothing to compare it with. Try 'search \(name)' to see what it finds.",
                     data: ["empty_side": .string(name)])
             }
-            let (counts, people) = tally(records)
             sides.append(Side(name: name, records: records, total: total, counts: counts, keys: [], people: people))
         }
         for index in 0..<2 {
@@ -47,14 +58,14 @@ struct SetComparison: CommandOutput {
         // often met are grouped (the lists show a few), which keeps a set of thousands quick.
         var totals: [String: Int] = [:]
         for side in sides { for (name, count) in side.people { totals[name, default: 0] += count } }
-        let names = totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(150).map(\.key)
-        let groups = (try? context.store.nameGroups(names)) ?? names.map { [$0] }
+        let common = totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(150).map(\.key)
+        let groups = (try? context.store.nameGroups(common)) ?? common.map { [$0] }
         func count(_ group: [String], in side: Side) -> Int { group.reduce(0) { $0 + (side.people[$1] ?? 0) } }
         var only: [[(String, Int)]] = [[], []]
         var shared: [(String, Int, Int)] = []
         for group in groups {
             let (a, b) = (count(group, in: sides[0]), count(group, in: sides[1]))
-            let name = group.max { (sides[0].people[$0] ?? 0) + (sides[1].people[$0] ?? 0) < (sides[0].people[$1] ?? 0) + (sides[1].people[$1] ?? 0) } ?? group[0]
+            let name = group.max { (totals[$0] ?? 0, $1) < (totals[$1] ?? 0, $0) } ?? group[0]
             if a > 0 && b > 0 { shared.append((name, a, b)) } else if a > 0 { only[0].append((name, a)) } else if b > 0 { only[1].append((name, b)) }
         }
         only = only.map { $0.sorted { ($0.1, $1.0) > ($1.1, $0.0) } }
@@ -63,25 +74,13 @@ struct SetComparison: CommandOutput {
         return SetComparison(sides: sides, overlap: overlap, onlyPeople: only, sharedPeople: shared, chart: chart(sides))
     }
 
-    /// The words and the people of a set of documents, counted on every core.
+    /// The words and the people of a set of documents.
     static func tally(_ records: [Record]) -> (Keyness.Counts, [String: Int]) {
-        let chunkSize = 250
-        let chunks = stride(from: 0, to: records.count, by: chunkSize).map { records[$0..<min($0 + chunkSize, records.count)] }
-        let results = Mutex<[(Keyness.Counts, [String: Int])]>([])
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            var counts = Keyness.Counts()
-            var people: [String: Int] = [:]
-            for record in chunks[index] {
-                counts.add(record.countedText)
-                for person in Set(record.namedPeople) { people[person, default: 0] += 1 }
-            }
-            results.withLock { $0.append((counts, people)) }
-        }
         var counts = Keyness.Counts()
         var people: [String: Int] = [:]
-        for (partCounts, partPeople) in results.withLock({ $0 }) {
-            counts.add(partCounts)
-            for (name, count) in partPeople { people[name, default: 0] += count }
+        for record in records {
+            counts.add(record.countedText)
+            for person in Set(record.namedPeople) { people[person, default: 0] += 1 }
         }
         return (counts, people)
     }

@@ -13,6 +13,15 @@ public enum Keyness {
         /// Counts the content words of `text` (three letters or more, not a stop word,
         /// not a number) and every word in `total`.
         public mutating func add(_ text: String) {
+            // Counted in locals, not in `self`: a closure that changes `self` pays for a
+            // runtime exclusivity check at every word.
+            var counts: [String: Int] = [:]
+            swap(&counts, &self.counts)
+            var total = self.total
+            defer {
+                swap(&counts, &self.counts)
+                self.total = total
+            }
             Terms.forEachIndexTerm(in: text) { term in
                 total += 1
                 let bytes = term.utf8

@@ -70,6 +70,11 @@ public enum Terms {
                 case 0x41...0x5A:
                     if ascii.isEmpty && !other { start = index }
                     ascii.append(byte + 32)
+                case 0xE2 where index + 2 < bytes.count && (bytes[index + 1] == 0x80 || (bytes[index + 1] == 0x81 && bytes[index + 2] < 0xB0)):
+                    // General punctuation (U+2000–U+206F: curly quotes, dashes, ellipsis)
+                    // separates words, as unicode61 has it.
+                    if !ascii.isEmpty || other { finish(index) }
+                    index += 2
                 case 0x80...:
                     if ascii.isEmpty && !other { start = index }
                     other = true

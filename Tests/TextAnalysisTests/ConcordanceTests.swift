@@ -30,6 +30,7 @@ import TextAnalysis
     @Test(arguments: [
         "Mikoyan’s telegram of 22 September: “repeal the decisions” (KWP CC) — Kim Il-sŏng, Ch'oe Yong-gŏn, Хрущёв & 김일성.",
         "", "plain ascii words 1956 and X-ray", "Ünïcödé at the start; ending in é",
+        "Workers’ Party — “quoted” … dash–dash ‘single’ ⁂ end‰", "x\u{2019}", "\u{2019}", "e=mc\u{00B2} and x\u{2070}y\u{207F}",
     ])
     func theFastCountingWordsAreTheIndexWords(text: String) {
         var fast: [String] = []
