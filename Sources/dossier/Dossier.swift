@@ -155,7 +155,8 @@ struct Dossier: AsyncParsableCommand {
                 Terminal.writeError("^C")
                 continue
             case .line(let line):
-                editor.remember(line)
+                // `!3` is kept in the line history as the command it ran, as shells do.
+                editor.remember(interpreter.expandedHistoryReference(line) ?? line)
                 let watcher = Task.detached {
                     while !Task.isCancelled {
                         if Interrupts.isPending {

@@ -162,4 +162,23 @@ import TestSupport
         terminal.type("\u{4}")
         #expect(terminal.waitForExit() == 0)
     }
+
+    @Test func aHistoryReferenceIsRememberedAsTheCommandItRan() throws {
+        let terminal = try start(workspace())
+        terminal.type("search Puzanov --limit 1\r")
+        try terminal.waitFor("3 documents match 'Puzanov'")
+        try prompt(terminal)
+        terminal.type("stats\r")
+        try terminal.waitFor("Documents:")
+        try prompt(terminal)
+        terminal.type("!1\r")
+        try terminal.waitFor("the best is shown.")
+        try prompt(terminal)
+        // Up brings back what !1 ran, not "!1".
+        terminal.type("\u{1B}[A")
+        let recalled = try terminal.waitFor("search Puzanov --limit 1")
+        #expect(!PseudoTerminal.plain(recalled).contains("!1"))
+        terminal.type("\u{15}\u{4}")
+        #expect(terminal.waitForExit() == 0)
+    }
 }

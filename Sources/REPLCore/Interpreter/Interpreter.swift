@@ -87,22 +87,30 @@ public final class Interpreter: @unchecked Sendable {
         return true
     }
 
+    /// The command a `!N`, `!-N` or `!!` line stands for, if it is one that can be run.
+    public func expandedHistoryReference(_ line: String) -> String? {
+        let history = context.session?.session.history ?? []
+        guard let (_, number) = Self.historyReference(line, count: history.count), number >= 1, number <= history.count
+        else { return nil }
+        return history[number - 1].line
+    }
+
+    /// The line trimmed and the history number it names, when it is `!N`, `!-N` or `!!`.
+    private static func historyReference(_ line: String, count: Int) -> (String, Int)? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("!"), trimmed.count > 1 else { return nil }
+        let reference = trimmed.dropFirst()
+        if reference == "!" { return (trimmed, count) }
+        guard let value = Int(reference) else { return nil }
+        return (trimmed, value < 0 ? count + 1 + value : value)
+    }
+
     /// `!N` (command N of the session's history), `!-N` (N commands back) and `!!` (the
     /// last): the line they stand for; nil when the line is no such reference, and
     /// `.some(nil)` when it is one that cannot be resolved (the message is written).
     private func expandHistoryReference(_ line: String, location: String?) -> String?? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("!"), trimmed.count > 1 else { return nil }
-        let reference = trimmed.dropFirst()
         let history = context.session?.session.history ?? []
-        let number: Int
-        if reference == "!" {
-            number = history.count
-        } else if let value = Int(reference) {
-            number = value < 0 ? history.count + 1 + value : value
-        } else {
-            return nil
-        }
+        guard let (trimmed, number) = Self.historyReference(line, count: history.count) else { return nil }
         let fail = { (message: String) -> String?? in
             self.sink.writeMessage(location.map { "\($0): " + message } ?? message)
             return .some(nil)
