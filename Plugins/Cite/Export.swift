@@ -71,12 +71,7 @@ struct Export: DossierCommand {
             let shown = footer.map { text + "\n" + $0 } ?? String(text.dropLast())
             return PreformattedText(shown, data: ["format": .string(format.rawValue), "text": .string(text)])
         }
-        let url = URL(fileURLWithPath: (out as NSString).expandingTildeInPath)
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw ValidationError("Cannot write '\(out)': \(error.localizedDescription). Check that the folder exists and can be written.")
-        }
+        let url = try OutputFile.write(text, to: out)
         let message = "Wrote \(documents.count.counted("document")) as \(format.rawValue) to '\(out)'." + (footer.map { " " + $0 } ?? "")
         return Message(message, data: ["format": .string(format.rawValue), "file": .string(url.path), "documents": .number(Double(documents.count))])
     }

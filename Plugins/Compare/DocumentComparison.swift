@@ -12,8 +12,8 @@ struct DocumentComparison: CommandOutput {
         var words: Int
         /// Distinctive against the other documents, and against the whole archive (with
         /// the archive's count of the word).
-        var againstOthers: [(key: Keyness.Key, example: String?)]
-        var againstArchive: [(key: Keyness.Key, example: String?)]
+        var againstOthers: [KeyLines.Entry]
+        var againstArchive: [KeyLines.Entry]
     }
 
     var sides: [Side]
@@ -27,7 +27,7 @@ struct DocumentComparison: CommandOutput {
     static let shortDocument = 25
 
     static func make(_ records: [Record], terms: Int, store: DocumentStore) throws -> DocumentComparison {
-        var counts = records.map { record -> Keyness.Counts in
+        let counts = records.map { record -> Keyness.Counts in
             var counts = Keyness.Counts()
             counts.add(record.countedText)
             return counts
@@ -54,7 +54,6 @@ struct DocumentComparison: CommandOutput {
                 againstOthers: againstOthers.map { ($0, example(of: $0.term, in: text)) },
                 againstArchive: againstArchive.map { ($0, example(of: $0.term, in: text)) }))
         }
-        counts = counts.map { $0 }
 
         // One person under two spellings counts as shared.
         let groups = (try? store.nameGroups(Array(Set(sides.flatMap(\.people))))) ?? []
@@ -151,7 +150,7 @@ struct DocumentComparison: CommandOutput {
         for (index, side) in sides.enumerated() {
             lines.append("")
             lines.append(style.bold("Distinctive of \(index + 1) (\(side.record.id))") + style.dim(" — G², count here / there:"))
-            let termWidth = min(18, ((side.againstOthers + side.againstArchive).map(\.key.term.count).max() ?? 4) + 1)
+            let termWidth = KeyLines.termWidth(side.againstOthers + side.againstArchive)
             lines += keyLines(
                 side.againstOthers, against: sides.count == 2 ? "against \(index == 0 ? 2 : 1)" : "against the others", termWidth: termWidth,
                 style: style)
@@ -164,39 +163,23 @@ struct DocumentComparison: CommandOutput {
         return lines.joined(separator: "\n")
     }
 
-    private func keyLines(_ keys: [(key: Keyness.Key, example: String?)], against: String, termWidth: Int, style: TextStyle) -> [String] {
+    private func keyLines(_ keys: [KeyLines.Entry], against: String, termWidth: Int, style: TextStyle) -> [String] {
         guard !keys.isEmpty else { return ["  " + against + ": none"] }
-        var lines = ["  " + style.dim(against + ":")]
-        for (key, example) in keys {
-            let figures = String(format: "%6.1f", key.g2) + "  " + Wrapping.pad("\(key.here.grouped) / \(key.there.grouped)", to: 12)
-            let head = "    " + Wrapping.pad(key.term, to: termWidth) + figures
-            let indent = String(repeating: " ", count: Wrapping.visibleWidth(head) + 1)
-            let wrapped = Wrapping.wrap(example ?? "", width: style.width, indent: indent, firstIndent: indent)
-            lines.append(head + " " + wrapped[0].dropFirst(indent.count))
-            lines += wrapped.dropFirst()
-        }
-        return lines
+        return ["  " + style.dim(against + ":")]
+            + KeyLines.lines(keys, indent: "    ", termWidth: termWidth, g2Width: 6, countsWidth: 12, style: style)
     }
 
     // MARK: JSON
 
     var json: JSONValue {
-        func keys(_ list: [(key: Keyness.Key, example: String?)]) -> JSONValue {
-            .array(list.map { key, example in
-                [
-                    "term": .string(key.term), "g2": .number((key.g2 * 100).rounded() / 100), "here": .number(Double(key.here)),
-                    "there": .number(Double(key.there)), "example": example.map(JSONValue.string) ?? .null,
-                ]
-            })
-        }
         return [
             "documents": .array(sides.map { side in
                 guard case .object(var fields) = side.record.json else { return side.record.json }
                 fields["words"] = .number(Double(side.words))
                 fields["named_people"] = .array(side.people.map(JSONValue.string))
                 fields["named_places"] = .array(side.places.map(JSONValue.string))
-                fields["distinctive_against_others"] = keys(side.againstOthers)
-                fields["distinctive_against_archive"] = keys(side.againstArchive)
+                fields["distinctive_against_others"] = KeyLines.json(side.againstOthers)
+                fields["distinctive_against_archive"] = KeyLines.json(side.againstArchive)
                 return .object(fields)
             }),
             "gaps": .array(gaps.map(JSONValue.string)),

@@ -14,7 +14,7 @@ struct SetComparison: CommandOutput {
         /// How many documents the side has in all (a query may find more than it counts).
         var total: Int
         var counts: Keyness.Counts
-        var keys: [(key: Keyness.Key, example: String?)]
+        var keys: [KeyLines.Entry]
         var people: [String: Int]
     }
 
@@ -132,15 +132,8 @@ struct SetComparison: CommandOutput {
             lines.append("")
             lines.append(style.bold("Distinctive of '\(side.name)' against '\(sides[1 - index].name)'") + style.dim(" — G², count here / there:"))
             if side.keys.isEmpty { lines.append("  none: no word is used there markedly more than here") }
-            let termWidth = min(18, (side.keys.map(\.key.term.count).max() ?? 4) + 1)
-            for (key, example) in side.keys {
-                let head = "  " + Wrapping.pad(key.term, to: termWidth) + String(format: "%7.1f", key.g2) + "  "
-                    + Wrapping.pad("\(key.here.grouped) / \(key.there.grouped)", to: 14)
-                let indent = String(repeating: " ", count: Wrapping.visibleWidth(head) + 1)
-                let wrapped = Wrapping.wrap(example ?? "", width: style.width, indent: indent, firstIndent: indent)
-                lines.append(head + " " + wrapped[0].dropFirst(indent.count))
-                lines += wrapped.dropFirst()
-            }
+            lines += KeyLines.lines(
+                side.keys, indent: "  ", termWidth: KeyLines.termWidth(side.keys), g2Width: 7, countsWidth: 14, style: style)
         }
         lines.append("")
         for index in 0..<2 {
@@ -163,13 +156,7 @@ struct SetComparison: CommandOutput {
             "sides": .array(sides.enumerated().map { index, side in
                 [
                     "name": .string(side.name), "total": .number(Double(side.total)), "counted": .number(Double(side.records.count)),
-                    "distinctive": .array(side.keys.map { key, example in
-                        [
-                            "term": .string(key.term), "g2": .number((key.g2 * 100).rounded() / 100),
-                            "here": .number(Double(key.here)), "there": .number(Double(key.there)),
-                            "example": example.map(JSONValue.string) ?? .null,
-                        ]
-                    }),
+                    "distinctive": KeyLines.json(side.keys),
                     "people_only_here": .array(onlyPeople[index].map { ["name": .string($0.0), "documents": .number(Double($0.1))] }),
                     "periods": .object(chart.series[index].counts.mapValues { .number(Double($0)) }),
                 ]

@@ -44,7 +44,7 @@ struct ResearchLog {
         let dates = session.notes.map(\.created)
         var overview = "\(session.notes.count.counted("note")) on \(documents.count.counted("document"))"
         if let first = dates.min(), let last = dates.max() {
-            let (from, to) = (Self.day(first), Self.day(last))
+            let (from, to) = (SessionDates.day(first), SessionDates.day(last))
             overview += from == to ? ", written \(from)." : ", written \(from) to \(to)."
         } else {
             overview += "."
@@ -91,16 +91,8 @@ struct ResearchLog {
     }
 
     private static func label(_ note: SessionStore.Note) -> String {
-        var label = "Note \(note.id), \(day(note.created))"
+        var label = "Note \(note.id), \(SessionDates.day(note.created))"
         if let quote = note.quote { label += "; quoting the \(quote.location)" }
         return label
-    }
-
-    /// `27 November 2026`.
-    private static func day(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "d MMMM yyyy"
-        return formatter.string(from: date)
     }
 }

@@ -81,7 +81,7 @@ struct SessionCommand: DossierCommandGroup {
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let wanted = name.joined(separator: " ")
             let url = try context.sessions.existingURL(wanted)
-            if let current = context.session, current.url.standardizedFileURL.path == url.standardizedFileURL.path {
+            if let current = context.session, current.isStored(at: url) {
                 return Message("Session '\(current.name)' is already in use.", data: summaryJSON(current.session, url: current.url))
             }
             let session = try OpenSession.open(url)
@@ -185,7 +185,7 @@ struct SessionCommand: DossierCommandGroup {
             let target: OpenSession
             if names.count == 2 {
                 let url = try context.sessions.existingURL(names[0])
-                if let current = context.session, current.url.standardizedFileURL.path == url.standardizedFileURL.path {
+                if let current = context.session, current.isStored(at: url) {
                     target = current
                 } else {
                     target = try OpenSession.open(url)
@@ -214,7 +214,7 @@ struct SessionCommand: DossierCommandGroup {
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let wanted = name.joined(separator: " ")
             let url = try context.sessions.existingURL(wanted)
-            if let current = context.session, current.url.standardizedFileURL.path == url.standardizedFileURL.path {
+            if let current = context.session, current.isStored(at: url) {
                 throw SessionError.isCurrent(current.name)
             }
             let shownName = SessionName.name(fromFileName: url.lastPathComponent) ?? wanted
@@ -285,12 +285,7 @@ extension SessionCommand {
             guard let out else {
                 return PreformattedText(String(text.dropLast()), data: ["session": .string(session.name), "format": .string(format.rawValue), "text": .string(text)])
             }
-            let url = URL(fileURLWithPath: (out as NSString).expandingTildeInPath)
-            do {
-                try Data(text.utf8).write(to: url, options: .atomic)
-            } catch {
-                throw ValidationError("Cannot write '\(out)': \(error.localizedDescription). Check that the folder exists and can be written.")
-            }
+            let url = try OutputFile.write(text, to: out)
             return Message(
                 "Wrote the research log of '\(session.name)' (\(session.notes.count.counted("note")) on \(session.notedDocuments.count.counted("document"))) to '\(out)'.",
                 data: ["session": .string(session.name), "format": .string(format.rawValue), "file": .string(url.path)])

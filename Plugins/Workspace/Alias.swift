@@ -110,12 +110,7 @@ struct Alias: DossierCommandGroup {
             let groups = try context.store.aliases()
             let text = DocumentStore.aliasFile(groups)
             guard let out else { return Message(text.isEmpty ? "There are no aliases." : String(text.dropLast())) }
-            let url = URL(fileURLWithPath: (out as NSString).expandingTildeInPath)
-            do {
-                try text.write(to: url, atomically: true, encoding: .utf8)
-            } catch {
-                throw ValidationError("Cannot write '\(out)': \(error.localizedDescription). Check the folder exists and can be written.")
-            }
+            try OutputFile.write(text, to: out)
             return Message("Wrote \(groups.count) \(groups.count == 1 ? "name" : "names") to '\(out)'.", data: ["file": .string(out)])
         }
     }

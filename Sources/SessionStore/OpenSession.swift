@@ -27,6 +27,11 @@ public final class OpenSession: @unchecked Sendable {
 
     public var name: String { session.name }
 
+    /// Whether this session is kept in the file at `url`.
+    public func isStored(at url: URL) -> Bool {
+        self.url.standardizedFileURL.path == url.standardizedFileURL.path
+    }
+
     /// Whether there are changes not yet written.
     public var hasUnsavedChanges: Bool { dirty }
 
