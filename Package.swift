@@ -36,15 +36,17 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         .target(name: "TextAnalysis"),
+        .target(name: "DossierJSON"),
+        .target(name: "PluginKit", dependencies: ["DossierJSON"]),
         .target(
             name: "DocumentStore",
-            dependencies: [grdb, "TextAnalysis", .product(name: "Yams", package: "Yams")],
+            dependencies: [grdb, "TextAnalysis", "DossierJSON", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/august-plenum-results.txt")]),
         .target(name: "SessionStore"),
         .target(name: "Citation"),
         .target(
             name: "REPLCore",
-            dependencies: [argumentParser, "DocumentStore", "SessionStore", "TextAnalysis", "Citation"]),
+            dependencies: [argumentParser, "DocumentStore", "SessionStore", "TextAnalysis", "Citation", "PluginKit", "DossierJSON"]),
 
         // Built-in command modules.
         .target(

@@ -2,8 +2,8 @@ import Foundation
 
 /// Writing a file so that a crash at any moment leaves either the old file or the new one:
 /// write a temporary file beside it, sync it, rename it over the old one, sync the folder.
-enum AtomicFile {
-    static func write(_ data: Data, to url: URL) throws(SessionError) {
+public enum AtomicFile {
+    public static func write(_ data: Data, to url: URL) throws(SessionError) {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -52,7 +52,7 @@ enum AtomicFile {
 
     /// What identifies one version of a file: a save replaces the file, so its inode
     /// changes; an edit in place changes its time or size.
-    static func stamp(of url: URL) -> FileStamp? {
+    public static func stamp(of url: URL) -> FileStamp? {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return nil }
         #if canImport(Darwin)

@@ -36,6 +36,8 @@ public final class CommandContext: @unchecked Sendable {
     public var paging: Paging?
     /// The last search, for `show` to say which spelling of a name a result matched.
     public var lastQuery: SearchQuery?
+    /// The external plugins, when they are loaded (`plugins` lists them).
+    public var plugins: PluginHost?
     /// Set by `quit`; the loop ends after the current command.
     public internal(set) var quitRequested = false
 

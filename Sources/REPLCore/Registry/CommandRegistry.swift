@@ -1,15 +1,19 @@
+import Synchronization
 import TextAnalysis
 
-/// Every command the REPL knows, by module. Built once at start-up from the one list of
-/// modules in the executable; `help` and `quit` are REPLCore's own and always present.
+/// Every command the REPL knows, by module. Built at start-up from the one list of modules
+/// in the executable, then joined by the external plugins' modules (`plugins reload` swaps
+/// those). A built-in command and a plugin's command are the same kind of entry, found the
+/// same way; `help` and `quit` are REPLCore's own and always present.
 public final class CommandRegistry: Sendable {
-    public let modules: [CommandModule]
-    private let byName: [String: CommandEntry]
+    private let builtIn: [CommandModule]
+    private let repl = CommandModule(name: "REPL", commands: [Help.self, Quit.self])
+    private let builtInByName: [String: CommandEntry]
+    private let external = Mutex<(modules: [CommandModule], byName: [String: CommandEntry])>(([], [:]))
 
     public init(modules: [CommandModule]) {
-        let all = modules + [CommandModule(name: "REPL", commands: [Help.self, Quit.self])]
         var byName: [String: CommandEntry] = [:]
-        for module in all {
+        for module in modules + [repl] {
             for entry in module.entries {
                 for name in [entry.name] + entry.signature.aliases {
                     precondition(byName[name] == nil, "Two commands are named '\(name)'.")
@@ -17,13 +21,47 @@ public final class CommandRegistry: Sendable {
                 }
             }
         }
-        self.modules = all
-        self.byName = byName
+        self.builtIn = modules
+        self.builtInByName = byName
+    }
+
+    /// The modules in the order `help` lists them: built-in, then plugins, then the REPL's own.
+    public var modules: [CommandModule] {
+        builtIn + external.withLock { $0.modules } + [repl]
+    }
+
+    /// Replaces the external plugins' modules. A command whose name a built-in command or
+    /// an earlier module already has is left out; the result names those, by module.
+    @discardableResult
+    public func setExternal(_ modules: [CommandModule]) -> [(module: String, command: String)] {
+        var byName: [String: CommandEntry] = [:]
+        var refused: [(module: String, command: String)] = []
+        var kept: [CommandModule] = []
+        for module in modules {
+            var entries: [CommandEntry] = []
+            for entry in module.entries {
+                let names = [entry.name] + entry.signature.aliases
+                if names.contains(where: { builtInByName[$0] != nil || byName[$0] != nil }) {
+                    refused.append((module.name, entry.name))
+                    continue
+                }
+                for name in names { byName[name] = entry }
+                entries.append(entry)
+            }
+            kept.append(CommandModule(name: module.name, entries: entries))
+        }
+        external.withLock { $0 = (kept, byName) }
+        return refused
+    }
+
+    /// Whether a built-in command (not a plugin's) has this name or alias.
+    public func isBuiltIn(_ name: String) -> Bool {
+        builtInByName[name] != nil
     }
 
     /// The command with this name or alias.
     public func entry(named name: String) -> CommandEntry? {
-        byName[name]
+        builtInByName[name] ?? external.withLock { $0.byName[name] }
     }
 
     /// Every command, in module order.
@@ -38,6 +76,7 @@ public final class CommandRegistry: Sendable {
 
     /// Commands whose name is close to `name`, closest first.
     public func suggestions(for name: String) -> [String] {
-        EditDistance.suggestions(for: name, among: Array(byName.keys)).prefix(3).map { $0 }
+        let all = Array(builtInByName.keys) + external.withLock { Array($0.byName.keys) }
+        return EditDistance.suggestions(for: name, among: all).prefix(3).map { $0 }
     }
 }

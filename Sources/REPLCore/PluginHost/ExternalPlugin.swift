@@ -1,0 +1,179 @@
+import Foundation
+import DossierJSON
+import PluginKit
+
+/// One plugin executable as the host knows it: what its last handshake said, whether it
+/// runs now, and why it was disabled if it was.
+final class ExternalPlugin: @unchecked Sendable {
+    let candidate: PluginCandidate
+    var version: String?
+    var specs: [PluginCommandSpec] = []
+    /// The raw commands of the signature, as cached.
+    var rawCommands: [JSONValue] = []
+    /// Why the plugin is disabled, if it is.
+    var failure: String?
+    /// Whether the failure was found in the cache (an earlier sitting's handshake).
+    var failureIsCached = false
+    /// Commands left out because a built-in command or another plugin has the name.
+    var refused: [String] = []
+    /// Where another executable of the same name was passed over for this one.
+    var shadowed: [URL] = []
+    private(set) var process: PluginProcess?
+    /// What the plugin last wrote to standard error.
+    var stderr = ""
+    private var nextCallID = 1
+
+    var name: String { candidate.name }
+    var isRunning: Bool { process != nil }
+
+    init(candidate: PluginCandidate) {
+        self.candidate = candidate
+    }
+
+    /// `wordfreq 1.0.0 (/path/dossier-plugin-wordfreq)`
+    var label: String {
+        "'\(name)'" + (version.map { " \($0)" } ?? "") + " (\(candidate.url.path))"
+    }
+
+    /// Starts the executable and makes the hello and signature exchange within `timeout`.
+    func start(timeout: Duration) throws(PluginProblem) {
+        let process: PluginProcess
+        do {
+            process = try PluginProcess(executable: candidate.url)
+        } catch {
+            throw PluginProblem("could not be started: \(error.reason)")
+        }
+        self.process = process
+        let deadline = ContinuousClock.now + timeout
+        let hello: JSONValue = [
+            "type": "hello", "protocol": .number(Double(PluginProtocol.version)), "host": "dossier",
+            "host_version": .string(PluginHost.hostVersion),
+        ]
+        try send(hello, until: deadline, during: "the hello")
+        let answer = try receive(until: deadline, during: "the hello", timeout: timeout)
+        guard answer.type == PluginProtocol.MessageType.hello.rawValue else {
+            throw PluginProblem("answered the hello with a '\(answer.type)' message instead of a hello")
+        }
+        guard let version = answer.body["protocol"]?.int else {
+            throw PluginProblem("said hello without a protocol version (\"protocol\": \(PluginProtocol.version))")
+        }
+        guard version == PluginProtocol.version else {
+            throw PluginProblem("speaks protocol version \(version); this dossier speaks version \(PluginProtocol.version)")
+        }
+        guard let name = answer.body["name"]?.string, name == candidate.name else {
+            let said = answer.body["name"]?.string.map { "'\($0)'" } ?? "no name"
+            throw PluginProblem("said hello with \(said), but its file is named \(PluginProtocol.executablePrefix)\(candidate.name)")
+        }
+        self.version = answer.body["version"]?.string
+        try send(["type": "signature", "id": 0], until: deadline, during: "the signature")
+        let signature = try receive(until: deadline, during: "the signature", timeout: timeout)
+        guard signature.type == PluginProtocol.MessageType.signature.rawValue, signature.body["id"] == 0 else {
+            throw PluginProblem("answered out of order: Dossier asked for its signature (id 0) and got a '\(signature.type)' message"
+                + (signature.body["id"].map { " with id \($0.serialized())" } ?? ""))
+        }
+        guard let commands = signature.body["commands"]?.array else {
+            throw PluginProblem("sent a signature without a \"commands\" array")
+        }
+        let specs: [PluginCommandSpec]
+        do {
+            specs = try commands.map { value throws(PluginCommandSpec.SpecError) in try PluginCommandSpec(json: value) }
+        } catch {
+            throw PluginProblem("sent a signature Dossier cannot use: \(error.description)")
+        }
+        if Set(specs.map(\.name)).count != specs.count {
+            throw PluginProblem("sent a signature that names two commands the same")
+        }
+        self.specs = specs
+        self.rawCommands = commands
+    }
+
+    /// Sends a message, failing with the plugin's problem.
+    func send(
+        _ message: JSONValue, until deadline: ContinuousClock.Instant, during step: String,
+        isInterrupted: () -> Bool = { false }
+    ) throws(PluginProblem) {
+        guard let process else { throw PluginProblem("is not running") }
+        do {
+            try process.write(PluginProtocol.line(message), until: deadline, isInterrupted: isInterrupted)
+        } catch {
+            throw problem(error, during: step, timeout: nil)
+        }
+    }
+
+    /// The next message, failing with the plugin's problem: it ended, it was silent until
+    /// `deadline`, or it printed something that is not a message.
+    func receive(
+        until deadline: ContinuousClock.Instant, during step: String, timeout: Duration?,
+        isInterrupted: () -> Bool = { false }
+    ) throws(PluginProblem) -> (type: String, body: [String: JSONValue]) {
+        guard let process else { throw PluginProblem("is not running") }
+        let line: Substring
+        do {
+            line = try process.readLine(until: deadline, isInterrupted: isInterrupted)
+        } catch {
+            throw problem(error, during: step, timeout: timeout)
+        }
+        do {
+            return try PluginProtocol.message(from: line)
+        } catch {
+            throw PluginProblem(error.description)
+        }
+    }
+
+    private func problem(_ failure: PluginProcess.Failure, during step: String, timeout: Duration?) -> PluginProblem {
+        switch failure {
+        case .timedOut:
+            let seconds = timeout.map { " in \(PluginHost.seconds($0))" } ?? ""
+            return PluginProblem("did not answer \(step)\(seconds)", timedOut: true)
+        case .interrupted: return PluginProblem("was interrupted", interrupted: true)
+        case .exited(let how): return PluginProblem("\(how) during \(step)")
+        case .lineTooLong: return PluginProblem("sent a line longer than \(PluginProtocol.maximumLineLength >> 20) MB")
+        }
+    }
+
+    /// A new call id.
+    func takeCallID() -> Int {
+        nextCallID += 1
+        return nextCallID
+    }
+
+    /// Ends the process and its whole group, keeping what it wrote to standard error.
+    func stop(politely: Bool = true) {
+        guard let process else { return }
+        process.end(goodbye: politely ? PluginProtocol.line(["type": "goodbye"]) : nil)
+        let tail = process.stderrTail.text
+        if !tail.isEmpty { stderr = tail }
+        self.process = nil
+    }
+
+    /// Disables the plugin for the sitting, ending it.
+    func disable(because reason: String) {
+        failure = reason
+        failureIsCached = false
+        stop(politely: false)
+    }
+}
+
+/// What went wrong with a plugin, as the end of a sentence that starts with its name.
+struct PluginProblem: Error {
+    var reason: String
+    var timedOut = false
+    var interrupted = false
+
+    init(_ reason: String, timedOut: Bool = false, interrupted: Bool = false) {
+        self.reason = reason
+        self.timedOut = timedOut
+        self.interrupted = interrupted
+    }
+}
+
+/// Why a plugin executable could not be run at all.
+enum PluginHostError: Error {
+    case cannotStart(reason: String)
+
+    var reason: String {
+        switch self {
+        case .cannotStart(let reason): return reason
+        }
+    }
+}
