@@ -70,6 +70,8 @@ struct Dossier: AsyncParsableCommand {
             Terminal.writeError(Interpreter.message(for: error))
             throw ExitCode(2)
         }
+        let plugins = Self.loadPlugins(into: context, environment: environment)
+        defer { plugins.shutdown() }
         if interactive { context.interaction = TerminalInteraction(environment: environment) }
         let sink = StandardSink(
             pager: interactive && terminal.outputIsTerminal ? terminal.pager : nil, rows: terminal.rows,
@@ -116,6 +118,22 @@ struct Dossier: AsyncParsableCommand {
             workspace: workspace, store: store, registry: CommandRegistry(modules: modules),
             isInteractive: interactive, style: style,
             progress: { line in Terminal.writeProgress(line) })
+    }
+
+    /// Finds the external plugins and adds their commands, from the signature cache where
+    /// it is current; says which plugins failed.
+    static func loadPlugins(into context: CommandContext, environment: [String: String]) -> PluginHost {
+        let (settings, problems) = PluginHost.Settings.from(environment: environment)
+        problems.forEach(Terminal.writeError)
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let host = PluginHost(
+            workspace: context.workspace,
+            folders: PluginFolder.standard(
+                workspace: context.workspace, executableFolder: executable.deletingLastPathComponent(), environment: environment),
+            settings: settings)
+        context.plugins = host
+        host.load(into: context.registry).forEach(Terminal.writeError)
+        return host
     }
 
     /// Runs lines from a pipe or a script, each as soon as it is read. Failures are

@@ -97,7 +97,6 @@ public final class PluginHost: @unchecked Sendable {
                 if let failure = entry.failure {
                     plugin.failure = failure
                     plugin.failureIsCached = true
-                    messages.append(disabledMessage(plugin, reason: failure, cached: true))
                     continue
                 }
                 plugin.rawCommands = entry.commands
@@ -109,7 +108,7 @@ public final class PluginHost: @unchecked Sendable {
                 try plugin.start(timeout: settings.handshakeTimeout)
             } catch {
                 plugin.disable(because: error.reason)
-                messages.append(disabledMessage(plugin, reason: error.reason, cached: false))
+                messages.append(disabledMessage(plugin, reason: error.reason))
             }
             cache.entries[candidate.url.path] = PluginCache.Entry(
                 stamp: candidate.stamp?.text ?? "", version: plugin.version, commands: plugin.rawCommands,
@@ -120,6 +119,12 @@ public final class PluginHost: @unchecked Sendable {
         cache.entries = cache.entries.filter { present.contains($0.key) }
         if cache.entries != before { cache.save() }
         register()
+        // Failures of an earlier sitting, said once in one line.
+        let remembered = plugins.filter(\.failureIsCached).map { "'\($0.name)'" }
+        if !remembered.isEmpty {
+            let list = remembered.count == 1 ? "The plugin \(remembered[0]) is" : "The plugins \(remembered.joined(separator: ", ")) are"
+            messages.append("\(list) disabled since a failure at an earlier start: 'plugins' says why; 'plugins reload' tries again.")
+        }
         return messages
     }
 
@@ -160,9 +165,8 @@ public final class PluginHost: @unchecked Sendable {
             })
     }
 
-    private func disabledMessage(_ plugin: ExternalPlugin, reason: String, cached: Bool) -> String {
-        let when = cached ? " (when this version was last started)" : ""
-        return "Plugin \(plugin.label) \(reason)\(when); it is disabled. 'plugins' shows what it wrote to stderr; 'plugins reload' tries it again."
+    private func disabledMessage(_ plugin: ExternalPlugin, reason: String) -> String {
+        "Plugin \(plugin.label) \(reason); it is disabled. 'plugins' shows what it wrote to stderr; 'plugins reload' tries it again."
     }
 
     static func seconds(_ duration: Duration) -> String {

@@ -186,7 +186,7 @@ final class PluginProcess: @unchecked Sendable {
         if signal != 0 {
             let name = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGBUS: "SIGBUS",
                         SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGFPE: "SIGFPE"][signal].map { " (\($0))" } ?? ""
-            return "crashed (signal \(signal)\(name))"
+            return "crashed with signal \(signal)\(name)"
         }
         return "exited with status \((status >> 8) & 0xFF)"
     }
