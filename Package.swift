@@ -24,6 +24,16 @@ let package = Package(
                 "SearchCommands", "WorkspaceCommands", "NoteCommands", "CiteCommands", "CompareCommands",
             ]),
 
+        // The example external plugins: separate executables that speak Plugins/PROTOCOL.md.
+        .executableTarget(
+            name: "dossier-plugin-wordfreq",
+            dependencies: ["PluginKit", "DossierJSON", "TextAnalysis"],
+            path: "Plugins/dossier-plugin-wordfreq"),
+        .executableTarget(
+            name: "dossier-plugin-webpages",
+            dependencies: ["PluginKit", "DossierJSON"],
+            path: "Plugins/dossier-plugin-webpages"),
+
         // The benchmark: archive-scale figures beside the sqlite3 shell (release build).
         .executableTarget(
             name: "dossier-bench",
