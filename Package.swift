@@ -101,6 +101,10 @@ let package = Package(
         .testTarget(name: "WorkspaceCommandsTests", dependencies: ["WorkspaceCommands", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["dossier-bench"]),
         .testTarget(
+            name: "PluginHostTests",
+            dependencies: ["REPLCore", "TestSupport", "PluginKit", "dossier-plugin-wordfreq", "dossier-plugin-webpages"],
+            exclude: ["Fixtures"]),
+        .testTarget(
             name: "dossierTests",
             dependencies: ["dossier", "TestSupport"],
             exclude: ["Fixtures"]),

@@ -11,7 +11,7 @@ let wordfreq = PluginCommandSpec(
     discussion: """
         QUERY is any search (the language of 'help search'). The best-ranked hits are read \
         (--docs, 500 by default) and their titles, summaries and texts counted as the index \
-        splits words, lower-cased; common words (the, party, which…) and numbers are left \
+        splits words, lower-cased; common words (the, of, which…) and numbers are left \
         out unless --all. Each word shows how often it occurs, in how many of the documents \
         read, and its share per 1,000 words.
         """,

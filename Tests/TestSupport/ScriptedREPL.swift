@@ -31,7 +31,15 @@ public final class ScriptedREPL {
 
     /// - Parameter session: the session to start in (`--session`); by default the
     ///   workspace's `default` one.
-    public init(style: TextStyle = .plain, session: String? = nil, workspace existing: Workspace? = nil) throws {
+    /// What loading the external plugins said (plugins that failed).
+    public private(set) var pluginMessages: [String] = []
+
+    /// - Parameter pluginFolders: where to look for plugins besides the workspace's own
+    ///   `Plugins/` folder (never `PATH`, so that a machine's plugins do not change tests).
+    public init(
+        style: TextStyle = .plain, session: String? = nil, workspace existing: Workspace? = nil,
+        pluginFolders: [PluginFolder] = [], pluginSettings: PluginHost.Settings = .init()
+    ) throws {
         if let existing {
             workspace = existing
             store = try DocumentStore.open(at: existing.storeFile)
@@ -42,6 +50,11 @@ public final class ScriptedREPL {
             workspace: workspace, store: store, registry: CommandRegistry(modules: Self.modules),
             isInteractive: false, style: style)
         interpreter = Interpreter(context: context, sink: sink)
+        let plugins = PluginHost(
+            workspace: workspace, folders: [PluginFolder(url: workspace.pluginsFolder, kind: .workspace)] + pluginFolders,
+            settings: pluginSettings)
+        context.plugins = plugins
+        pluginMessages = plugins.load(into: context.registry)
         _ = try context.startSession(named: session)
     }
 

@@ -204,17 +204,23 @@ extension PluginHost {
             "type": "call", "id": .number(Double(id)), "command": .string(spec.name), "arguments": .object(arguments),
             "options": .object(options), "context": callContext(context),
         ]
-        let interrupted = { context.isInterrupted }
+        let interrupted: @Sendable () -> Bool = { context.isInterrupted }
+        let timeout = settings.callTimeout
         do {
-            try plugin.send(call, until: .now + settings.callTimeout, during: "the call", isInterrupted: interrupted)
+            try await Self.offThePool {
+                try plugin.send(call, until: .now + timeout, during: "the call", isInterrupted: interrupted)
+            }
             while true {
-                let message = try plugin.receive(
-                    until: .now + settings.callTimeout, during: "the call of '\(spec.name)'", timeout: settings.callTimeout,
-                    isInterrupted: interrupted)
+                let message = try await Self.offThePool {
+                    try plugin.receive(
+                        until: .now + timeout, during: "the call of '\(spec.name)'", timeout: timeout, isInterrupted: interrupted)
+                }
                 switch PluginProtocol.MessageType(rawValue: message.type) {
                 case .request:
                     let reply = await serve(message.body, context: context)
-                    try plugin.send(reply, until: .now + settings.callTimeout, during: "a reply", isInterrupted: interrupted)
+                    try await Self.offThePool {
+                        try plugin.send(reply, until: .now + timeout, during: "a reply", isInterrupted: interrupted)
+                    }
                 case .progress:
                     if let text = message.body["message"]?.string { context.progress("\(plugin.name): \(text)") }
                 case .response:
@@ -226,15 +232,24 @@ extension PluginHost {
                 default:
                     throw PluginProblem("answered out of order: a '\(message.type)' message while call \(id) was waiting")
                 }
-                await Task.yield()
             }
         } catch let problem as PluginProblem {
             if problem.interrupted {
-                cancel(plugin, call: id)
+                _ = try? await Self.offThePool { self.cancel(plugin, call: id) }
                 throw REPLError.interrupted
             }
             throw disable(plugin, problem)
         }
+    }
+
+    /// Runs `body`, which waits on a plugin's pipes, on a thread of its own: Swift's
+    /// concurrency threads (as many as there are cores) stay free for the rest of dossier,
+    /// such as the task that notices Ctrl-C.
+    static func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        let result: Result<T, any Error> = await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: Result { try body() }) }.start()
+        }
+        return try result.get()
     }
 
     /// Ctrl-C: asks the plugin to stop the call; one that has not answered within a second

@@ -1,0 +1,234 @@
+import DocumentStore
+import Foundation
+import REPLCore
+import SessionStore
+import Testing
+import TestSupport
+
+/// The protocol from the host's side, with plugins written as shell scripts: requests back
+/// to the host, the signature cache, and every way a plugin can fail.
+@Suite struct PluginProtocolTests {
+    static let quick = PluginHost.Settings(handshakeTimeout: .seconds(3), callTimeout: .seconds(3))
+
+    /// A workspace with the sample archive and the given plugin, and a REPL over it.
+    func repl(
+        _ name: String = "probe", commands: String = PluginFixtures.probeCommands, hello: String? = nil,
+        onStart: String = "", onCall: String, settings: PluginHost.Settings = quick
+    ) throws -> ScriptedREPL {
+        let (workspace, _) = try Fixtures.sampleWorkspace()
+        try PluginFixtures.script(name, in: workspace, commands: commands, hello: hello, onStart: onStart, onCall: onCall)
+        return try ScriptedREPL(workspace: workspace, pluginSettings: settings)
+    }
+
+    @Test func getAndNoteAddReachTheStoreAndTheSession() async throws {
+        let repl = try repl(onCall: #"""
+            printf '%s\n' '{"type":"request","id":"g1","method":"get","params":{"refs":["wca-2a20b1851ab2","nope"],"fields":["title"]}}'
+            read -r got
+            printf '%s\n' '{"type":"request","id":"n1","method":"note.add","params":{"ref":"wca-2a20b1851ab2","text":"Mikoyan presses for rehabilitation #plugin","quote":"repeal the decisions"}}'
+            read -r noted
+            printf '%s\n' '{"type":"request","id":"x1","method":"delete.everything","params":{}}'
+            read -r refused
+            printf '{"type":"response","id":%s,"output":{"text":"done","data":{"got":%s,"noted":%s,"refused":%s}}}\n' "$id" "$got" "$noted" "$refused"
+            """#)
+        let notesBefore = try #require(repl.context.session).session.notes.count
+        let json = try await repl.json("probe")
+        #expect(json["got"]?["id"] == "g1")
+        #expect(json["got"]?["result"]?["documents"] == [["id": "wca-2a20b1851ab2", "title": "Telegram from A. Mikoyan to the CPSU Central Committee"]])
+        #expect(json["got"]?["result"]?["missing"] == ["nope"])
+        #expect(json["noted"]?["result"]?["doc"] == "wca-2a20b1851ab2")
+        #expect(json["refused"]?["error"]?["message"] == "Dossier has no method 'delete.everything'; it answers search, get, note.add, import.")
+
+        // The note is in the session file, with its tag and its located quote.
+        let session = try #require(repl.context.session)
+        let saved = try SessionFormat.decode(Data(contentsOf: session.url), path: session.url.path)
+        #expect(saved.notes.count == notesBefore + 1)
+        let note = try #require(saved.notes.last)
+        #expect(note.text == "Mikoyan presses for rehabilitation #plugin")
+        #expect(note.tags == ["plugin"])
+        #expect(note.doc == "wca-2a20b1851ab2")
+        #expect(note.quote?.field == "summary")
+        #expect(await repl.run("notes --tag plugin").output.contains("Mikoyan presses for rehabilitation"))
+    }
+
+    @Test func searchRequestsAnswerInTheQueryLanguageAndReportBadQueries() async throws {
+        let repl = try repl(onCall: #"""
+            printf '%s\n' '{"type":"request","id":"s1","method":"search","params":{"query":"Mikoyan -Peng","limit":2,"fields":["title"]}}'
+            read -r found
+            printf '%s\n' '{"type":"request","id":"s2","method":"search","params":{"query":"NEAR(","limit":2}}'
+            read -r broken
+            printf '{"type":"response","id":%s,"output":{"data":{"found":%s,"broken":%s}}}\n' "$id" "$found" "$broken"
+            """#)
+        let json = try await repl.json("probe")
+        let found = try #require(json["found"]?["result"])
+        #expect(found["total"]?.int.map { $0 >= 1 } == true)
+        #expect(found["documents"]?.array?.count ?? 0 <= 2)
+        #expect(found["documents"]?.array?.first?["rank"] == 1)
+        let message = try #require(json["broken"]?["error"]?["message"]?.string)
+        #expect(message.contains("NEAR("))
+        #expect(!message.lowercased().contains("fts5") && !message.lowercased().contains("sqlite"))
+    }
+
+    @Test func argumentsAndOptionsAreParsedByTheSignature() async throws {
+        let repl = try repl(onCall: #"""
+            printf '{"type":"response","id":%s,"output":{"data":%s}}\n' "$id" "$(printf '%s' "$line" | sed 's/.*"arguments":\({[^}]*}\).*"options":\({[^}]*}\).*/[\1,\2]/')"
+            """#)
+        #expect(try await repl.json("probe wca-2a20b1851ab2 -t 3 --loud") == [["ref": "wca-2a20b1851ab2"], ["times": "3", "loud": true]])
+        #expect(try await repl.json("probe") == [[:], ["times": "1"]])
+        let unknown = await repl.run("probe --bogus")
+        #expect(unknown.messages == "Unknown option '--bogus' for 'probe'. Type 'help probe' to see its options.\n")
+        let extra = await repl.run("probe a b")
+        #expect(extra.messages.hasPrefix("Unexpected argument 'b'.\nUsage: probe [<ref>] [--times <N>] [--loud]\n"))
+        let missing = await repl.run("probe --times")
+        #expect(missing.messages.hasPrefix("Option '--times' of 'probe' needs a value"))
+        #expect(await repl.run("help probe").output.contains("From the plugin dossier-plugin-probe"))
+    }
+
+    @Test func startUpReadsSignaturesFromTheCacheUntilTheExecutableChanges() async throws {
+        let (workspace, _) = try Fixtures.sampleWorkspace()
+        let onCall = PluginFixtures.respond(#"{"text":"hello"}"#)
+        let executable = try PluginFixtures.script("probe", in: workspace, onCall: onCall)
+        do {
+            let first = try ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
+            #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 1)
+            // The process that answered the handshake answers the call too.
+            #expect(await first.run("probe").output == "hello\n")
+            #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 1)
+        }
+        let second = try ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
+        #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 1)
+        #expect(await second.run("help").output.contains("Plugin: probe\n  probe "))
+        #expect(await second.run("plugins").output.contains(/probe +0\.1 +ready +probe/))
+        #expect(await second.run("probe").output == "hello\n")
+        #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 2)
+
+        // A changed executable is asked again at start-up.
+        try PluginFixtures.script("probe", in: workspace, hello: #"{"type":"hello","protocol":1,"name":"probe","version":"0.2"}"#, onCall: onCall)
+        #expect(FileManager.default.fileExists(atPath: executable.path))
+        let third = try ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
+        #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 3)
+        #expect(await third.run("plugins").output.contains(/probe +0\.2 +running +probe/))
+        #expect(await third.run("plugins reload").output.hasPrefix("Reloaded: 1 plugin ready."))
+        #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 4)
+    }
+
+    @Test func aCrashDuringACallIsReportedAndDisablesThePluginForTheSitting() async throws {
+        let repl = try repl(onCall: #"echo "probe: out of memory, giving up" >&2; kill -KILL $$"#)
+        let outcome = await repl.run("probe")
+        #expect(!outcome.succeeded)
+        #expect(outcome.messages.hasPrefix("The plugin 'probe' 0.1 ("))
+        #expect(outcome.messages.contains("crashed with signal 9 (SIGKILL) during the call of 'probe'. It has been stopped and is disabled for this sitting"))
+        let listing = await repl.run("plugins").output
+        #expect(listing.contains("disabled"))
+        #expect(listing.contains("probe: out of memory, giving up"))
+        // The REPL goes on; the plugin is not started again.
+        #expect(await repl.run("search Mikoyan").succeeded)
+        let again = await repl.run("probe")
+        #expect(again.messages.contains("is disabled: it crashed with signal 9"))
+        #expect(PluginFixtures.launchCount(of: "probe", in: repl.workspace) == 1)
+        // The command line that failed is in the session's history.
+        #expect(repl.context.session?.session.history.contains { $0.line == "probe" && $0.failed == true } == true)
+    }
+
+    @Test func aHangingCallIsEndedWithItsWholeProcessGroup() async throws {
+        let pidFile = Fixtures.temporaryFolder().appendingPathComponent("child.pid")
+        let settings = PluginHost.Settings(handshakeTimeout: .seconds(3), callTimeout: .milliseconds(500))
+        let repl = try repl(onCall: "sleep 60 & echo $! > '\(pidFile.path)'; wait", settings: settings)
+        let started = ContinuousClock.now
+        let outcome = await repl.run("probe")
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(outcome.messages.contains("did not answer the call of 'probe' in 0.5 s"))
+        let child = try #require(pid_t(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(!PluginFixtures.isAlive(child))
+    }
+
+    @Test func aHangingHandshakeCostsTheWaitOnce() async throws {
+        let (workspace, _) = try Fixtures.sampleWorkspace()
+        try PluginFixtures.script("sleepy", in: workspace, onStart: "echo 'loading models' >&2; sleep 60", onCall: "")
+        let settings = PluginHost.Settings(handshakeTimeout: .milliseconds(500), callTimeout: .seconds(3))
+        let first = try ScriptedREPL(workspace: workspace, pluginSettings: settings)
+        #expect(first.pluginMessages.count == 1)
+        #expect(first.pluginMessages[0].hasPrefix("Plugin 'sleepy' ("))
+        #expect(first.pluginMessages[0].contains("did not answer the hello in 0.5 s; it is disabled."))
+        #expect(await first.run("plugins").output.contains("loading models"))
+        #expect(await first.run("plugins").output.contains(/sleepy +– +disabled/))
+        // The next start remembers the failure instead of waiting again.
+        let started = ContinuousClock.now
+        let second = try ScriptedREPL(workspace: workspace, pluginSettings: settings)
+        #expect(ContinuousClock.now - started < .milliseconds(450))
+        #expect(PluginFixtures.launchCount(of: "sleepy", in: workspace) == 1)
+        #expect(second.pluginMessages == ["The plugin 'sleepy' is disabled since a failure at an earlier start: 'plugins' says why; 'plugins reload' tries again."])
+    }
+
+    @Test func garbageAnotherVersionAWrongNameAndABadSignatureAreNamed() async throws {
+        let (workspace, _) = try Fixtures.sampleWorkspace()
+        try PluginFixtures.script("chatty", in: workspace, hello: "Starting chatty v1.0...", onCall: "")
+        try PluginFixtures.script("future", in: workspace, hello: #"{"type":"hello","protocol":7,"name":"future","version":"9.0"}"#, onCall: "")
+        try PluginFixtures.script("misnamed", in: workspace, hello: #"{"type":"hello","protocol":1,"name":"other","version":"1"}"#, onCall: "")
+        try PluginFixtures.script("vague", in: workspace, commands: #"[{"name":"vague"}]"#, onCall: "")
+        let repl = try ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
+        let messages = repl.pluginMessages.joined(separator: "\n")
+        #expect(messages.contains("Plugin 'chatty' (\(workspace.pluginsFolder.path)/dossier-plugin-chatty) printed a line that is not JSON: 'Starting chatty v1.0...'; it is disabled."))
+        #expect(messages.contains("'future' (") && messages.contains("speaks protocol version 7; this dossier speaks version 1"))
+        #expect(messages.contains("said hello with 'other', but its file is named dossier-plugin-misnamed"))
+        #expect(messages.contains("sent a signature Dossier cannot use: command 'vague' has no \"abstract\""))
+        #expect(await repl.run("search Mikoyan").succeeded)
+    }
+
+    @Test func garbageAndOutOfOrderAnswersToACallDisableThePlugin() async throws {
+        let garbage = try repl(onCall: "echo 'Traceback (most recent call last):'")
+        #expect(await garbage.run("probe").messages.contains("printed a line that is not JSON: 'Traceback (most recent call last):'"))
+        let disorder = try repl(onCall: #"printf '{"type":"response","id":%s,"output":{}}\n' "$((id + 5))""#)
+        let outcome = await disorder.run("probe")
+        #expect(outcome.messages.contains("answered out of order: a response to call 7 while call 2 was waiting"))
+        let lying = try repl(onCall: PluginFixtures.respond(#"{"table":{"rows":[[1]]}}"#))
+        #expect(await lying.run("probe").messages.contains("sent an output whose \"table\" is not"))
+    }
+
+    @Test func aCommandNamedLikeABuiltInIsLeftOut() async throws {
+        let commands = #"[{"name":"search","abstract":"A better search."},{"name":"probe","abstract":"A test command."}]"#
+        let repl = try repl(commands: commands, onCall: PluginFixtures.respond(#"{"text":"plugin"}"#))
+        #expect(await repl.run("search Mikoyan").output.contains("Telegram from A. Mikoyan"))
+        #expect(await repl.run("probe").output == "plugin\n")
+        #expect(await repl.run("plugins").output.contains("probe: left out 'search', a name another command has."))
+    }
+
+    @Test func floodedStandardErrorIsKeptShortAndDoesNotBlock() async throws {
+        let repl = try repl(onCall: """
+            i=0; while [ $i -lt 2000 ]; do echo "line $i of a flood of diagnostics, long enough to fill the pipe" >&2; i=$((i+1)); done
+            \(PluginFixtures.respond(#"{"text":"survived"}"#))
+            """)
+        #expect(await repl.run("probe").output == "survived\n")
+        let status = try #require(repl.context.plugins?.statuses.first)
+        #expect(status.stderr.utf8.count <= 16_400)
+        #expect(status.stderr.hasSuffix("line 1999 of a flood of diagnostics, long enough to fill the pipe\n"))
+    }
+
+    @Test func ctrlCCancelsARunningCommandWithoutDisablingThePlugin() async throws {
+        let flag = Fixtures.temporaryFolder().appendingPathComponent("second-call")
+        let repl = try repl(onCall: """
+            if [ -e '\(flag.path)' ]; then \(PluginFixtures.respond(#"{"text":"quick this time"}"#)); else touch '\(flag.path)'; sleep 60; fi
+            """, settings: PluginHost.Settings(handshakeTimeout: .seconds(3), callTimeout: .seconds(30)))
+        let context = repl.context
+        let interrupter = Task {
+            try await Task.sleep(for: .milliseconds(400))
+            context.interrupt()
+        }
+        let started = ContinuousClock.now
+        let outcome = await repl.run("probe")
+        try await interrupter.value
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(outcome.messages == "Interrupted; nothing was changed.\n")
+        #expect(await repl.run("plugins").output.contains("ready"))
+        #expect(await repl.run("probe").output == "quick this time\n")
+    }
+
+    @Test func onlyTheWorkspaceTheDossierFolderAndPathAreSearched() throws {
+        let workspace = Workspace(root: URL(fileURLWithPath: "/tmp/research"))
+        let folders = PluginFolder.standard(
+            workspace: workspace, executableFolder: URL(fileURLWithPath: "/opt/dossier/bin"),
+            environment: ["PATH": "/usr/local/bin:relative/bin:/usr/bin:/usr/local/bin"])
+        #expect(folders.map(\.url.path) == ["/tmp/research/Plugins", "/opt/dossier/bin", "/usr/local/bin", "/usr/bin"])
+        #expect(folders.map(\.kind) == [.workspace, .dossier, .path, .path])
+    }
+}
