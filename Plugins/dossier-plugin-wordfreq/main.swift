@@ -17,7 +17,7 @@ let wordfreq = PluginCommandSpec(
         """,
     arguments: [.init("query", help: "The search whose hits are counted.")],
     options: [
-        .init("top", short: "n", value: "N", help: "How many words to show.", defaultValue: "20"),
+        .init("top", value: "N", help: "How many words to show.", defaultValue: "20"),
         .init("docs", value: "N", help: "How many of the best hits to read (at most 10,000).", defaultValue: "500"),
         .init("field", value: "FIELD", help: "Which part of the documents to count.", defaultValue: "all",
               choices: ["all", "title", "summary", "text"]),

@@ -52,7 +52,7 @@ import TestSupport
         #expect(overview.contains("Plugin: webpages\n  import-html "))
         let help = await repl.run("help wordfreq").output
         #expect(help.contains("USAGE: wordfreq <query> [--top <N>] [--docs <N>] [--field <FIELD>] [--all]"))
-        #expect(help.contains("-n, --top <N>"))
+        #expect(help.contains("\n  --top <N>  "))
         #expect(help.contains("Which part of the documents to count. (values: all, title,"))
         #expect(help.contains("EXAMPLES:\n  wordfreq plenum\n"))
         #expect(await repl.run("wordfreq --help").output == help)

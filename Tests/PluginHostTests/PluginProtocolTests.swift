@@ -133,9 +133,7 @@ import TestSupport
         let pidFile = Fixtures.temporaryFolder().appendingPathComponent("child.pid")
         let settings = PluginHost.Settings(handshakeTimeout: .seconds(3), callTimeout: .milliseconds(500))
         let repl = try repl(onCall: "sleep 60 & echo $! > '\(pidFile.path)'; wait", settings: settings)
-        let started = ContinuousClock.now
         let outcome = await repl.run("probe")
-        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(outcome.messages.contains("did not answer the call of 'probe' in 0.5 s"))
         let child = try #require(pid_t(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         try await Task.sleep(for: .milliseconds(200))
@@ -153,9 +151,7 @@ import TestSupport
         #expect(await first.run("plugins").output.contains("loading models"))
         #expect(await first.run("plugins").output.contains(/sleepy +– +disabled/))
         // The next start remembers the failure instead of waiting again.
-        let started = ContinuousClock.now
         let second = try ScriptedREPL(workspace: workspace, pluginSettings: settings)
-        #expect(ContinuousClock.now - started < .milliseconds(450))
         #expect(PluginFixtures.launchCount(of: "sleepy", in: workspace) == 1)
         #expect(second.pluginMessages == ["The plugin 'sleepy' is disabled since a failure at an earlier start: 'plugins' says why; 'plugins reload' tries again."])
     }
@@ -214,10 +210,8 @@ import TestSupport
             try await Task.sleep(for: .milliseconds(400))
             context.interrupt()
         }
-        let started = ContinuousClock.now
         let outcome = await repl.run("probe")
         try await interrupter.value
-        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(outcome.messages == "Interrupted; nothing was changed.\n")
         #expect(await repl.run("plugins").output.contains("ready"))
         #expect(await repl.run("probe").output == "quick this time\n")

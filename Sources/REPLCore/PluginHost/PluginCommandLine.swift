@@ -12,7 +12,8 @@ extension CommandSignature {
             },
             options: spec.options.map { option in
                 Option(
-                    names: ["--" + option.name] + (option.short.map { ["-" + $0] } ?? []), takesValue: !option.flag,
+                    names: ["--" + option.name] + (option.short.map { ["-" + $0] } ?? []).filter { _ in !spec.freeText },
+                    takesValue: !option.flag,
                     valueName: option.flag ? nil : (option.value ?? option.name), values: option.choices, help: option.help)
             },
             examples: spec.examples, takesFreeText: spec.freeText)
@@ -54,7 +55,7 @@ enum PluginCommandLine {
                 if let equals = body.firstIndex(of: "=") { inline = String(body[body.index(after: equals)...]) }
                 option = spec.options.first { $0.name == name }
                 guard option != nil else { throw fail("Unknown option '--\(name)'") }
-            } else if word.count == 2, word.hasPrefix("-"), word.last!.isLetter {
+            } else if word.count == 2, word.hasPrefix("-"), word.last!.isLetter, !spec.freeText {
                 option = spec.options.first { $0.short == String(word.last!) }
                 guard option != nil else { throw fail("Unknown option '\(word)'") }
             } else {
@@ -145,7 +146,7 @@ enum PluginCommandLine {
         lines += ["", "USAGE: " + usage(spec)]
         let rows: [(String, String)] = spec.arguments.map { ("<\($0.name)>", $0.help) }
         var optionRows: [(String, String)] = spec.options.map { option in
-            var label = option.short.map { "-\($0), " } ?? ""
+            var label = spec.freeText ? "" : option.short.map { "-\($0), " } ?? ""
             label += "--" + option.name + (option.flag ? "" : " <\(option.value ?? option.name)>")
             var help = option.help
             if !option.choices.isEmpty { help += " (values: \(option.choices.joined(separator: ", ")))" }
