@@ -106,7 +106,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "dossierTests",
-            dependencies: ["dossier", "TestSupport"],
+            dependencies: ["dossier", "TestSupport", "dossier-plugin-wordfreq", "dossier-plugin-webpages"],
             exclude: ["Fixtures"]),
     ]
 )

@@ -1,14 +1,12 @@
 import Foundation
 import REPLCore
 import SessionStore
+import TestSupport
 
 /// Plugins for the tests: the example plugins as built, and small shell-script plugins that
 /// behave (or misbehave) as a test needs.
 enum PluginFixtures {
-    /// The folder the build put the test binary and the example plugins in.
-    static let buildFolder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-
-    static var buildFolders: [PluginFolder] { [PluginFolder(url: buildFolder, kind: .dossier)] }
+    static var buildFolders: [PluginFolder] { [PluginFolder(url: Fixtures.buildFolder, kind: .dossier)] }
 
     static let pages = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/pages")
 

@@ -30,6 +30,10 @@ public enum Fixtures {
 
     /// A new workspace whose store holds the sample archive, as a first start creates it,
     /// with a copy of the sample session.
+    /// The folder the build put the test binary in, and with it `dossier` and the example
+    /// plugins.
+    public static let buildFolder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+
     public static func sampleWorkspace() throws -> (Workspace, DocumentStore) {
         let workspace = Workspace(root: temporaryFolder("dossier-workspace"))
         try workspace.create()

@@ -43,7 +43,9 @@ import TestSupport
 
     @Test func everyTourExamplePrintsWhatTheReadmeShows() async throws {
         for block in try Self.blocks() {
-            let repl = try ScriptedREPL(style: TextStyle(width: 80))
+            // The example plugins are found where `dossier` finds them: beside it.
+            let repl = try ScriptedREPL(
+                style: TextStyle(width: 80), pluginFolders: [PluginFolder(url: Fixtures.buildFolder, kind: .dossier)])
             for example in block {
                 let outcome = await repl.run(example.command)
                 let printed = (outcome.output + outcome.messages).components(separatedBy: "\n").dropLast()
