@@ -52,7 +52,7 @@ let package = Package(
             name: "DocumentStore",
             dependencies: [grdb, "TextAnalysis", "DossierJSON", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/august-plenum-results.txt")]),
-        .target(name: "SessionStore"),
+        .target(name: "SessionStore", dependencies: ["DossierJSON"]),
         .target(name: "Citation"),
         .target(
             name: "REPLCore",

@@ -80,21 +80,32 @@ public enum JSONValue: Sendable, Equatable, Hashable {
     }
 
     private static func writeString(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
+        out += quoted(value)
+    }
+
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped (and the
+    /// line separators JavaScript reads as line ends); everything else, accents and other
+    /// scripts included, as it is.
+    public static func quoted(_ text: String) -> String {
+        // Most strings need no escape: check their bytes and copy them whole.
+        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xC2 || $0 == 0xE2 }
+        guard needsEscape else { return "\"" + text + "\"" }
+        var result = "\""
+        for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case let control where control.value < 0x20 || (0x7F...0x9F).contains(control.value)
+                || control == "\u{2028}" || control == "\u{2029}":
+                let hex = String(control.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
             }
         }
-        out += "\""
+        return result + "\""
     }
 }
 

@@ -1,3 +1,4 @@
+import DossierJSON
 import Foundation
 
 /// Writes a session file by hand rather than through `JSONEncoder`: the keys in the order
@@ -84,28 +85,9 @@ struct SessionWriter {
         "[" + values.joined(separator: ", ") + "]"
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped; everything else,
-    /// accents and other scripts included, as it is.
+    /// A JSON string, escaped as every JSON Dossier writes.
     static func string(_ text: String) -> String {
-        // Most strings need no escape: check their bytes and copy them whole.
-        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xC2 || $0 == 0xE2 }
-        guard needsEscape else { return "\"" + text + "\"" }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let control where control.value < 0x20 || (0x7F...0x9F).contains(control.value)
-                || control == "\u{2028}" || control == "\u{2029}":
-                let hex = String(control.value, radix: 16, uppercase: true)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        JSONValue.quoted(text)
     }
 
     /// `"2026-11-27T15:22:43Z"`: ISO 8601 in UTC, to the second.

@@ -1,4 +1,5 @@
 import Foundation
+import REPLCore
 
 /// A program that shares dossier's terminal, such as the pager: started with posix_spawn in
 /// dossier's own session and process group, so it can read the keyboard and Ctrl-C reaches
@@ -22,18 +23,8 @@ struct AttachedProcess {
             posix_spawn_file_actions_addclose(&actions, fds[0])
         }
 
-        // The spawning thread blocks every signal (Swift's concurrency threads do): give
-        // the child an empty mask and default handlers.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        var attributes = ChildProcess.attributes()
         defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t(), defaults = sigset_t()
-        sigemptyset(&empty)
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGPIPE, SIGQUIT, SIGTERM] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         var pid: pid_t = 0
         let words = ["/bin/sh", "-c", shellCommand] + (extra.isEmpty ? [] : ["sh"] + extra)

@@ -162,7 +162,18 @@ import TestSupport
         try PluginFixtures.script("future", in: workspace, hello: #"{"type":"hello","protocol":7,"name":"future","version":"9.0"}"#, onCall: "")
         try PluginFixtures.script("misnamed", in: workspace, hello: #"{"type":"hello","protocol":1,"name":"other","version":"1"}"#, onCall: "")
         try PluginFixtures.script("vague", in: workspace, commands: #"[{"name":"vague"}]"#, onCall: "")
+        let unexecutable = try PluginFixtures.script("readonly", in: workspace, onCall: "")
+        chmod(unexecutable.path, 0o644)
+        // A folder named like a plugin (an example plugin's sources) is passed over.
+        try FileManager.default.createDirectory(
+            at: workspace.pluginsFolder.appendingPathComponent("dossier-plugin-sources"), withIntermediateDirectories: true)
         let repl = try ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
+        let listing = try await repl.json("plugins")
+        let readonly = try #require(listing["plugins"]?.array?.first { $0["name"] == "readonly" })
+        #expect(readonly["state"] == "unusable")
+        #expect(readonly["reason"] == .string("it is not executable (chmod +x \(unexecutable.path))"))
+        #expect(listing["plugins"]?.array?.contains { $0["name"] == "sources" } == false)
+        #expect(PluginFixtures.launchCount(of: "readonly", in: workspace) == 0)
         let messages = repl.pluginMessages.joined(separator: "\n")
         #expect(messages.contains("Plugin 'chatty' (\(workspace.pluginsFolder.path)/dossier-plugin-chatty) printed a line that is not JSON: 'Starting chatty v1.0...'; it is disabled."))
         #expect(messages.contains("'future' (") && messages.contains("speaks protocol version 7; this dossier speaks version 1"))

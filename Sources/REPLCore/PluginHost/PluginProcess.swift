@@ -44,19 +44,10 @@ final class PluginProcess: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], STDERR_FILENO)
 
         // Its own process group, so that Ctrl-C at the terminal reaches dossier only and
-        // ending the plugin ends whatever it started; an empty signal mask and default
-        // handlers (the spawning thread blocks signals).
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        // ending the plugin ends whatever it started.
+        var attributes = ChildProcess.attributes(flags: Int32(POSIX_SPAWN_SETPGROUP))
         defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t(), defaults = sigset_t()
-        sigemptyset(&empty)
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGHUP] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
         var environment = ProcessInfo.processInfo.environment
         environment["DOSSIER_PLUGIN_PROTOCOL"] = String(PluginProtocol.version)
