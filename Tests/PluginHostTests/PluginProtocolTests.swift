@@ -8,7 +8,8 @@ import TestSupport
 /// The protocol from the host's side, with plugins written as shell scripts: requests back
 /// to the host, the signature cache, and every way a plugin can fail.
 @Suite struct PluginProtocolTests {
-    static let quick = PluginHost.Settings(handshakeTimeout: .seconds(3), callTimeout: .seconds(3))
+    /// Generous limits for plugins that behave, so that a busy machine does not fail them.
+    static let quick = PluginHost.Settings(handshakeTimeout: .seconds(20), callTimeout: .seconds(20))
 
     /// A workspace with the sample archive and the given plugin, and a REPL over it.
     func repl(
@@ -17,7 +18,9 @@ import TestSupport
     ) throws -> ScriptedREPL {
         let (workspace, _) = try Fixtures.sampleWorkspace()
         try PluginFixtures.script(name, in: workspace, commands: commands, hello: hello, onStart: onStart, onCall: onCall)
-        return try ScriptedREPL(workspace: workspace, pluginSettings: settings)
+        let repl = try ScriptedREPL(workspace: workspace, pluginSettings: settings)
+        #expect(repl.pluginMessages.isEmpty, "\(repl.pluginMessages)")
+        return repl
     }
 
     @Test func getAndNoteAddReachTheStoreAndTheSession() async throws {
@@ -131,7 +134,7 @@ import TestSupport
 
     @Test func aHangingCallIsEndedWithItsWholeProcessGroup() async throws {
         let pidFile = Fixtures.temporaryFolder().appendingPathComponent("child.pid")
-        let settings = PluginHost.Settings(handshakeTimeout: .seconds(3), callTimeout: .milliseconds(500))
+        let settings = PluginHost.Settings(handshakeTimeout: .seconds(20), callTimeout: .milliseconds(500))
         let repl = try repl(onCall: "sleep 60 & echo $! > '\(pidFile.path)'; wait", settings: settings)
         let outcome = await repl.run("probe")
         #expect(outcome.messages.contains("did not answer the call of 'probe' in 0.5 s"))
@@ -143,7 +146,7 @@ import TestSupport
     @Test func aHangingHandshakeCostsTheWaitOnce() async throws {
         let (workspace, _) = try Fixtures.sampleWorkspace()
         try PluginFixtures.script("sleepy", in: workspace, onStart: "echo 'loading models' >&2; sleep 60", onCall: "")
-        let settings = PluginHost.Settings(handshakeTimeout: .milliseconds(500), callTimeout: .seconds(3))
+        let settings = PluginHost.Settings(handshakeTimeout: .milliseconds(500), callTimeout: .seconds(20))
         let first = try ScriptedREPL(workspace: workspace, pluginSettings: settings)
         #expect(first.pluginMessages.count == 1)
         #expect(first.pluginMessages[0].hasPrefix("Plugin 'sleepy' ("))
@@ -215,7 +218,7 @@ import TestSupport
         let flag = Fixtures.temporaryFolder().appendingPathComponent("second-call")
         let repl = try repl(onCall: """
             if [ -e '\(flag.path)' ]; then \(PluginFixtures.respond(#"{"text":"quick this time"}"#)); else touch '\(flag.path)'; sleep 60; fi
-            """, settings: PluginHost.Settings(handshakeTimeout: .seconds(3), callTimeout: .seconds(30)))
+            """, settings: PluginHost.Settings(handshakeTimeout: .seconds(20), callTimeout: .seconds(30)))
         let context = repl.context
         let interrupter = Task {
             try await Task.sleep(for: .milliseconds(400))

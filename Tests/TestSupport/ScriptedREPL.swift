@@ -34,11 +34,14 @@ public final class ScriptedREPL {
     /// What loading the external plugins said (plugins that failed).
     public private(set) var pluginMessages: [String] = []
 
-    /// - Parameter pluginFolders: where to look for plugins besides the workspace's own
-    ///   `Plugins/` folder (never `PATH`, so that a machine's plugins do not change tests).
+    /// - Parameters:
+    ///   - pluginFolders: where to look for plugins besides the workspace's own `Plugins/`
+    ///     folder (never `PATH`, so that a machine's plugins do not change tests).
+    ///   - pluginSettings: by default limits generous enough for a busy machine.
     public init(
         style: TextStyle = .plain, session: String? = nil, workspace existing: Workspace? = nil,
-        pluginFolders: [PluginFolder] = [], pluginSettings: PluginHost.Settings = .init()
+        pluginFolders: [PluginFolder] = [],
+        pluginSettings: PluginHost.Settings = .init(handshakeTimeout: .seconds(20), callTimeout: .seconds(60))
     ) throws {
         if let existing {
             workspace = existing

@@ -2,6 +2,7 @@ import DocumentStore
 import Foundation
 import PluginKit
 import SessionStore
+import Synchronization
 
 /// Runs external plugins: finds `dossier-plugin-NAME` executables, learns their commands
 /// from the signature cache (launching only those that are new or changed), adds those
@@ -79,6 +80,7 @@ public final class PluginHost: @unchecked Sendable {
         let before = cache.entries
         var messages: [String] = []
         var byName: [String: ExternalPlugin] = [:]
+        var unasked: [ExternalPlugin] = []
         for candidate in PluginCandidate.find(in: folders) {
             if let first = byName[candidate.name] {
                 first.shadowed.append(candidate.url)
@@ -103,15 +105,34 @@ public final class PluginHost: @unchecked Sendable {
                 plugin.specs = entry.commands.compactMap { try? PluginCommandSpec(json: $0) }
                 continue
             }
-            // New or changed since the cache was written: ask it.
-            do {
-                try plugin.start(timeout: settings.handshakeTimeout)
-            } catch {
-                plugin.disable(because: error.reason)
-                messages.append(disabledMessage(plugin, reason: error.reason))
+            unasked.append(plugin)
+        }
+        // New or changed since the cache was written: ask them, all at once, so that
+        // plugins that hang cost one wait between them.
+        let timeout = settings.handshakeTimeout
+        let failures = Mutex<[ObjectIdentifier: String]>([:])
+        let starting = unasked
+        let group = DispatchGroup()
+        for plugin in starting {
+            // A thread each, not a pool as wide as the cores: the handshakes mostly wait.
+            group.enter()
+            Thread {
+                do throws(PluginProblem) {
+                    try plugin.start(timeout: timeout)
+                } catch {
+                    failures.withLock { $0[ObjectIdentifier(plugin)] = error.reason }
+                }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        for plugin in starting {
+            if let reason = failures.withLock({ $0[ObjectIdentifier(plugin)] }) {
+                plugin.disable(because: reason)
+                messages.append(disabledMessage(plugin, reason: reason))
             }
-            cache.entries[candidate.url.path] = PluginCache.Entry(
-                stamp: candidate.stamp?.text ?? "", version: plugin.version, commands: plugin.rawCommands,
+            cache.entries[plugin.candidate.url.path] = PluginCache.Entry(
+                stamp: plugin.candidate.stamp?.text ?? "", version: plugin.version, commands: plugin.rawCommands,
                 failure: plugin.failure, stderr: plugin.stderr)
         }
         // Entries of executables that are gone are dropped.

@@ -1,5 +1,6 @@
 import Foundation
 import PluginKit
+import Synchronization
 
 /// A running plugin executable: its own process group, pipes to its standard input,
 /// output and error, reads of whole lines with a deadline, and an end that takes the
@@ -28,7 +29,22 @@ final class PluginProcess: @unchecked Sendable {
     }
 
     /// Starts `executable` with no arguments in its own process group.
+    /// Held from making a plugin's pipes until it is started, so that a plugin started at
+    /// the same time on another thread cannot inherit them (and keep them open after the
+    /// plugin they belong to has ended).
+    private static let spawning = Mutex<Void>(())
+
     init(executable: URL) throws(PluginHostError) {
+        let started = Self.spawning.withLock { _ in Result { () throws(PluginHostError) in try Self.spawn(executable) } }
+        (pid, input, output, errors) = try started.get()
+        // A plugin that ends while dossier writes to it must not end dossier.
+        signal(SIGPIPE, SIG_IGN)
+        for fd in [input, output, errors] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+    }
+
+    /// Starts the executable with pipes for its standard input, output and error; the
+    /// process id and dossier's ends of the pipes.
+    private static func spawn(_ executable: URL) throws(PluginHostError) -> (pid_t, Int32, Int32, Int32) {
         var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
         guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
             throw .cannotStart(reason: String(cString: strerror(errno)))
@@ -64,13 +80,7 @@ final class PluginProcess: @unchecked Sendable {
             for fd in [stdinPipe[1], stdoutPipe[0], stderrPipe[0]] { close(fd) }
             throw .cannotStart(reason: String(cString: strerror(status)))
         }
-        // A plugin that ends while dossier writes to it must not end dossier.
-        signal(SIGPIPE, SIG_IGN)
-        self.pid = pid
-        input = stdinPipe[1]
-        output = stdoutPipe[0]
-        errors = stderrPipe[0]
-        for fd in [input, output, errors] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        return (pid, stdinPipe[1], stdoutPipe[0], stderrPipe[0])
     }
 
     deinit {
