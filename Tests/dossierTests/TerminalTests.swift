@@ -131,6 +131,40 @@ import TestSupport
         try terminal.waitFor("\"documents\": 9,")
     }
 
+    @Test func ctrlCCancelsAPluginsCommandAndThePluginStaysUsable() throws {
+        let folder = workspace()
+        let plugins = URL(fileURLWithPath: folder).appendingPathComponent("Plugins")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: folder).appendingPathComponent("Sessions"), withIntermediateDirectories: true)
+        // `slow` sleeps through the cancel, so dossier ends it (its own process group,
+        // which Ctrl-C at the terminal does not reach) and starts it again when next needed.
+        let script = plugins.appendingPathComponent("dossier-plugin-slow")
+        try Data(#"""
+            #!/bin/sh
+            while IFS= read -r line; do
+              case "$line" in
+                *'"type":"hello"'*) echo '{"type":"hello","protocol":1,"name":"slow","version":"1"}' ;;
+                *'"type":"signature"'*) echo '{"type":"signature","id":0,"commands":[{"name":"slow","abstract":"Takes its time."}]}' ;;
+                *'"type":"call"'*) id=$(printf '%s' "$line" | sed 's/.*"id":\([0-9]*\),"options".*/\1/'); echo '{"type":"progress","message":"thinking"}'; sleep 30 ;;
+                *'"type":"cancel"'*) printf '{"type":"response","id":%s,"error":{"message":"Cancelled."}}\n' "$id" ;;
+              esac
+            done
+
+            """#.utf8).write(to: script)
+        chmod(script.path, 0o755)
+        let terminal = try start(folder)
+        terminal.type("slow\r")
+        try terminal.waitFor("thinking")
+        terminal.type("\u{3}")
+        let message = try terminal.waitFor("dossier> ", timeout: 30)
+        #expect(message.contains("Interrupted"))
+        terminal.type("plugins --json\r")
+        try terminal.waitFor("\"state\": \"")
+        let listing = try terminal.waitFor("dossier> ")
+        #expect(!listing.contains("disabled"))
+    }
+
     @Test func noteEditOpensTheEditorAndSessionRmAsksFirst() throws {
         let folder = workspace()
         // An "editor" that rewrites the note as a person would, then saves and quits.
