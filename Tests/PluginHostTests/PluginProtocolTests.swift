@@ -214,6 +214,13 @@ import TestSupport
         #expect(status.stderr.hasSuffix("line 1999 of a flood of diagnostics, long enough to fill the pipe\n"))
     }
 
+    @Test func floodedStandardOutputIsCutOffAtTheLineLimit() async throws {
+        let repl = try repl(onCall: "yes 'the same words again and again ' | tr -d '\\n'")
+        let outcome = await repl.run("probe")
+        #expect(outcome.messages.contains("sent a line longer than 32 MB. It has been stopped and is disabled for this sitting"))
+        #expect(await repl.run("search Mikoyan").succeeded)
+    }
+
     @Test func ctrlCCancelsARunningCommandWithoutDisablingThePlugin() async throws {
         let flag = Fixtures.temporaryFolder().appendingPathComponent("second-call")
         let repl = try repl(onCall: """
