@@ -98,7 +98,7 @@ public struct PluginCommandSpec: Sendable, Equatable {
         guard let object = json.object else { throw SpecError("a command is not a JSON object") }
         guard let name = object["name"]?.string else { throw SpecError("a command has no \"name\" string") }
         guard Self.isValidName(name) else {
-            throw SpecError("the command name '\(name)' is not lower-case letters, digits and dashes starting with a letter")
+            throw SpecError("the command name '\(name)' is not lower-case letters, digits, dashes and underscores starting with a letter")
         }
         let context = "command '\(name)'"
         func string(_ key: String, in object: [String: JSONValue], _ what: String) throws(SpecError) -> String? {
@@ -127,7 +127,7 @@ public struct PluginCommandSpec: Sendable, Equatable {
         var arguments: [Argument] = []
         for value in try list("arguments", context) {
             guard let argument = value.object, let argumentName = argument["name"]?.string, Self.isValidName(argumentName)
-            else { throw SpecError("\(context): an argument has no valid \"name\" (lower-case letters, digits, dashes)") }
+            else { throw SpecError("\(context): an argument has no valid \"name\" (lower-case letters, digits, dashes, underscores)") }
             let what = "\(context), argument '\(argumentName)'"
             arguments.append(Argument(
                 argumentName, help: try string("help", in: argument, what) ?? "",
@@ -149,7 +149,7 @@ public struct PluginCommandSpec: Sendable, Equatable {
         var options: [Option] = []
         for value in try list("options", context) {
             guard let option = value.object, let optionName = option["name"]?.string, Self.isValidName(optionName) else {
-                throw SpecError("\(context): an option has no valid \"name\" (lower-case letters, digits, dashes, no leading --)")
+                throw SpecError("\(context): an option has no valid \"name\" (lower-case letters, digits, dashes, underscores; no leading --)")
             }
             let what = "\(context), option '--\(optionName)'"
             guard !["json", "help"].contains(optionName) else {
@@ -159,14 +159,26 @@ public struct PluginCommandSpec: Sendable, Equatable {
             if let short, short.count != 1 || !(short.first!.isLetter) || short == "h" {
                 throw SpecError("\(what): \"short\" must be one letter other than h, without the dash")
             }
+            // Values may be given as numbers too (`"default": 10`): they arrive as text.
+            func scalar(_ value: JSONValue) -> String? {
+                switch value {
+                case .string(let text): return text
+                case .number, .bool: return value.text
+                default: return nil
+                }
+            }
             var choices: [String] = []
             if let values = option["choices"], values != .null {
-                guard let array = values.array, array.allSatisfy({ $0.string != nil }) else {
+                guard let array = values.array, array.allSatisfy({ scalar($0) != nil }) else {
                     throw SpecError("\(what): \"choices\" is not an array of strings")
                 }
-                choices = array.compactMap(\.string)
+                choices = array.compactMap(scalar)
             }
-            let defaultValue = try string("default", in: option, what)
+            var defaultValue: String?
+            if let value = option["default"], value != .null {
+                guard let text = scalar(value) else { throw SpecError("\(what): \"default\" is not a string") }
+                defaultValue = text
+            }
             if let defaultValue, !choices.isEmpty, !choices.contains(defaultValue) {
                 throw SpecError("\(what): its default '\(defaultValue)' is not one of its choices")
             }
@@ -185,10 +197,10 @@ public struct PluginCommandSpec: Sendable, Equatable {
         }
     }
 
-    /// Lower-case ASCII letters, digits and dashes, starting with a letter.
+    /// Lower-case ASCII letters, digits, dashes and underscores, starting with a letter.
     public static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.count <= 40 else { return false }
-        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 
     /// What is wrong with a signature.

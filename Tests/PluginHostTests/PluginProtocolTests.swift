@@ -86,6 +86,22 @@ import TestSupport
         #expect(await repl.run("help probe").output.contains("From the plugin dossier-plugin-probe"))
     }
 
+    @Test func whatAPluginsAuthorMightWriteIsUnderstood() async throws {
+        // A number as an option's default, an underscore in a name, a blank line before
+        // the answer, the call's id as text, and an exit after every answer.
+        let commands = #"[{"name":"probe","abstract":"A test command.","options":[{"name":"max_items","value":"N","default":3,"choices":[1,2,3]}]}]"#
+        let repl = try repl(commands: commands, onCall: #"""
+            echo
+            printf '{"type":"response","id":"%s","output":{"data":%s}}\n' "$id" "$(printf '%s' "$line" | sed 's/.*"options":\({[^}]*}\).*/\1/')"
+            exit 0
+            """#)
+        #expect(try await repl.json("probe") == ["max_items": "3"])
+        #expect(try await repl.json("probe --max_items 2") == ["max_items": "2"])
+        #expect(await repl.run("probe --max_items 7").messages.contains("'7' is not a value of '--max_items'; use one of: 1, 2, 3"))
+        // Started once for the signature, then again for each call after it exited.
+        #expect(PluginFixtures.launchCount(of: "probe", in: repl.workspace) == 2)
+    }
+
     @Test func startUpReadsSignaturesFromTheCacheUntilTheExecutableChanges() async throws {
         let (workspace, _) = try Fixtures.sampleWorkspace()
         let onCall = PluginFixtures.respond(#"{"text":"hello"}"#)
@@ -150,7 +166,7 @@ import TestSupport
         let first = try ScriptedREPL(workspace: workspace, pluginSettings: settings)
         #expect(first.pluginMessages.count == 1)
         #expect(first.pluginMessages[0].hasPrefix("Plugin 'sleepy' ("))
-        #expect(first.pluginMessages[0].contains("did not answer the hello in 0.5 s; it is disabled."))
+        #expect(first.pluginMessages[0].contains("did not answer the hello in 0.5 s (a plugin must answer the hello and flush its output after every line); it is disabled."))
         #expect(await first.run("plugins").output.contains("loading models"))
         #expect(await first.run("plugins").output.contains(/sleepy +– +disabled/))
         // The next start remembers the failure instead of waiting again.

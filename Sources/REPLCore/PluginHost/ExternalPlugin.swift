@@ -26,6 +26,13 @@ final class ExternalPlugin: @unchecked Sendable {
     var name: String { candidate.name }
     var isRunning: Bool { process != nil }
 
+    /// Forgets a process that has ended since its last answer (a plugin that exits after
+    /// each call), so that the next call starts it again.
+    func forgetIfEnded() {
+        guard let process, process.hasEnded() else { return }
+        stop(politely: false)
+    }
+
     init(candidate: PluginCandidate) {
         self.candidate = candidate
     }
@@ -50,12 +57,17 @@ final class ExternalPlugin: @unchecked Sendable {
             "host_version": .string(PluginHost.hostVersion),
         ]
         try send(hello, until: deadline, during: "the hello")
-        let answer = try receive(until: deadline, during: "the hello", timeout: timeout)
+        let answer: (type: String, body: [String: JSONValue])
+        do {
+            answer = try receive(until: deadline, during: "the hello", timeout: timeout)
+        } catch where error.timedOut {
+            throw PluginProblem(error.reason + " (a plugin must answer the hello and flush its output after every line)", timedOut: true)
+        }
         guard answer.type == PluginProtocol.MessageType.hello.rawValue else {
             throw PluginProblem("answered the hello with a '\(answer.type)' message instead of a hello")
         }
         guard let version = answer.body["protocol"]?.int else {
-            throw PluginProblem("said hello without a protocol version (\"protocol\": \(PluginProtocol.version))")
+            throw PluginProblem("said hello without a protocol version: it needs \"protocol\": \(PluginProtocol.version), a number")
         }
         guard version == PluginProtocol.version else {
             throw PluginProblem("speaks protocol version \(version); this dossier speaks version \(PluginProtocol.version)")
@@ -107,11 +119,14 @@ final class ExternalPlugin: @unchecked Sendable {
         isInterrupted: () -> Bool = { false }
     ) throws(PluginProblem) -> (type: String, body: [String: JSONValue]) {
         guard let process else { throw PluginProblem("is not running") }
-        let line: Substring
-        do {
-            line = try process.readLine(until: deadline, isInterrupted: isInterrupted)
-        } catch {
-            throw problem(error, during: step, timeout: timeout)
+        var line: Substring = ""
+        // Blank lines (a print that adds a newline of its own) are no messages: pass them.
+        while line.allSatisfy(\.isWhitespace) {
+            do {
+                line = try process.readLine(until: deadline, isInterrupted: isInterrupted)
+            } catch {
+                throw problem(error, during: step, timeout: timeout)
+            }
         }
         do {
             return try PluginProtocol.message(from: line)

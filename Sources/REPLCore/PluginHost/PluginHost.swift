@@ -209,6 +209,7 @@ extension PluginHost {
                 "The plugin \(plugin.label) is disabled: it \(failure). 'plugins' shows what it wrote to stderr; 'plugins reload' tries it again.")
         }
         let (arguments, options) = try PluginCommandLine.parse(words, spec: spec)
+        plugin.forgetIfEnded()
         if !plugin.isRunning {
             do {
                 try plugin.start(timeout: settings.handshakeTimeout)
@@ -245,7 +246,8 @@ extension PluginHost {
                 case .progress:
                     if let text = message.body["message"]?.string { context.progress("\(plugin.name): \(text)") }
                 case .response:
-                    guard message.body["id"]?.int == id else {
+                    // The id as sent; a plugin that turned it into text is understood too.
+                    guard message.body["id"]?.int == id || message.body["id"]?.string == String(id) else {
                         throw PluginProblem(
                             "answered out of order: a response to call \(message.body["id"]?.serialized() ?? "with no id") while call \(id) was waiting")
                     }

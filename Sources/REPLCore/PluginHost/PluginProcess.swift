@@ -164,6 +164,14 @@ final class PluginProcess: @unchecked Sendable {
         }
     }
 
+    /// Whether the process has ended (without waiting).
+    func hasEnded() -> Bool {
+        if reaped { return true }
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+        return reaped
+    }
+
     /// How the process ended, once it has (waiting up to a second for it).
     private func waitForExit() -> String {
         let deadline = ContinuousClock.now + .seconds(1)
