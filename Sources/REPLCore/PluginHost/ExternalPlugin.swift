@@ -79,7 +79,8 @@ final class ExternalPlugin: @unchecked Sendable {
         self.version = answer.body["version"]?.string
         try send(["type": "signature", "id": 0], until: deadline, during: "the signature")
         let signature = try receive(until: deadline, during: "the signature", timeout: timeout)
-        guard signature.type == PluginProtocol.MessageType.signature.rawValue, signature.body["id"] == 0 else {
+        // A plugin that sends its signature unasked, without the id, is understood too.
+        guard signature.type == PluginProtocol.MessageType.signature.rawValue, signature.body["id"].map({ $0 == 0 }) ?? true else {
             throw PluginProblem("answered out of order: Dossier asked for its signature (id 0) and got a '\(signature.type)' message"
                 + (signature.body["id"].map { " with id \($0.serialized())" } ?? ""))
         }
