@@ -50,11 +50,38 @@ public enum AtomicFile {
         }
     }
 
+    /// The contents of a file and the stamp of that same version (from the open file, not
+    /// the name, which a save may point at a newer version meanwhile); nil when it cannot
+    /// be read.
+    static func read(_ url: URL) -> (Data, FileStamp)? {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = Foundation.read(fd, &buffer, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            data.append(contentsOf: buffer[..<count])
+        }
+        return (data, stamp(of: info))
+    }
+
     /// What identifies one version of a file: a save replaces the file, so its inode
     /// changes; an edit in place changes its time or size.
     public static func stamp(of url: URL) -> FileStamp? {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return nil }
+        return stamp(of: info)
+    }
+
+    private static func stamp(of info: stat) -> FileStamp {
         #if canImport(Darwin)
         let nanoseconds = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
         #else

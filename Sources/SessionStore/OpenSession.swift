@@ -50,16 +50,16 @@ public final class OpenSession: @unchecked Sendable {
         return OpenSession(url: url, session: session, stamp: AtomicFile.stamp(of: url))
     }
 
+    /// Reads the file and the stamp of the very version read: another process may replace
+    /// the file at any moment, and a stamp taken by name after reading could be that of a
+    /// newer version than the one read, whose changes would then look already known.
     static func read(_ url: URL) throws(SessionError) -> (Session, FileStamp?) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
+        guard let (data, stamp) = AtomicFile.read(url) else {
             let reason = FileManager.default.fileExists(atPath: url.path)
                 ? "it cannot be read (check its permissions)" : "there is no such file"
             throw .cannotRead(path: url.path, reason: reason)
         }
-        return (try SessionFormat.decode(data, path: url.path), AtomicFile.stamp(of: url))
+        return (try SessionFormat.decode(data, path: url.path), stamp)
     }
 
     /// The version of the file at `url` on disk now, nil when there is none.
