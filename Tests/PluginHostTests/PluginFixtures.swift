@@ -42,8 +42,7 @@ enum PluginFixtures {
             done
 
             """
-        try Data(script.utf8).write(to: url)
-        chmod(url.path, 0o755)
+        try Fixtures.writeExecutable(script, to: url)
         return url
     }
 

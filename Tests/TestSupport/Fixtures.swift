@@ -44,6 +44,23 @@ public enum Fixtures {
         return (workspace, store)
     }
 
+    /// Writes an executable script. The file is opened close-on-exec: tests run at once,
+    /// and a program another test starts meanwhile would otherwise inherit the open file
+    /// and keep it busy ("Text file busy") when this one is run.
+    public static func writeExecutable(_ text: String, to url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            guard written > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+            offset += written
+        }
+        fchmod(fd, 0o755)
+    }
+
     /// Writes `text` to a new temporary file named `name` and returns its URL.
     public static func write(_ text: String, named name: String) -> URL {
         let url = temporaryFolder().appendingPathComponent(name)

@@ -140,7 +140,7 @@ import TestSupport
         // `slow` sleeps through the cancel, so dossier ends it (its own process group,
         // which Ctrl-C at the terminal does not reach) and starts it again when next needed.
         let script = plugins.appendingPathComponent("dossier-plugin-slow")
-        try Data(#"""
+        try Fixtures.writeExecutable(#"""
             #!/bin/sh
             while IFS= read -r line; do
               case "$line" in
@@ -151,8 +151,7 @@ import TestSupport
               esac
             done
 
-            """#.utf8).write(to: script)
-        chmod(script.path, 0o755)
+            """#, to: script)
         let terminal = try start(folder)
         terminal.type("slow\r")
         try terminal.waitFor("thinking")
@@ -168,8 +167,8 @@ import TestSupport
     @Test func noteEditOpensTheEditorAndSessionRmAsksFirst() throws {
         let folder = workspace()
         // An "editor" that rewrites the note as a person would, then saves and quits.
-        let editor = Fixtures.write("#!/bin/sh\nsed -i 's/draft/final wording/' \"$1\"\n", named: "editor.sh")
-        chmod(editor.path, 0o755)
+        let editor = Fixtures.temporaryFolder().appendingPathComponent("editor.sh")
+        try Fixtures.writeExecutable("#!/bin/sh\nsed -i 's/draft/final wording/' \"$1\"\n", to: editor)
         let terminal = try start(folder, environment: ["EDITOR": editor.path])
         terminal.type("note A draft thought #idea\r")
         try terminal.waitFor("Note 1 added to 'default'; tags: #idea.")

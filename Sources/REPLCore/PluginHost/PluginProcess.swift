@@ -74,7 +74,13 @@ final class PluginProcess: @unchecked Sendable {
             arguments.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable.path, &actions, &attributes, arguments, environmentStrings)
+        var status = posix_spawn(&pid, executable.path, &actions, &attributes, arguments, environmentStrings)
+        // "Text file busy": something (a build, an editor) still has the file open for
+        // writing; give it a moment.
+        for _ in 0..<10 where status == ETXTBSY {
+            usleep(50_000)
+            status = posix_spawn(&pid, executable.path, &actions, &attributes, arguments, environmentStrings)
+        }
         for fd in [stdinPipe[0], stdoutPipe[1], stderrPipe[1]] { close(fd) }
         guard status == 0 else {
             for fd in [stdinPipe[1], stdoutPipe[0], stderrPipe[0]] { close(fd) }
