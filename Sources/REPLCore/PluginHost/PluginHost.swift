@@ -211,10 +211,11 @@ extension PluginHost {
         let (arguments, options) = try PluginCommandLine.parse(words, spec: spec)
         plugin.forgetIfEnded()
         if !plugin.isRunning {
+            let timeout = settings.handshakeTimeout
             do {
-                try plugin.start(timeout: settings.handshakeTimeout)
-            } catch {
-                throw disable(plugin, error)
+                try await Self.offThePool { try plugin.start(timeout: timeout) }
+            } catch let problem as PluginProblem {
+                throw disable(plugin, problem)
             }
             guard plugin.specs.contains(where: { $0.name == spec.name }) else {
                 let problem = PluginProblem("no longer offers the command '\(spec.name)' though its signature was cached")
