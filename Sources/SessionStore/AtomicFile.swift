@@ -59,18 +59,13 @@ public enum AtomicFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = Foundation.read(fd, &buffer, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { break }
-            data.append(contentsOf: buffer[..<count])
+        do {
+            // nil at once means an empty file.
+            let data = try FileHandle(fileDescriptor: fd, closeOnDealloc: false).readToEnd() ?? Data()
+            return (data, stamp(of: info))
+        } catch {
+            return nil
         }
-        return (data, stamp(of: info))
     }
 
     /// What identifies one version of a file: a save replaces the file, so its inode

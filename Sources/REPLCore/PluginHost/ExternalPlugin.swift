@@ -8,8 +8,6 @@ final class ExternalPlugin: @unchecked Sendable {
     let candidate: PluginCandidate
     var version: String?
     var specs: [PluginCommandSpec] = []
-    /// The raw commands of the signature, as cached.
-    var rawCommands: [JSONValue] = []
     /// Why the plugin is disabled, if it is.
     var failure: String?
     /// Whether the failure was found in the cache (an earlier sitting's handshake).
@@ -37,6 +35,9 @@ final class ExternalPlugin: @unchecked Sendable {
         self.candidate = candidate
     }
 
+    /// The module `help` lists its commands under.
+    var moduleName: String { "Plugin: \(name)" }
+
     /// `wordfreq 1.0.0 (/path/dossier-plugin-wordfreq)`
     var label: String {
         "'\(name)'" + (version.map { " \($0)" } ?? "") + " (\(candidate.url.path))"
@@ -44,13 +45,7 @@ final class ExternalPlugin: @unchecked Sendable {
 
     /// Starts the executable and makes the hello and signature exchange within `timeout`.
     func start(timeout: Duration) throws(PluginProblem) {
-        let process: PluginProcess
-        do {
-            process = try PluginProcess(executable: candidate.url)
-        } catch {
-            throw PluginProblem("could not be started: \(error.reason)")
-        }
-        self.process = process
+        process = try PluginProcess(executable: candidate.url)
         let deadline = ContinuousClock.now + timeout
         let hello: JSONValue = [
             "type": "hello", "protocol": .number(Double(PluginProtocol.version)), "host": "dossier",
@@ -97,7 +92,6 @@ final class ExternalPlugin: @unchecked Sendable {
             throw PluginProblem("sent a signature that names two commands the same")
         }
         self.specs = specs
-        self.rawCommands = commands
     }
 
     /// Sends a message, failing with the plugin's problem.
@@ -180,16 +174,5 @@ struct PluginProblem: Error {
         self.reason = reason
         self.timedOut = timedOut
         self.interrupted = interrupted
-    }
-}
-
-/// Why a plugin executable could not be run at all.
-enum PluginHostError: Error {
-    case cannotStart(reason: String)
-
-    var reason: String {
-        switch self {
-        case .cannotStart(let reason): return reason
-        }
     }
 }

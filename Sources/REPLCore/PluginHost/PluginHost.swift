@@ -2,7 +2,6 @@ import DocumentStore
 import Foundation
 import PluginKit
 import SessionStore
-import Synchronization
 
 /// Runs external plugins: finds `dossier-plugin-NAME` executables, learns their commands
 /// from the signature cache (launching only those that are new or changed), adds those
@@ -101,7 +100,6 @@ public final class PluginHost: @unchecked Sendable {
                     plugin.failureIsCached = true
                     continue
                 }
-                plugin.rawCommands = entry.commands
                 plugin.specs = entry.commands.compactMap { try? PluginCommandSpec(json: $0) }
                 continue
             }
@@ -110,29 +108,25 @@ public final class PluginHost: @unchecked Sendable {
         // New or changed since the cache was written: ask them, all at once, so that
         // plugins that hang cost one wait between them.
         let timeout = settings.handshakeTimeout
-        let failures = Mutex<[ObjectIdentifier: String]>([:])
-        let starting = unasked
         let group = DispatchGroup()
-        for plugin in starting {
+        for plugin in unasked {
             // A thread each, not a pool as wide as the cores: the handshakes mostly wait.
+            // Each thread touches its own plugin only.
             group.enter()
             Thread {
                 do throws(PluginProblem) {
                     try plugin.start(timeout: timeout)
                 } catch {
-                    failures.withLock { $0[ObjectIdentifier(plugin)] = error.reason }
+                    plugin.disable(because: error.reason)
                 }
                 group.leave()
             }.start()
         }
         group.wait()
-        for plugin in starting {
-            if let reason = failures.withLock({ $0[ObjectIdentifier(plugin)] }) {
-                plugin.disable(because: reason)
-                messages.append(disabledMessage(plugin, reason: reason))
-            }
+        for plugin in unasked {
+            if let reason = plugin.failure { messages.append(disabledMessage(plugin, reason: reason)) }
             cache.entries[plugin.candidate.url.path] = PluginCache.Entry(
-                stamp: plugin.candidate.stamp?.text ?? "", version: plugin.version, commands: plugin.rawCommands,
+                stamp: plugin.candidate.stamp?.text ?? "", version: plugin.version, commands: plugin.specs.map(\.json),
                 failure: plugin.failure, stderr: plugin.stderr)
         }
         // Entries of executables that are gone are dropped.
@@ -165,11 +159,11 @@ public final class PluginHost: @unchecked Sendable {
     private func register() {
         guard let registry else { return }
         let modules = plugins.filter { $0.failure == nil || !$0.specs.isEmpty }.map { plugin in
-            CommandModule(name: "Plugin: \(plugin.name)", entries: plugin.specs.map { entry(for: $0, of: plugin) })
+            CommandModule(name: plugin.moduleName, entries: plugin.specs.map { entry(for: $0, of: plugin) })
         }
         let refused = registry.setExternal(modules)
         for plugin in plugins {
-            plugin.refused = refused.filter { $0.module == "Plugin: \(plugin.name)" }.map(\.command)
+            plugin.refused = refused.filter { $0.module == plugin.moduleName }.map(\.command)
         }
     }
 
@@ -252,7 +246,7 @@ extension PluginHost {
                         throw PluginProblem(
                             "answered out of order: a response to call \(message.body["id"]?.serialized() ?? "with no id") while call \(id) was waiting")
                     }
-                    return try output(of: message.body, plugin: plugin, command: spec.name, context: context)
+                    return try output(of: message.body, command: spec.name, context: context)
                 default:
                     throw PluginProblem("answered out of order: a '\(message.type)' message while call \(id) was waiting")
                 }
@@ -323,9 +317,7 @@ extension PluginHost {
     }
 
     /// The command's output from a response, or the error it reports.
-    private func output(
-        of response: [String: JSONValue], plugin: ExternalPlugin, command: String, context: CommandContext
-    ) throws -> any CommandOutput {
+    private func output(of response: [String: JSONValue], command: String, context: CommandContext) throws -> any CommandOutput {
         if let error = response["error"], error != .null {
             let message = error["message"]?.string ?? error.string ?? "it gave no message"
             throw REPLError.failed("\(command): \(message)")

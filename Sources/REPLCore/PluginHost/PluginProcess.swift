@@ -34,8 +34,8 @@ final class PluginProcess: @unchecked Sendable {
     /// plugin they belong to has ended).
     private static let spawning = Mutex<Void>(())
 
-    init(executable: URL) throws(PluginHostError) {
-        let started = Self.spawning.withLock { _ in Result { () throws(PluginHostError) in try Self.spawn(executable) } }
+    init(executable: URL) throws(PluginProblem) {
+        let started = Self.spawning.withLock { _ in Result { () throws(PluginProblem) in try Self.spawn(executable) } }
         (pid, input, output, errors) = try started.get()
         // A plugin that ends while dossier writes to it must not end dossier.
         signal(SIGPIPE, SIG_IGN)
@@ -44,10 +44,10 @@ final class PluginProcess: @unchecked Sendable {
 
     /// Starts the executable with pipes for its standard input, output and error; the
     /// process id and dossier's ends of the pipes.
-    private static func spawn(_ executable: URL) throws(PluginHostError) -> (pid_t, Int32, Int32, Int32) {
+    private static func spawn(_ executable: URL) throws(PluginProblem) -> (pid_t, Int32, Int32, Int32) {
         var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
         guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
-            throw .cannotStart(reason: String(cString: strerror(errno)))
+            throw PluginProblem("could not be started: \(String(cString: strerror(errno)))")
         }
         // No other program dossier starts may inherit these pipes (dup2 clears the flag on
         // the plugin's own ends).
@@ -84,7 +84,7 @@ final class PluginProcess: @unchecked Sendable {
         for fd in [stdinPipe[0], stdoutPipe[1], stderrPipe[1]] { close(fd) }
         guard status == 0 else {
             for fd in [stdinPipe[1], stdoutPipe[0], stderrPipe[0]] { close(fd) }
-            throw .cannotStart(reason: String(cString: strerror(status)))
+            throw PluginProblem("could not be started: \(String(cString: strerror(status)))")
         }
         return (pid, stdinPipe[1], stdoutPipe[0], stderrPipe[0])
     }
@@ -210,9 +210,8 @@ final class PluginProcess: @unchecked Sendable {
     func end(goodbye: String? = nil) {
         guard !ended else { return }
         if let goodbye {
-            var bytes = Array(goodbye.utf8)[...]
-            _ = bytes.withUnsafeBytes { Glibc.write(input, $0.baseAddress, $0.count) }
-            bytes.removeAll()
+            // One short line into an empty pipe: written whole or not at all, never waited on.
+            _ = Array(goodbye.utf8).withUnsafeBytes { Glibc.write(input, $0.baseAddress, $0.count) }
         }
         ended = true
         close(input)
