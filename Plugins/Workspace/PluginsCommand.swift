@@ -46,7 +46,7 @@ struct PluginsCommand: DossierCommandGroup {
             let problems = host.reload()
             let statuses = host.statuses
             let ready = statuses.filter { if case .ready = $0.state { return true } else { return false } }.count
-            var heading = "Reloaded: \(ready == 1 ? "1 plugin" : "\(ready) plugins") ready"
+            var heading = "Reloaded: \(ready.counted("plugin")) ready"
             heading += problems.isEmpty ? "." : ", \(problems.count) disabled."
             return PluginsCommand.listing(statuses, host: host, heading: heading)
         }
@@ -76,27 +76,16 @@ struct PluginsCommand: DossierCommandGroup {
         footer.append(statuses.isEmpty
             ? "No plugins found. Put an executable named dossier-plugin-NAME in one of: " + folders.prefix(2).joined(separator: ", ") + " or a folder on PATH."
             : "'help COMMAND' explains a plugin's command; 'plugins reload' finds them again.")
-        let rows = statuses.map { status -> [String] in
-            let state: String
-            switch status.state {
-            case .ready(let running): state = running ? "running" : "ready"
-            case .disabled: state = "disabled"
-            case .unusable: state = "unusable"
-            }
-            return [status.name, status.version ?? "–", state, status.commands.joined(separator: ", "), status.path]
+        let rows = statuses.map { status in
+            [status.name, status.version ?? "–", status.state.name, status.commands.joined(separator: ", "), status.path]
         }
         let data: JSONValue = [
             "plugins": .array(statuses.map { status in
-                var state: String, reason: JSONValue = .null
-                switch status.state {
-                case .ready(let running): state = running ? "running" : "ready"
-                case .disabled(let why): state = "disabled"; reason = .string(why)
-                case .unusable(let why): state = "unusable"; reason = .string(why)
-                }
-                return [
+                [
                     "name": .string(status.name), "version": status.version.map(JSONValue.string) ?? .null,
-                    "path": .string(status.path), "found_in": .string(status.origin), "state": .string(state),
-                    "reason": reason, "commands": .array(status.commands.map(JSONValue.string)),
+                    "path": .string(status.path), "found_in": .string(status.origin), "state": .string(status.state.name),
+                    "reason": status.state.reason.map(JSONValue.string) ?? .null,
+                    "commands": .array(status.commands.map(JSONValue.string)),
                     "left_out": .array(status.refused.map(JSONValue.string)),
                     "passed_over": .array(status.shadowed.map(JSONValue.string)), "stderr": .string(status.stderr),
                 ]

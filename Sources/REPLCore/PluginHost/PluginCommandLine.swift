@@ -47,22 +47,23 @@ enum PluginCommandLine {
                 afterTerminator = true
                 continue
             }
-            let option: PluginCommandSpec.Option?
+            let option: PluginCommandSpec.Option
             var inline: String?
             if word.hasPrefix("--"), word.count > 2 {
                 let body = word.dropFirst(2)
                 let name = body.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
                 if let equals = body.firstIndex(of: "=") { inline = String(body[body.index(after: equals)...]) }
-                option = spec.options.first { $0.name == name }
-                guard option != nil else { throw fail("Unknown option '--\(name)'") }
+                guard let named = spec.options.first(where: { $0.name == name }) else { throw fail("Unknown option '--\(name)'") }
+                option = named
             } else if word.count == 2, word.hasPrefix("-"), word.last!.isLetter, !spec.freeText {
-                option = spec.options.first { $0.short == String(word.last!) }
-                guard option != nil else { throw fail("Unknown option '\(word)'") }
+                guard let named = spec.options.first(where: { $0.short == String(word.last!) }) else {
+                    throw fail("Unknown option '\(word)'")
+                }
+                option = named
             } else {
                 positionals.append(word)
                 continue
             }
-            guard let option else { continue }
             if option.flag {
                 guard inline == nil else { throw fail("'--\(option.name)' takes no value") }
                 options[option.name] = .bool(true)
@@ -95,15 +96,15 @@ enum PluginCommandLine {
             if !last.isEmpty { positionals.append(last) }
         }
         var arguments: [String: JSONValue] = [:]
+        // Only the last argument may repeat (the signature is checked for it).
         for (position, argument) in spec.arguments.enumerated() {
-            let isLast = position == spec.arguments.count - 1
             if position >= positionals.count {
-                guard argument.optional || argument.repeating && argument.optional else {
+                guard argument.optional else {
                     throw fail("Missing <\(argument.name)>" + (argument.help.isEmpty ? "" : ": \(argument.help.lowercasedFirst)"))
                 }
                 continue
             }
-            if isLast && argument.repeating {
+            if argument.repeating {
                 arguments[argument.name] = .array(positionals[position...].map(JSONValue.string))
             } else {
                 arguments[argument.name] = .string(positionals[position])

@@ -35,7 +35,7 @@ struct PluginCommandOutput: CommandOutput {
             let records = try store.records(ids: ids)
             let found = Set(records.map(\.id))
             let missing = ids.filter { !found.contains($0) }
-            var heading = object["heading"]?.string ?? (records.count == 1 ? "1 document." : "\(records.count.grouped) documents.")
+            var heading = object["heading"]?.string ?? (records.count.counted("document") + ".")
             if !missing.isEmpty {
                 heading += " Not in the store: " + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "") + "."
             }

@@ -10,7 +10,10 @@ final class PluginProcess: @unchecked Sendable {
     private let input: Int32
     private let output: Int32
     private let errors: Int32
+    /// What the plugin wrote and was not yet returned as lines: `buffer[lineStart...]`.
     private var buffer: [UInt8] = []
+    private var lineStart = 0
+    /// How far past `lineStart` is known to hold no newline.
     private var scanned = 0
     private var outputClosed = false
     /// The last of what the plugin wrote to standard error.
@@ -99,13 +102,19 @@ final class PluginProcess: @unchecked Sendable {
     func readLine(until deadline: ContinuousClock.Instant, isInterrupted: () -> Bool) throws(Failure) -> Substring {
         while true {
             if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
-                let line = String(decoding: buffer[..<newline], as: UTF8.self)
-                buffer.removeSubrange(...newline)
-                scanned = 0
+                let line = String(decoding: buffer[lineStart..<newline], as: UTF8.self)
+                lineStart = newline + 1
+                scanned = lineStart
+                // Lines taken are dropped now and then, not one by one (each would move the rest).
+                if lineStart >= 65_536 && lineStart * 2 >= buffer.count {
+                    buffer.removeSubrange(..<lineStart)
+                    scanned -= lineStart
+                    lineStart = 0
+                }
                 return Substring(line)
             }
             scanned = buffer.count
-            if buffer.count > PluginProtocol.maximumLineLength { throw .lineTooLong }
+            if buffer.count - lineStart > PluginProtocol.maximumLineLength { throw .lineTooLong }
             if outputClosed { throw .exited(waitForExit()) }
             try pump(writing: nil, until: deadline, isInterrupted: isInterrupted)
         }

@@ -10,6 +10,23 @@ public struct PluginStatus: Sendable, Equatable {
         case disabled(reason: String)
         /// It cannot be run (not executable).
         case unusable(reason: String)
+
+        /// `ready`, `running`, `disabled` or `unusable`.
+        public var name: String {
+            switch self {
+            case .ready(let running): return running ? "running" : "ready"
+            case .disabled: return "disabled"
+            case .unusable: return "unusable"
+            }
+        }
+
+        /// Why it is disabled or unusable.
+        public var reason: String? {
+            switch self {
+            case .ready: return nil
+            case .disabled(let reason), .unusable(let reason): return reason
+            }
+        }
     }
 
     public var name: String
