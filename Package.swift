@@ -3,6 +3,8 @@ import PackageDescription
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+// SQLite's own C interface, for the ranking function the store gives FTS5.
+let sqlite: Target.Dependency = .product(name: "GRDBSQLite", package: "GRDB.swift")
 
 let package = Package(
     name: "Dossier",
@@ -50,7 +52,7 @@ let package = Package(
         .target(name: "PluginKit", dependencies: ["DossierJSON"]),
         .target(
             name: "DocumentStore",
-            dependencies: [grdb, "TextAnalysis", "DossierJSON", .product(name: "Yams", package: "Yams")],
+            dependencies: [grdb, sqlite, "TextAnalysis", "DossierJSON", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/august-plenum-results.txt")]),
         .target(name: "SessionStore", dependencies: ["DossierJSON"]),
         .target(name: "Citation"),
@@ -89,7 +91,7 @@ let package = Package(
             ],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
-        .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "TestSupport"]),
+        .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "TestSupport", grdb]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"]),
         .testTarget(name: "CitationTests", dependencies: ["Citation"]),
         .testTarget(name: "CiteCommandsTests", dependencies: ["CiteCommands", "TestSupport"]),

@@ -68,6 +68,7 @@ extension DocumentStore {
             if bulk {
                 try Schema.dropSyncTriggers(db)
                 try Schema.dropSpanTriggers(db)
+                try DocumentLengths.dropTriggers(db)
                 try Schema.dropBulkIndexes(db)
             }
 
@@ -114,7 +115,9 @@ extension DocumentStore {
                 try Schema.rebuildSpans(db)
                 try Schema.createSpanTriggers(db)
                 try Schema.createBulkIndexes(db)
+                try DocumentLengths.createTriggers(db)
             }
+            try DocumentLengths.refresh(db, all: bulk)
             let vocabulary = Date()
             if bulk {
                 try Vocabulary.rebuild(db)

@@ -9,10 +9,17 @@ extension DocumentStore {
         try read { db in
             let hits = HitSet(query)
             let total = try Int.fetchOne(db, sql: "SELECT count(*) \(hits.from)", arguments: hits.arguments) ?? 0
-            let order = query.isDatesOnly ? "d.date" : "document_fts.rank"
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT \(Record.selection(alias: "d")) \(hits.from) ORDER BY \(order) LIMIT ?",
-                arguments: hits.arguments + [limit])
+            let rows: [Row]
+            if query.isDatesOnly {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT \(Record.selection(alias: "d")) \(hits.from) ORDER BY d.date LIMIT ?",
+                    arguments: hits.arguments + [limit])
+            } else {
+                let generation = try ranking.prepare(db)
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT \(Record.selection(alias: "d")) \(hits.from) ORDER BY \(Ranking.call), d.rowid LIMIT ?",
+                    arguments: hits.arguments + [generation, nil, limit])
+            }
             return (rows.map(Record.init(row:)), total)
         }
     }
@@ -52,23 +59,9 @@ extension DocumentStore {
     public func indexTotals() throws(StoreError) -> (documents: Int, words: Int) {
         try read { db in
             guard let blob = try Data.fetchOne(db, sql: "SELECT block FROM document_fts_data WHERE id = 1") else { return (0, 0) }
-            let bytes = [UInt8](blob)
-            var offset = 0
-            func varint() -> Int? {
-                var value: UInt64 = 0
-                for index in 0..<9 {
-                    guard offset < bytes.count else { return nil }
-                    let byte = bytes[offset]
-                    offset += 1
-                    if index == 8 { return Int(truncatingIfNeeded: (value << 8) | UInt64(byte)) }
-                    value = (value << 7) | UInt64(byte & 0x7F)
-                    if byte & 0x80 == 0 { return Int(truncatingIfNeeded: value) }
-                }
-                return Int(truncatingIfNeeded: value)
-            }
-            let documents = varint() ?? 0
-            var total = 0
-            while let column = varint() { total += column }
+            let values = Varint.values(in: blob)
+            let documents = values.first ?? 0
+            let total = values.dropFirst().reduce(0, +)
             return (documents, total)
         }
     }

@@ -40,16 +40,10 @@ public enum SearchSort: String, Sendable, CaseIterable {
 
     var orderBy: String {
         switch self {
-        case .relevance: return "document_fts.rank"
-        case .date: return "d.date_min IS NULL, d.date_min, d.date_max, document_fts.rank"
-        case .newest: return "d.date_max IS NULL, d.date_max DESC, d.date_min DESC, document_fts.rank"
+        case .relevance: return "score, document_fts.rowid"
+        case .date: return "d.date_min IS NULL, d.date_min, d.date_max, score, document_fts.rowid"
+        case .newest: return "d.date_max IS NULL, d.date_max DESC, d.date_min DESC, score, document_fts.rowid"
         }
-    }
-
-    /// The same order with the rank computed by SQLite's sorter rather than by FTS5, so
-    /// that only the rows that pass the other conditions are ranked.
-    var filteredOrderBy: String {
-        orderBy.replacingOccurrences(of: "document_fts.rank", with: "+document_fts.rank")
     }
 }
 
@@ -61,65 +55,52 @@ extension DocumentStore {
     ) throws(StoreError) -> SearchPage {
         if query.isDatesOnly { return try period(query, limit: limit, offset: offset, sort: sort) }
         return try read { db in
+            let generation = try ranking.prepare(db)
             // Date filters keep documents whose span overlaps the filter's days. They join
             // the documents to the index's hits: a `rowid IN (…)` list would make FTS5 look
             // each listed row up in the index, slower by far.
-            var join = ""
             let span = DateSpan(query)
-            let conditions = span.conditions
-            let dateArguments = span.values
-            let filtered = !conditions.isEmpty
-            if filtered || sort != .relevance {
-                join = " JOIN document_span d ON d.rowid = document_fts.rowid"
-            }
-            let dateFilter = conditions.map { " AND " + $0 }.joined()
-            let arguments = StatementArguments([query.match] + dateArguments)
+            let filtered = !span.conditions.isEmpty
+            let join = filtered || sort != .relevance ? " JOIN document_span d ON d.rowid = document_fts.rowid" : ""
             // A query that looks for names in other spellings ranks the documents with the
             // spelling typed first, then those with a variant, then those a letter off.
             let tiered = sort == .relevance && !query.tiers.isEmpty
             let ranked: [Row]
+            var total: Int
+            var undated: Int?
             if tiered {
-                ranked = try Self.rankedByTier(db, query, span: span, limit: limit, offset: offset)
-            } else if filtered {
-                // Every hit's dates are looked up once, to count the hits the filter keeps
-                // and the undated ones it leaves out; BM25 is then worked out only for the
-                // hits it keeps. The + keeps FTS5 from taking over the ORDER BY, which would
-                // make it rank every hit before the filter applies (three times slower).
-                let inside = conditions.joined(separator: " AND ")
-                ranked = try Row.fetchAll(
-                    db.cachedStatement(sql: """
-                        WITH hits AS MATERIALIZED (
-                            SELECT d.rowid AS rowid, (\(inside)) AS inside, d.date_min AS date_min, d.date_max AS date_max
-                            FROM document_fts JOIN document_span d ON d.rowid = document_fts.rowid
-                            WHERE document_fts MATCH ?
-                        ), counts AS MATERIALIZED (
-                            SELECT sum(inside) AS total, sum(date_min IS NULL) AS undated FROM hits
-                        )
-                        SELECT document_fts.rowid AS rowid, document_fts.rank AS rank,
-                               counts.total AS total, counts.undated AS undated
-                        FROM counts, document_fts JOIN hits d ON d.rowid = document_fts.rowid
-                        WHERE d.inside AND document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
-                        ORDER BY \(sort.filteredOrderBy) LIMIT ? OFFSET ?
-                        """),
-                    arguments: StatementArguments(dateArguments + [query.match, query.match]) + [limit, offset])
+                ranked = try Self.rankedByTier(db, query, span: span, generation: generation, limit: limit, offset: offset)
+                total = try Self.count(db, query, span: span)
             } else {
-                // One pass ranks every hit and counts them (the window's count is taken
-                // before LIMIT); a separate count(*) would match the query a second time.
-                ranked = try Row.fetchAll(
+                // Every hit counted first: the count is the page's total, and the ranking
+                // needs it (see `Ranking`). With date filters, every hit's dates are looked
+                // up once to count those the filter keeps and the undated ones it leaves out.
+                let hits: Int
+                if filtered {
+                    let counts = try Row.fetchOne(
+                        db.cachedStatement(sql: """
+                            SELECT count(*), coalesce(sum(\(span.conditions.joined(separator: " AND "))), 0),
+                                   coalesce(sum(d.date_min IS NULL), 0)
+                            FROM document_fts\(join) WHERE document_fts MATCH ?
+                            """),
+                        arguments: StatementArguments(span.values + [query.match]))
+                    hits = counts?[0] ?? 0
+                    total = counts?[1] ?? 0
+                    undated = counts?[2]
+                } else {
+                    hits = try Int.fetchOne(
+                        db.cachedStatement(sql: "SELECT count(*) FROM document_fts WHERE document_fts MATCH ?"),
+                        arguments: [query.match]) ?? 0
+                    total = hits
+                }
+                ranked = total <= offset ? [] : try Row.fetchAll(
                     db.cachedStatement(sql: """
-                        SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, count(*) OVER () AS total
+                        SELECT document_fts.rowid AS rowid, \(Ranking.call) AS score
                         FROM document_fts\(join)
-                        WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'
+                        WHERE document_fts MATCH ?\(span.conditions.map { " AND " + $0 }.joined())
                         ORDER BY \(sort.orderBy) LIMIT ? OFFSET ?
                         """),
-                    arguments: arguments + [limit, offset])
-            }
-            var total: Int = ranked.first?["total"] ?? 0
-            if tiered { total = try Self.count(db, query, span: span) }
-            if ranked.isEmpty && offset > 0 && !tiered {
-                total = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM document_fts\(join) WHERE document_fts MATCH ?\(dateFilter)",
-                    arguments: arguments) ?? 0
+                    arguments: [generation, hits, query.match] + StatementArguments(span.values) + [limit, offset])
             }
             // Snippets only for the page's rows. FTS5 finds listed rows by seeking in the
             // index, which beats reading every match again when there are thousands, for words
@@ -163,11 +144,10 @@ extension DocumentStore {
                 hits.append(SearchHit(
                     record: record,
                     snippet: Self.bestSnippet(summary: snippet?.0, text: snippet?.1),
-                    score: row["rank"],
+                    score: row["score"],
                     matched: tiered ? query.tierKinds[min(row["tier"] as Int, query.tierKinds.count - 1)] : nil))
             }
-            var undated: Int? = filtered && !tiered ? ranked.first?["undated"] : nil
-            if filtered && (ranked.isEmpty || tiered) {
+            if filtered && tiered {
                 undated = try Int.fetchOne(
                     db,
                     sql: """
@@ -185,24 +165,24 @@ extension DocumentStore {
     /// best first, and only as many tiers as the page reaches. FTS5 ranks one expression's
     /// hits fast; working out every hit's tier first would match every tier's expression
     /// over all of them.
-    static func rankedByTier(_ db: Database, _ query: SearchQuery, span: DateSpan, limit: Int, offset: Int) throws -> [Row] {
+    static func rankedByTier(
+        _ db: Database, _ query: SearchQuery, span: DateSpan, generation: Int64, limit: Int, offset: Int
+    ) throws -> [Row] {
         let expressions = query.tiers + [query.match]
         let join = span.conditions.isEmpty ? "" : " JOIN document_span d ON d.rowid = document_fts.rowid"
         let dateFilter = span.conditions.map { " AND " + $0 }.joined()
-        // With a date filter SQLite ranks the hits that pass it; else FTS5 ranks them all.
-        let order = span.conditions.isEmpty ? "document_fts.rank" : "+document_fts.rank"
         var rows: [Row] = []
         var skip = offset
         for (tier, expression) in expressions.enumerated() where rows.count < limit {
             let own = tier == 0 ? expression : "(\(expression)) NOT (\(expressions[..<tier].joined(separator: " OR ")))"
             let page = try Row.fetchAll(
                 db.cachedStatement(sql: """
-                    SELECT document_fts.rowid AS rowid, document_fts.rank AS rank, \(tier) AS tier
+                    SELECT document_fts.rowid AS rowid, \(Ranking.call) AS score, \(tier) AS tier
                     FROM document_fts\(join)
-                    WHERE document_fts MATCH ? AND document_fts.rank MATCH '\(Schema.rankWeights)'\(dateFilter)
-                    ORDER BY \(order) LIMIT ? OFFSET ?
+                    WHERE document_fts MATCH ?\(dateFilter)
+                    ORDER BY score, document_fts.rowid LIMIT ? OFFSET ?
                     """),
-                arguments: StatementArguments([own] + span.values) + [limit - rows.count, skip])
+                arguments: [generation, nil] + StatementArguments([own] + span.values) + [limit - rows.count, skip])
             if page.isEmpty && skip > 0 {
                 // The page starts past this tier: skip its hits.
                 let count = try Int.fetchOne(

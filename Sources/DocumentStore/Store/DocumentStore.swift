@@ -15,10 +15,13 @@ public final class DocumentStore: Sendable {
     /// How often the documents write index words capitalized and not (telling names from
     /// words), as found so far; forgotten at each import.
     let nameWords = Mutex<[String: (Int, Int)]>([:])
+    /// The ranking function every connection has, and the documents' lengths it uses.
+    let ranking: Ranking
 
-    private init(url: URL, pool: DatabasePool) {
+    private init(url: URL, pool: DatabasePool, ranking: Ranking) {
         self.url = url
         self.pool = pool
+        self.ranking = ranking
     }
 
     /// Opens the store at `url`, creating it (and its folder) when missing and migrating an
@@ -34,6 +37,8 @@ public final class DocumentStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "dossier.store"
+        let ranking = Ranking()
+        configuration.prepareDatabase { db in ranking.register(db) }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -52,7 +57,7 @@ public final class DocumentStore: Sendable {
         } catch {
             throw .cannotOpen(path: path, reason: String(describing: error))
         }
-        return DocumentStore(url: url, pool: pool)
+        return DocumentStore(url: url, pool: pool, ranking: ranking)
     }
 
     /// `?,?,?` for an `IN (…)` list of `count` values.

@@ -128,6 +128,11 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE vocabulary ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 0")
             try Vocabulary.rebuild(db)
         }
+        migrator.registerMigration("v10: the documents' lengths beside the index, for ranking") { db in
+            try DocumentLengths.createTables(db)
+            try DocumentLengths.createTriggers(db)
+            try DocumentLengths.refresh(db, all: true)
+        }
         return migrator
     }
 
@@ -211,5 +216,6 @@ enum Schema {
 
     /// Column weights for ranking: a hit in the title counts most, then the summary, then
     /// the text; a name in the people or places fields counts as much as in the summary.
-    static let rankWeights = "bm25(10.0, 5.0, 1.0, 5.0, 5.0, 2.0, 1.0)"
+    /// In `indexedColumns` order; `Ranking` uses them.
+    static let columnWeights: [Double] = [10, 5, 1, 5, 5, 2, 1]
 }
