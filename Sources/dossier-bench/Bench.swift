@@ -44,6 +44,12 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Measure search and start-up again on the corpus and databases an earlier run left in --work; no import.")
     var reuse = false
 
+    @Flag(help: "Measure the search classes alone (with --reuse: a quick check while working on search).")
+    var searchOnly = false
+
+    @Option(help: ArgumentHelp("Measure only this search class (e.g. 'rare term'); repeat for more.", valueName: "class"))
+    var only: [String] = []
+
     @Option(help: ArgumentHelp("The sqlite3 shell to compare with.", valueName: "path"))
     var sqlite3 = "/usr/bin/sqlite3"
 
@@ -73,12 +79,21 @@ struct Bench: AsyncParsableCommand {
                 records: count, seed: seed, real: real.map { URL(fileURLWithPath: $0) }, to: folder)
         }
 
+        let classes = corpus.queries.map(\.name)
+        if let unknown = only.first(where: { !classes.contains($0) }) {
+            throw BenchError.setup("There is no search class '\(unknown)'. The classes: \(classes.map { "'\($0)'" }.joined(separator: ", ")).")
+        }
         let workspace = Workspace(root: folder.appendingPathComponent("workspace"))
         try workspace.create()
         let shell = SQLiteShell(executable: sqlite3, database: folder.appendingPathComponent("stock.sqlite"))
 
         let importFigures = reuse ? nil : try measureImport(corpus, workspace: workspace, shell: shell)
         let store = try DocumentStore.open(at: workspace.storeFile)
+        if searchOnly {
+            let figures = try await measureSearchClasses(corpus, workspace: workspace, store: store, shell: shell).figures
+            print(Report.searchTable(figures))
+            return
+        }
         let (searchFigures, variantFigures) = try await measureSearch(corpus, workspace: workspace, store: store, shell: shell)
         let startup = try measureStartup(corpus, workspace: workspace)
         let sessions = try await measureSessions(workspace: workspace, store: store)
@@ -152,6 +167,15 @@ struct Bench: AsyncParsableCommand {
     func measureSearch(
         _ corpus: BenchCorpus, workspace: Workspace, store: DocumentStore, shell: SQLiteShell
     ) async throws -> ([SearchFigure], [VariantFigure]) {
+        let (figures, interpreter, sink) = try await measureSearchClasses(corpus, workspace: workspace, store: store, shell: shell)
+        return (figures, try await measureVariants(corpus, store: store, interpreter: interpreter, sink: sink))
+    }
+
+    /// Each query class (those named by --only, or all) through the interpreter as at the
+    /// prompt, and by the sqlite3 shell.
+    func measureSearchClasses(
+        _ corpus: BenchCorpus, workspace: Workspace, store: DocumentStore, shell: SQLiteShell
+    ) async throws -> (figures: [SearchFigure], interpreter: Interpreter, sink: CapturingSink) {
         let context = CommandContext(
             workspace: workspace, store: store, registry: CommandRegistry(modules: ScriptedREPL.modules),
             isInteractive: false, style: .plain)
@@ -159,7 +183,7 @@ struct Bench: AsyncParsableCommand {
         let interpreter = Interpreter(context: context, sink: sink)
         let baseline = Figure(try (0..<runs).map { _ in try shell.baseline() }).median
         var figures: [SearchFigure] = []
-        for (name, query) in corpus.queries {
+        for (name, query) in corpus.queries where only.isEmpty || only.contains(name) {
             // The expression dossier runs (with any name variants), for sqlite3 to run too.
             let parsed = try store.query(query)
             let hits = try store.search(parsed, limit: 1).total
@@ -182,7 +206,7 @@ struct Bench: AsyncParsableCommand {
             note("Search \(name) '\(query)': \(hits.grouped) hits, dossier \(figure.dossierMS.text(digits: 2)) ms, sqlite3 \(figure.sqliteMS.text(digits: 2)) ms")
             figures.append(figure)
         }
-        return (figures, try await measureVariants(corpus, store: store, interpreter: interpreter, sink: sink))
+        return (figures, interpreter, sink)
     }
 
     // MARK: Start-up and memory
