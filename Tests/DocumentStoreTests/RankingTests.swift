@@ -12,7 +12,7 @@ import TestSupport
     static let queries = [
         "Korea", "Kim", "visit*", "\"Prime Minister\"", "title:King", "Korea OR Japan", "president -Kennedy",
         "NEAR(Kim Il, 3)", "(Soviet OR Chinese) delegation", "summary:Moscow", "Korea year:1956",
-        "visit* after:1950", "Mikoyan", "President before:1960",
+        "visit* after:1950", "Mikoyan", "President before:1960", "Korea after:1956-06", "Kim date:1950-03..1950-05",
     ]
 
     /// Each document's score by FTS5's own BM25 with the store's weights, by id.
@@ -46,7 +46,24 @@ import TestSupport
                 #expect(Self.same(hit.score, score), "\(text): \(hit.record.id)", sourceLocation: sourceLocation)
             }
             #expect(page.hits.map(\.score) == page.hits.map(\.score).sorted(), "\(text) is not best first", sourceLocation: sourceLocation)
-            if query.earliest == nil && query.latest == nil {
+            if query.earliest != nil || query.latest != nil {
+                // The hits the date filter keeps, counted by SQL over the same dates.
+                let kept = try DatabaseQueue(path: url.path).read { db in
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(*) FROM document_fts JOIN document d ON d.rowid = document_fts.rowid
+                            WHERE document_fts MATCH ? AND d.date_max >= ? AND d.date_min <= ?
+                            """,
+                        arguments: [query.match, query.earliest ?? "", query.latest ?? "9999"])
+                }
+                #expect(page.total == kept, "\(text)", sourceLocation: sourceLocation)
+                // Sorted by date, the same documents, oldest first.
+                let byDate = try store.search(query, limit: 25, sort: .date)
+                #expect(byDate.total == kept, "\(text) by date", sourceLocation: sourceLocation)
+                let starts = byDate.hits.compactMap { $0.record.date?.lowerBound }
+                #expect(starts.count == byDate.hits.count && starts == starts.sorted(), "\(text) by date", sourceLocation: sourceLocation)
+            } else {
                 // The page is FTS5's best 25: the same scores, best first.
                 let best = expected.values.sorted().prefix(25)
                 #expect(zip(page.hits.map(\.score), best).allSatisfy(Self.same),
@@ -78,18 +95,18 @@ import TestSupport
 
         // Lengths lost (as an older dossier would leave them): ranked the slow way, the same.
         let queue = try DatabaseQueue(path: url.path)
-        try queue.write { db in try db.execute(sql: "DELETE FROM document_length WHERE chunk = 0") }
+        try queue.write { db in try db.execute(sql: "DELETE FROM document_digest WHERE chunk = 0") }
         try expectFTS5Ranking(store, url)
     }
 
-    @Test func aStoreFromBeforeTheLengthsGetsThemWhenOpened() throws {
+    @Test func aStoreFromBeforeTheDigestGetsItWhenOpened() throws {
         let (workspace, store) = try Fixtures.sampleWorkspace()
         let before = try store.search(SearchQuery.parse("Kim"), limit: 10).hits.map(\.score)
         let queue = try DatabaseQueue(path: workspace.storeFile.path)
         try queue.write { db in
             try db.execute(sql: """
-                DROP TABLE document_length; DROP TABLE document_length_generation;
-                DROP TRIGGER document_length_ai; DROP TRIGGER document_length_ad; DROP TRIGGER document_length_au;
+                DROP TABLE document_digest; DROP TABLE document_digest_generation;
+                DROP TRIGGER document_digest_ai; DROP TRIGGER document_digest_ad; DROP TRIGGER document_digest_au;
                 DELETE FROM grdb_migrations WHERE identifier LIKE 'v10%';
                 """)
         }
@@ -97,7 +114,7 @@ import TestSupport
         let reopened = try DocumentStore.open(at: workspace.storeFile)
         #expect(try reopened.search(SearchQuery.parse("Kim"), limit: 10).hits.map(\.score) == before)
         let chunks = try DatabaseQueue(path: workspace.storeFile.path).read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM document_length")
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM document_digest")
         }
         #expect(chunks == 1)
     }
@@ -122,7 +139,10 @@ import TestSupport
                 "title": sentence(3 + next(12)),
                 "summary": sentence(words > 0 ? words : 5 + next(120)),
                 "text": next(4) == 0 ? sentence(next(600)) : "",
-                "date": next(10) == 0 ? "" : "\(year)-0\(1 + next(9))-1\(next(10))",
+                // Some undated, some a year or a month: spans that cross a filter's bounds.
+                "date": [
+                    "", "\(year)", "\(year)-0\(1 + next(9))", "\(year)-0\(1 + next(9))-1\(next(10))",
+                ][min(3, next(12))],
             ]
             let data = try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
             return String(decoding: data, as: UTF8.self)

@@ -68,7 +68,7 @@ extension DocumentStore {
             if bulk {
                 try Schema.dropSyncTriggers(db)
                 try Schema.dropSpanTriggers(db)
-                try DocumentLengths.dropTriggers(db)
+                try DocumentDigest.dropTriggers(db)
                 try Schema.dropBulkIndexes(db)
             }
 
@@ -115,9 +115,9 @@ extension DocumentStore {
                 try Schema.rebuildSpans(db)
                 try Schema.createSpanTriggers(db)
                 try Schema.createBulkIndexes(db)
-                try DocumentLengths.createTriggers(db)
+                try DocumentDigest.createTriggers(db)
             }
-            try DocumentLengths.refresh(db, all: bulk)
+            try DocumentDigest.refresh(db, all: bulk)
             let vocabulary = Date()
             if bulk {
                 try Vocabulary.rebuild(db)

@@ -15,10 +15,14 @@ extension DocumentStore {
                     db, sql: "SELECT \(Record.selection(alias: "d")) \(hits.from) ORDER BY d.date LIMIT ?",
                     arguments: hits.arguments + [limit])
             } else {
-                let generation = try ranking.prepare(db)
-                rows = try Row.fetchAll(
-                    db, sql: "SELECT \(Record.selection(alias: "d")) \(hits.from) ORDER BY \(Ranking.call), d.rowid LIMIT ?",
-                    arguments: hits.arguments + [generation, nil, limit])
+                // The date filters leave hits out before the ranking sees them: it cannot
+                // count a phrase's documents by what it sees.
+                let digest = try ranking.prepare(db)
+                rows = try ranking.withPass(digest, seesEveryHit: false) { token, _ in
+                    try Row.fetchAll(
+                        db, sql: "SELECT \(Record.selection(alias: "d")) \(hits.from) ORDER BY \(Ranking.call), d.rowid LIMIT ?",
+                        arguments: hits.arguments + [token, limit])
+                }
             }
             return (rows.map(Record.init(row:)), total)
         }

@@ -29,6 +29,14 @@ public struct SearchPage: Sendable, Equatable {
     public var undatedExcluded: Int?
 }
 
+/// A hit's place in the ranking, before its record is read.
+struct RankedHit {
+    var rowid: Int64
+    var score: Double
+    /// Of a query with name variants: the spelling's tier (0 for the name as typed).
+    var tier: Int
+}
+
 /// The order of search results.
 public enum SearchSort: String, Sendable, CaseIterable {
     /// Best match first (BM25, title over summary over text).
@@ -55,63 +63,63 @@ extension DocumentStore {
     ) throws(StoreError) -> SearchPage {
         if query.isDatesOnly { return try period(query, limit: limit, offset: offset, sort: sort) }
         return try read { db in
-            let generation = try ranking.prepare(db)
-            // Date filters keep documents whose span overlaps the filter's days. They join
-            // the documents to the index's hits: a `rowid IN (…)` list would make FTS5 look
-            // each listed row up in the index, slower by far.
+            let digest = try ranking.prepare(db)
+            // Date filters keep documents whose span overlaps the filter's days, as the
+            // digest has them; a sort by date reads the dates from `document_span`.
             let span = DateSpan(query)
-            let filtered = !span.conditions.isEmpty
-            let join = filtered || sort != .relevance ? " JOIN document_span d ON d.rowid = document_fts.rowid" : ""
+            let filtered = try span.checkedDays() != nil
+            let join = sort != .relevance ? " JOIN document_span d ON d.rowid = document_fts.rowid" : ""
             // A query that looks for names in other spellings ranks the documents with the
             // spelling typed first, then those with a variant, then those a letter off.
             let tiered = sort == .relevance && !query.tiers.isEmpty
-            let ranked: [Row]
+            var ranked: [RankedHit]
             var total: Int
             var undated: Int?
+            // How many documents the words match, dates aside.
+            var matches: Int
             if tiered {
-                ranked = try Self.rankedByTier(db, query, span: span, generation: generation, limit: limit, offset: offset)
+                ranked = try Self.rankedByTier(db, query, span: span, ranking: ranking, digest: digest, limit: limit, offset: offset)
                 total = try Self.count(db, query, span: span)
+                matches = total
             } else {
-                // Every hit counted first: the count is the page's total, and the ranking
-                // needs it (see `Ranking`). With date filters, every hit's dates are looked
-                // up once to count those the filter keeps and the undated ones it leaves out.
-                let hits: Int
+                // One pass ranks the hits and counts them (see `Ranking`); with date filters
+                // it counts those the filter keeps and the undated ones it leaves out, and
+                // ranks only those it keeps (the others are NULL, and last).
+                var order = sort.orderBy
+                var kept = ""
                 if filtered {
-                    let counts = try Row.fetchOne(
-                        db.cachedStatement(sql: """
-                            SELECT count(*), coalesce(sum(\(span.conditions.joined(separator: " AND "))), 0),
-                                   coalesce(sum(d.date_min IS NULL), 0)
-                            FROM document_fts\(join) WHERE document_fts MATCH ?
-                            """),
-                        arguments: StatementArguments(span.values + [query.match]))
-                    hits = counts?[0] ?? 0
-                    total = counts?[1] ?? 0
-                    undated = counts?[2]
-                } else {
-                    hits = try Int.fetchOne(
-                        db.cachedStatement(sql: "SELECT count(*) FROM document_fts WHERE document_fts MATCH ?"),
-                        arguments: [query.match]) ?? 0
-                    total = hits
+                    if sort == .relevance {
+                        order = "score NULLS LAST, document_fts.rowid"
+                    } else {
+                        kept = ", (\(span.conditions.joined(separator: " AND "))) AS kept"
+                        order = "kept DESC, " + order
+                    }
                 }
-                ranked = total <= offset ? [] : try Row.fetchAll(
-                    db.cachedStatement(sql: """
-                        SELECT document_fts.rowid AS rowid, \(Ranking.call) AS score
-                        FROM document_fts\(join)
-                        WHERE document_fts MATCH ?\(span.conditions.map { " AND " + $0 }.joined())
-                        ORDER BY \(sort.orderBy) LIMIT ? OFFSET ?
-                        """),
-                    arguments: [generation, hits, query.match] + StatementArguments(span.values) + [limit, offset])
+                (ranked, total, undated, matches) = try ranking.withPass(digest) { token, pass in
+                    let rows = try Row.fetchAll(
+                        db.cachedStatement(sql: """
+                            SELECT document_fts.rowid AS rowid, \(filtered ? Ranking.filteredCall : Ranking.call) AS score\(kept)
+                            FROM document_fts\(join) WHERE document_fts MATCH ?
+                            ORDER BY \(order) LIMIT ? OFFSET ?
+                            """),
+                        arguments: [token] + StatementArguments(span.dayArguments) + StatementArguments(kept.isEmpty ? [] : span.values)
+                            + [query.match, limit, offset])
+                    let idf = pass.idf
+                    let hits = rows.compactMap { row in
+                        (row["score"] as Double?).map { RankedHit(rowid: row["rowid"], score: $0 * idf, tier: 0) }
+                    }
+                    return (hits, filtered ? pass.inside : pass.hits, filtered ? pass.undated : nil, pass.hits)
+                }
             }
-            // Snippets only for the page's rows. FTS5 finds listed rows by seeking in the
-            // index, which beats reading every match again when there are thousands, for words
-            // and phrases; a prefix would be expanded again for every row, and a few hundred
-            // matches are read faster than sought, so then the unary + makes FTS5 read them.
+            // Snippets only for the page's rows, from FTS5, which finds the listed rows by
+            // seeking in the index when there are thousands of hits and reads them all again
+            // when there are a few hundred (the unary +), faster then than seeking.
             var snippets: [Int64: (String?, String?)] = [:]
-            // The page's records in one statement, put back in ranked order.
-            let records = try Self.records(db, rowids: ranked.map { $0["rowid"] })
-            if tiered {
-                // A query for names in several spellings has dozens of phrases: FTS5's
-                // snippets of it take longer than the search. Mark the words instead.
+            let records = try Self.records(db, rowids: ranked.map(\.rowid))
+            if tiered || query.match.contains("\"*") {
+                // A query for names in several spellings has dozens of phrases, and FTS5
+                // expands a prefix again for each row it seeks: its snippets would take
+                // longer than the search. Mark the words (and words they begin) instead.
                 let words = Set(query.words.map(\.term))
                 let prefixes = query.words.filter(\.prefix).map(\.term)
                 for (rowid, record) in records {
@@ -120,9 +128,9 @@ extension DocumentStore {
                         Snippet.marking(words, prefixes: prefixes, in: record.text))
                 }
             } else if !ranked.isEmpty {
-                let rowids: [Int64] = ranked.map { $0["rowid"] }
+                let rowids = ranked.map(\.rowid)
                 let marks = Self.placeholders(rowids.count)
-                let rowid = total > 2_000 && !query.match.contains("\"*") ? "rowid" : "+rowid"
+                let rowid = matches > 2_000 ? "rowid" : "+rowid"
                 let rows = try Row.fetchAll(
                     db.cachedStatement(sql: """
                         SELECT rowid,
@@ -137,15 +145,14 @@ extension DocumentStore {
             }
             var hits: [SearchHit] = []
             hits.reserveCapacity(ranked.count)
-            for row in ranked {
-                let rowid: Int64 = row["rowid"]
-                guard let record = records[rowid] else { continue }
-                let snippet = snippets[rowid]
+            for hit in ranked {
+                guard let record = records[hit.rowid] else { continue }
+                let snippet = snippets[hit.rowid]
                 hits.append(SearchHit(
                     record: record,
                     snippet: Self.bestSnippet(summary: snippet?.0, text: snippet?.1),
-                    score: row["score"],
-                    matched: tiered ? query.tierKinds[min(row["tier"] as Int, query.tierKinds.count - 1)] : nil))
+                    score: hit.score,
+                    matched: tiered ? query.tierKinds[min(hit.tier, query.tierKinds.count - 1)] : nil))
             }
             if filtered && tiered {
                 undated = try Int.fetchOne(
@@ -166,23 +173,29 @@ extension DocumentStore {
     /// hits fast; working out every hit's tier first would match every tier's expression
     /// over all of them.
     static func rankedByTier(
-        _ db: Database, _ query: SearchQuery, span: DateSpan, generation: Int64, limit: Int, offset: Int
-    ) throws -> [Row] {
+        _ db: Database, _ query: SearchQuery, span: DateSpan, ranking: Ranking, digest: DigestSnapshot, limit: Int, offset: Int
+    ) throws -> [RankedHit] {
         let expressions = query.tiers + [query.match]
         let join = span.conditions.isEmpty ? "" : " JOIN document_span d ON d.rowid = document_fts.rowid"
         let dateFilter = span.conditions.map { " AND " + $0 }.joined()
-        var rows: [Row] = []
+        let filtered = try span.checkedDays() != nil
+        var rows: [RankedHit] = []
         var skip = offset
         for (tier, expression) in expressions.enumerated() where rows.count < limit {
             let own = tier == 0 ? expression : "(\(expression)) NOT (\(expressions[..<tier].joined(separator: " OR ")))"
-            let page = try Row.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT document_fts.rowid AS rowid, \(Ranking.call) AS score, \(tier) AS tier
-                    FROM document_fts\(join)
-                    WHERE document_fts MATCH ?\(dateFilter)
-                    ORDER BY score, document_fts.rowid LIMIT ? OFFSET ?
-                    """),
-                arguments: [generation, nil] + StatementArguments([own] + span.values) + [limit - rows.count, skip])
+            let page = try ranking.withPass(digest) { token, pass in
+                let page = try Row.fetchAll(
+                    db.cachedStatement(sql: """
+                        SELECT document_fts.rowid AS rowid, \(filtered ? Ranking.filteredCall : Ranking.call) AS score
+                        FROM document_fts WHERE document_fts MATCH ?
+                        ORDER BY score NULLS LAST, document_fts.rowid LIMIT ? OFFSET ?
+                        """),
+                    arguments: [token] + StatementArguments(span.dayArguments) + [own, limit - rows.count, skip])
+                let idf = pass.idf
+                return page.compactMap { row in
+                    (row["score"] as Double?).map { RankedHit(rowid: row["rowid"], score: $0 * idf, tier: tier) }
+                }
+            }
             if page.isEmpty && skip > 0 {
                 // The page starts past this tier: skip its hits.
                 let count = try Int.fetchOne(
@@ -269,6 +282,8 @@ extension DocumentStore {
 struct DateSpan {
     var conditions: [String] = []
     var values: [String] = []
+    /// The same filter as days (yyyymmdd) for the ranking function; nil without one.
+    private(set) var days: ClosedRange<UInt32>?
 
     init(_ query: SearchQuery) {
         if let earliest = query.earliest {
@@ -279,6 +294,26 @@ struct DateSpan {
             conditions.append("d.date_min <= ?")
             values.append(latest)
         }
+        // The query parser writes its bounds as days, YYYY-MM-DD, always.
+        if !conditions.isEmpty, let first = DocumentDigest.day(query.earliest ?? "0000-00-00"),
+            let last = DocumentDigest.day(query.latest ?? "9999-99-99")
+        {
+            days = first...last
+        }
+    }
+
+    /// The filter as days, and a failure for bounds that are not days (which the query
+    /// parser never writes).
+    func checkedDays() throws(StoreError) -> ClosedRange<UInt32>? {
+        if !conditions.isEmpty && days == nil {
+            throw .failure(reason: "the date filter \(values.joined(separator: "–")) is not in days (YYYY-MM-DD)")
+        }
+        return days
+    }
+
+    /// The days as the ranking function's two arguments after the pass; none without a filter.
+    var dayArguments: [Int64] {
+        days.map { [Int64($0.lowerBound), Int64($0.upperBound)] } ?? []
     }
 
     /// All the conditions, or one that every dated document meets.

@@ -5,39 +5,60 @@ import Synchronization
 
 /// The store's ranking: FTS5's BM25 with the title weighed over the summary over the text
 /// (`Schema.columnWeights`), worked out by an auxiliary function of the store's own,
-/// `dossier_rank(document_fts, generation, hits)`, that gives the same scores as
+/// `dossier_rank(document_fts, pass[, first day, last day])`, that gives the same scores as
 /// `bm25(10.0, 5.0, …)` faster:
 ///
-/// - the documents' lengths come from `DocumentLengths` in memory, not from a lookup in
+/// - the documents' lengths come from the `DocumentDigest` in memory, not from a lookup in
 ///   FTS5's `docsize` table for every hit (the lookup is most of what BM25 costs FTS5);
-/// - a query of one phrase (a word, a prefix, a quoted phrase, a field-scoped word) has as
-///   many documents with its phrase as it has hits; `hits` passes that count, which the
-///   search has counted anyway, where FTS5 would read the phrase's hits once more;
+/// - the statement counts its hits as it ranks them, in a `RankingPass`: a query of one
+///   phrase (a word, a prefix, a quoted phrase, a field-scoped word) has as many documents
+///   with its phrase as it has hits, so its one IDF is known once the statement has run,
+///   and the scores are multiplied by it then (the order does not change), where FTS5
+///   reads the phrase's hits once more first; the count is also the search's total;
+/// - given a range of days, the same pass keeps the hits whose dates overlap it (from the
+///   digest too, not a lookup in `document_span` a hit), counts them and the undated ones,
+///   and ranks only those it keeps (NULL for the others);
 /// - the statement orders by the score with `ORDER BY … LIMIT`, SQLite's sorter for the
 ///   best few, where `ORDER BY rank` makes FTS5 sort every hit in a statement of its own.
 ///
-/// `generation` is the generation of `DocumentLengths` the caller's transaction sees (from
-/// `prepare`); with another one, or a NULL, each length is looked up as FTS5 does.
+/// `pass` is the token of a pass from `withPass`, or NULL: then every length is looked up
+/// and every IDF worked out first, as FTS5 does.
 final class Ranking: Sendable {
     static let functionName = "dossier_rank"
-    private let snapshot = Mutex<LengthSnapshot?>(nil)
+    private let snapshot = Mutex<DigestSnapshot?>(nil)
+    private let passes = Mutex<(next: Int64, open: [Int64: RankingPass])>((1, [:]))
 
-    /// The call for a statement over `document_fts`: its two arguments are the generation
-    /// and the hit count (NULL when not counted).
-    static let call = "\(functionName)(document_fts, ?, ?)"
+    /// The call for a statement over `document_fts`; its argument is the pass's token.
+    static let call = "\(functionName)(document_fts, ?)"
+    /// The call that keeps only the hits whose dates overlap a range: the pass's token, the
+    /// first and the last day (yyyymmdd; 0 and 99999999 for none).
+    static let filteredCall = "\(functionName)(document_fts, ?, ?, ?)"
 
-    /// Makes the lengths of the generation `db`'s transaction sees the ones the function
-    /// uses, loading them when the store has changed; returns that generation.
-    func prepare(_ db: Database) throws -> Int64 {
-        let generation = try DocumentLengths.generation(db)
-        if snapshot.withLock({ $0?.generation }) == generation { return generation }
-        let loaded = try DocumentLengths.load(db, generation: generation)
+    /// The digest of the store as `db`'s transaction sees it, loaded when it has changed.
+    func prepare(_ db: Database) throws -> DigestSnapshot {
+        let generation = try DocumentDigest.generation(db)
+        if let current = snapshot.withLock({ $0 }), current.generation == generation { return current }
+        let loaded = try DocumentDigest.load(db, generation: generation)
         snapshot.withLock { $0 = loaded }
-        return generation
+        return loaded
     }
 
-    func current() -> LengthSnapshot? {
-        snapshot.withLock { $0 }
+    /// Runs `body` with a new pass over `digest` and the token that names it to the function.
+    /// `seesEveryHit` says the statement calls the function for every document its MATCH
+    /// finds (no other condition leaves any out), so that the count is the phrase's.
+    func withPass<T>(_ digest: DigestSnapshot?, seesEveryHit: Bool = true, _ body: (Int64, RankingPass) throws -> T) throws -> T {
+        let pass = RankingPass(digest: digest, seesEveryHit: seesEveryHit)
+        let token = passes.withLock { passes in
+            defer { passes.next += 1 }
+            passes.open[passes.next] = pass
+            return passes.next
+        }
+        defer { _ = passes.withLock { $0.open.removeValue(forKey: token) } }
+        return try body(token, pass)
+    }
+
+    fileprivate func pass(_ token: Int64) -> RankingPass? {
+        passes.withLock { $0.open[token] }
     }
 
     /// Gives `db` the function; called for every connection the store opens.
@@ -50,21 +71,63 @@ final class Ranking: Sendable {
     }
 }
 
-/// What one statement's ranking keeps from row to row: FTS5 holds it as the cursor's
-/// auxiliary data and frees it with the statement.
-private final class RankQuery {
-    let phrases: Int
-    var idf: [Double]
-    let averageLength: Double
-    let lengths: LengthSnapshot?
-    var frequencies: [Double]
+/// What one ranking statement uses and counts. Only the thread running the statement
+/// touches it while it runs; the caller reads it after.
+final class RankingPass: @unchecked Sendable {
+    let digest: DigestSnapshot?
+    let seesEveryHit: Bool
+    /// Every hit the function saw; given a range of days, the hits it keeps and the undated
+    /// hits. Counted through a pointer: the function adds to them at every hit.
+    fileprivate let counts = UnsafeMutablePointer<Int>.allocate(capacity: 3)
+    var hits: Int { counts[0] }
+    var inside: Int { counts[1] }
+    var undated: Int { counts[2] }
+    /// Set when the query has one phrase: how many documents the index has. The scores
+    /// were worked out with an IDF of 1; `idf` is the one to multiply them by.
+    var deferredRows: Int64?
 
-    init(phrases: Int, idf: [Double], averageLength: Double, lengths: LengthSnapshot?) {
-        self.phrases = phrases
+    init(digest: DigestSnapshot?, seesEveryHit: Bool) {
+        self.digest = digest
+        self.seesEveryHit = seesEveryHit
+        counts.initialize(repeating: 0, count: 3)
+    }
+
+    deinit {
+        counts.deallocate()
+    }
+
+    /// FTS5's IDF for a phrase `hits` of `rows` documents have.
+    static func idf(hits: Int64, rows: Int64) -> Double {
+        let value = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
+        return value <= 0 ? 1e-6 : value
+    }
+
+    /// What the scores must be multiplied by: 1 unless the IDF was deferred.
+    var idf: Double {
+        deferredRows.map { Self.idf(hits: Int64(hits), rows: $0) } ?? 1
+    }
+}
+
+/// What one statement's ranking keeps from row to row: FTS5 holds it as the cursor's
+/// auxiliary data and frees it with the statement. Constants only: the function runs for
+/// every hit, and reads them without Swift's checks on shared mutable state.
+private final class RankQuery {
+    let idf: [Double]
+    let weights = Schema.columnWeights
+    let averageLength: Double
+    let pass: RankingPass?
+    let counts: UnsafeMutablePointer<Int>?
+    let digest: DigestSnapshot?
+    /// The days a hit's dates must overlap, when the call gives them.
+    let days: ClosedRange<UInt32>?
+
+    init(idf: [Double], averageLength: Double, pass: RankingPass?, days: ClosedRange<UInt32>?) {
         self.idf = idf
         self.averageLength = averageLength
-        self.lengths = lengths
-        self.frequencies = Array(repeating: 0, count: phrases)
+        self.pass = pass
+        self.counts = pass?.counts
+        self.digest = pass?.digest
+        self.days = days
     }
 }
 
@@ -72,47 +135,78 @@ private final class RankQuery {
 private let rankFunction: fts5_extension_function = { api, fts, context, count, values in
     guard let api, let fts, let context else { return }
     let functions = api.pointee
-    var query: RankQuery
+    let query: RankQuery
     if let data = functions.xGetAuxdata!(fts, 0) {
         query = Unmanaged<RankQuery>.fromOpaque(data).takeUnretainedValue()
     } else {
         guard let user = functions.xUserData!(fts) else { return sqlite3_result_error_code(context, SQLITE_MISUSE) }
         let ranking = Unmanaged<Ranking>.fromOpaque(user).takeUnretainedValue()
-        var generation: Int64?
-        var counted: Int64?
-        if let values, count >= 1, sqlite3_value_type(values[0]) != SQLITE_NULL { generation = sqlite3_value_int64(values[0]) }
-        if let values, count >= 2, sqlite3_value_type(values[1]) != SQLITE_NULL { counted = sqlite3_value_int64(values[1]) }
+        func integer(_ index: Int) -> Int64? {
+            guard let values, Int(count) > index, sqlite3_value_type(values[index]) != SQLITE_NULL else { return nil }
+            return sqlite3_value_int64(values[index])
+        }
+        let pass = integer(0).flatMap(ranking.pass)
+        var days: ClosedRange<UInt32>?
+        if count >= 3 {
+            guard pass?.digest != nil, let first = integer(1), let last = integer(2), first <= last else {
+                return sqlite3_result_error_code(context, SQLITE_MISUSE)
+            }
+            days = UInt32(clamping: first)...UInt32(clamping: last)
+        }
         let phrases = Int(functions.xPhraseCount!(fts))
         var rows: Int64 = 0, tokens: Int64 = 0
         var code = functions.xRowCount!(fts, &rows)
         if code == SQLITE_OK { code = functions.xColumnTotalSize!(fts, -1, &tokens) }
-        var idf = [Double](repeating: 0, count: phrases)
-        for phrase in 0..<phrases where code == SQLITE_OK {
-            var hits: Int64 = 0
-            if phrases == 1, let counted {
-                hits = counted
-            } else {
+        var idf = [Double](repeating: 1, count: phrases)
+        if phrases == 1, let pass, pass.seesEveryHit {
+            pass.deferredRows = rows
+        } else {
+            for phrase in 0..<phrases where code == SQLITE_OK {
+                var hits: Int64 = 0
                 code = functions.xQueryPhrase!(fts, Int32(phrase), &hits) { _, _, counter in
                     counter?.assumingMemoryBound(to: Int64.self).pointee += 1
                     return SQLITE_OK
                 }
+                idf[phrase] = RankingPass.idf(hits: hits, rows: rows)
             }
-            let value = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
-            idf[phrase] = value <= 0 ? 1e-6 : value
         }
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
-        let lengths = ranking.current().flatMap { $0.generation == generation ? $0 : nil }
         query = RankQuery(
-            phrases: phrases, idf: idf, averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1, lengths: lengths)
+            idf: idf, averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1, pass: pass, days: days)
         code = functions.xSetAuxdata!(fts, Unmanaged.passRetained(query).toOpaque()) { data in
             data.map { Unmanaged<RankQuery>.fromOpaque($0).release() }
         }
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
     }
 
+    let rowid = functions.xRowid!(fts)
+    if let counts = query.counts {
+        counts[0] += 1
+        if let days = query.days, let digest = query.digest {
+            // As SQL has it: the last day on or after the range's first, the first day on or
+            // before its last; an undated document is in no range.
+            let (first, last) = digest.days(of: rowid)
+            if first == DocumentDigest.undated { counts[2] += 1 }
+            guard first != DocumentDigest.undated, last != DocumentDigest.undated,
+                last >= days.lowerBound, first <= days.upperBound
+            else { return sqlite3_result_null(context) }
+            counts[1] += 1
+        }
+    }
+
+    var length: Int32 = 0
+    if let known = query.digest?.length(of: rowid) {
+        length = known
+    } else {
+        let code = functions.xColumnSize!(fts, -1, &length)
+        guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+    }
+    let k1 = 1.2, b = 0.75
+    let normalised = k1 * (1 - b + b * Double(length) / query.averageLength)
     // How often each phrase occurs, weighed by the column it occurs in.
-    let weights = Schema.columnWeights
-    for phrase in 0..<query.phrases {
+    let weights = query.weights
+    var score = 0.0
+    for phrase in 0..<query.idf.count {
         var iterator = Fts5PhraseIter()
         var column: Int32 = 0, offset: Int32 = 0
         var frequency = 0.0
@@ -122,20 +216,6 @@ private let rankFunction: fts5_extension_function = { api, fts, context, count, 
             frequency += Int(column) < weights.count ? weights[Int(column)] : 1
             functions.xPhraseNext!(fts, &iterator, &column, &offset)
         }
-        query.frequencies[phrase] = frequency
-    }
-    var length: Int32 = 0
-    if let known = query.lengths?.length(of: functions.xRowid!(fts)) {
-        length = known
-    } else {
-        let code = functions.xColumnSize!(fts, -1, &length)
-        guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
-    }
-    let k1 = 1.2, b = 0.75
-    let normalised = k1 * (1 - b + b * Double(length) / query.averageLength)
-    var score = 0.0
-    for phrase in 0..<query.phrases {
-        let frequency = query.frequencies[phrase]
         score += query.idf[phrase] * ((frequency * (k1 + 1)) / (frequency + normalised))
     }
     sqlite3_result_double(context, -1 * score)

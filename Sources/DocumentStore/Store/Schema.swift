@@ -128,10 +128,10 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE vocabulary ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 0")
             try Vocabulary.rebuild(db)
         }
-        migrator.registerMigration("v10: the documents' lengths beside the index, for ranking") { db in
-            try DocumentLengths.createTables(db)
-            try DocumentLengths.createTriggers(db)
-            try DocumentLengths.refresh(db, all: true)
+        migrator.registerMigration("v10: the documents' lengths and days beside the index, for ranking and date filters") { db in
+            try DocumentDigest.createTables(db)
+            try DocumentDigest.createTriggers(db)
+            try DocumentDigest.refresh(db, all: true)
         }
         return migrator
     }
