@@ -21,19 +21,32 @@ public enum Terms {
     /// them), for marking or quoting them as written.
     public static func wordRanges(in text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
+        forEachWordRange(in: text) { ranges.append($0) }
+        return ranges
+    }
+
+    /// Calls `body` with the range of each word of `text` in turn, until it returns false.
+    public static func forEachWordRange(in text: String, _ body: (Range<String.Index>) -> Bool) {
         var start: String.Index?
         var index = text.startIndex
         while index < text.endIndex {
             if text[index].isLetter || text[index].isNumber {
                 if start == nil { start = index }
             } else if let first = start {
-                ranges.append(first..<index)
+                guard body(first..<index) else { return }
                 start = nil
             }
             index = text.index(after: index)
         }
-        if let first = start { ranges.append(first..<text.endIndex) }
-        return ranges
+        if let first = start { _ = body(first..<text.endIndex) }
+    }
+
+    /// `forEachWordRange` for a body that wants every word.
+    public static func forEachWordRange(in text: String, _ body: (Range<String.Index>) -> Void) {
+        forEachWordRange(in: text) { range -> Bool in
+            body(range)
+            return true
+        }
     }
 
     /// The words of `text` as the index stores them: `indexWords` without diacritics.

@@ -119,6 +119,22 @@ import TestSupport
         #expect(chunks == 1)
     }
 
+    @Test func aPrefixWithThousandsOfHitsStillMarksItsWordsInTheSnippets() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        let file = Fixtures.temporaryFolder().appendingPathComponent("records.jsonl")
+        try Self.records(count: 2_500, seed: 9).write(to: file, atomically: true, encoding: .utf8)
+        _ = try store.importFile(at: file)
+        let page = try store.search(SearchQuery.parse("visit*"), limit: 20)
+        #expect(page.total > 2_000)
+        let withWord = page.hits.filter { $0.record.summary.lowercased().contains("visit") }
+        #expect(!withWord.isEmpty)
+        for hit in withWord {
+            #expect(hit.snippet.contains("\u{2}visit") || hit.snippet.contains("\u{2}Visit"), "\(hit.snippet)")
+            let words = hit.snippet.split(separator: " ").count
+            #expect(words <= 32, "\(hit.snippet)")
+        }
+    }
+
     /// Records of very different lengths, with the words the queries look for.
     static func records(count: Int, seed: UInt64, words: Int = 0) -> String {
         var state = seed

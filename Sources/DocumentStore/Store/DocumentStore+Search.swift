@@ -116,10 +116,11 @@ extension DocumentStore {
             // when there are a few hundred (the unary +), faster then than seeking.
             var snippets: [Int64: (String?, String?)] = [:]
             let records = try Self.records(db, rowids: ranked.map(\.rowid))
-            if tiered || query.match.contains("\"*") {
+            if tiered || (matches > 2_000 && query.match.contains("\"*")) {
                 // A query for names in several spellings has dozens of phrases, and FTS5
-                // expands a prefix again for each row it seeks: its snippets would take
-                // longer than the search. Mark the words (and words they begin) instead.
+                // expands a prefix again for each row it seeks (and reading thousands of
+                // hits again is no better): its snippets would take longer than the search.
+                // Mark the words (and words they begin) instead.
                 let words = Set(query.words.map(\.term))
                 let prefixes = query.words.filter(\.prefix).map(\.term)
                 for (rowid, record) in records {
@@ -328,20 +329,39 @@ enum Snippet {
     /// starting with one of `prefixes`), with every such word marked; nil when none is there.
     static func marking(_ words: Set<String>, prefixes: [String], in text: String, length: Int = 32) -> String? {
         guard !text.isEmpty else { return nil }
-        let spans = Terms.wordRanges(in: text).map { range -> (Range<String.Index>, Bool) in
+        // Words are read only as far as the snippet needs: up to four before the first
+        // match, and then to the end of the snippet (one more, to know there is more).
+        var before: [Range<String.Index>] = []
+        var skipped = false
+        var window: [(Range<String.Index>, Bool)] = []
+        Terms.forEachWordRange(in: text) { range -> Bool in
             let term = Folding.fold(String(text[range]))
-            return (range, words.contains(term) || prefixes.contains { term.hasPrefix($0) })
+            let marked = words.contains(term) || prefixes.contains { term.hasPrefix($0) }
+            if window.isEmpty {
+                guard marked else {
+                    before.append(range)
+                    if before.count > 4 {
+                        before.removeFirst()
+                        skipped = true
+                    }
+                    return true
+                }
+                window = before.map { ($0, false) }
+            }
+            window.append((range, marked))
+            return window.count <= length
         }
-        guard let firstHit = spans.firstIndex(where: \.1) else { return nil }
-        let from = max(0, firstHit - 4), to = min(spans.count, from + length)
-        var snippet = from > 0 ? "…" : ""
-        var cursor = spans[from].0.lowerBound
-        for (range, marked) in spans[from..<to] {
+        guard !window.isEmpty else { return nil }
+        let more = window.count > length
+        if more { window.removeLast() }
+        var snippet = skipped ? "…" : ""
+        var cursor = window[0].0.lowerBound
+        for (range, marked) in window {
             snippet += text[cursor..<range.lowerBound]
             snippet += marked ? "\(SearchHit.highlightStart)\(text[range])\(SearchHit.highlightEnd)" : String(text[range])
             cursor = range.upperBound
         }
-        if to < spans.count { snippet += "…" } else { snippet += text[cursor...] }
+        if more { snippet += "…" } else { snippet += text[cursor...] }
         return snippet.replacingOccurrences(of: "\n", with: " ")
     }
 }
