@@ -7,24 +7,20 @@ extension DocumentStore {
     /// holds.
     public func documents(matching query: SearchQuery, limit: Int) throws(StoreError) -> (records: [Record], total: Int) {
         try read { db in
-            let hits = HitSet(query)
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) \(hits.from)", arguments: hits.arguments) ?? 0
-            let rows: [Row]
-            if query.isDatesOnly {
-                rows = try Row.fetchAll(
+            guard !query.isDatesOnly else {
+                let hits = HitSet(query)
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) \(hits.from)", arguments: hits.arguments) ?? 0
+                let rows = try Row.fetchAll(
                     db, sql: "SELECT \(Record.selection(alias: "d")) \(hits.from) ORDER BY d.date LIMIT ?",
                     arguments: hits.arguments + [limit])
-            } else {
-                // The date filters leave hits out before the ranking sees them: it cannot
-                // count a phrase's documents by what it sees.
-                let digest = try ranking.prepare(db)
-                rows = try ranking.withPass(digest, seesEveryHit: false) { token, _ in
-                    try Row.fetchAll(
-                        db, sql: "SELECT \(Record.selection(alias: "d")) \(hits.from) ORDER BY \(Ranking.call), d.rowid LIMIT ?",
-                        arguments: hits.arguments + [token, limit])
-                }
+                return (rows.map(Record.init(row:)), total)
             }
-            return (rows.map(Record.init(row:)), total)
+            // Ranked as a search ranks, and only the best read in full.
+            let digest = try ranking.prepare(db)
+            let page = try Self.ranked(
+                db, query, span: DateSpan(query), ranking: ranking, digest: digest, sort: .relevance, limit: limit, offset: 0)
+            let records = try Self.records(db, rowids: page.hits.map(\.rowid))
+            return (page.hits.compactMap { records[$0.rowid] }, page.total)
         }
     }
 

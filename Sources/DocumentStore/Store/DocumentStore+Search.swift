@@ -37,6 +37,17 @@ struct RankedHit {
     var tier: Int
 }
 
+/// A page of ranked hits and what the pass counted.
+struct RankedPage {
+    var hits: [RankedHit]
+    /// The hits the date filters keep (all of them without filters).
+    var total: Int
+    /// With date filters: the undated hits they leave out.
+    var undated: Int?
+    /// How many documents the words match, dates aside.
+    var matches: Int
+}
+
 /// The order of search results.
 public enum SearchSort: String, Sendable, CaseIterable {
     /// Best match first (BM25, title over summary over text).
@@ -64,11 +75,9 @@ extension DocumentStore {
         if query.isDatesOnly { return try period(query, limit: limit, offset: offset, sort: sort) }
         return try read { db in
             let digest = try ranking.prepare(db)
-            // Date filters keep documents whose span overlaps the filter's days, as the
-            // digest has them; a sort by date reads the dates from `document_span`.
+            // Date filters keep documents whose span overlaps the filter's days.
             let span = DateSpan(query)
             let filtered = try span.checkedDays() != nil
-            let join = sort != .relevance ? " JOIN document_span d ON d.rowid = document_fts.rowid" : ""
             // A query that looks for names in other spellings ranks the documents with the
             // spelling typed first, then those with a variant, then those a letter off.
             let tiered = sort == .relevance && !query.tiers.isEmpty
@@ -82,34 +91,8 @@ extension DocumentStore {
                 total = try Self.count(db, query, span: span)
                 matches = total
             } else {
-                // One pass ranks the hits and counts them (see `Ranking`); with date filters
-                // it counts those the filter keeps and the undated ones it leaves out, and
-                // ranks only those it keeps (the others are NULL, and last).
-                var order = sort.orderBy
-                var kept = ""
-                if filtered {
-                    if sort == .relevance {
-                        order = "score NULLS LAST, document_fts.rowid"
-                    } else {
-                        kept = ", (\(span.conditions.joined(separator: " AND "))) AS kept"
-                        order = "kept DESC, " + order
-                    }
-                }
-                (ranked, total, undated, matches) = try ranking.withPass(digest) { token, pass in
-                    let rows = try Row.fetchAll(
-                        db.cachedStatement(sql: """
-                            SELECT document_fts.rowid AS rowid, \(filtered ? Ranking.filteredCall : Ranking.call) AS score\(kept)
-                            FROM document_fts\(join) WHERE document_fts MATCH ?
-                            ORDER BY \(order) LIMIT ? OFFSET ?
-                            """),
-                        arguments: [token] + StatementArguments(span.dayArguments) + StatementArguments(kept.isEmpty ? [] : span.values)
-                            + [query.match, limit, offset])
-                    let idf = pass.idf
-                    let hits = rows.compactMap { row in
-                        (row["score"] as Double?).map { RankedHit(rowid: row["rowid"], score: $0 * idf, tier: 0) }
-                    }
-                    return (hits, filtered ? pass.inside : pass.hits, filtered ? pass.undated : nil, pass.hits)
-                }
+                let page = try Self.ranked(db, query, span: span, ranking: ranking, digest: digest, sort: sort, limit: limit, offset: offset)
+                (ranked, total, undated, matches) = (page.hits, page.total, page.undated, page.matches)
             }
             // Snippets only for the page's rows, from FTS5, which finds the listed rows by
             // seeking in the index when there are thousands of hits and reads them all again
@@ -129,20 +112,26 @@ extension DocumentStore {
                         Snippet.marking(words, prefixes: prefixes, in: record.text))
                 }
             } else if !ranked.isEmpty {
-                let rowids = ranked.map(\.rowid)
-                let marks = Self.placeholders(rowids.count)
+                // The summaries' snippets first; the texts' only for the documents whose
+                // summary does not have the words (a snippet costs FTS5 a reading of the
+                // column's words, and most hits have them in the summary).
                 let rowid = matches > 2_000 ? "rowid" : "+rowid"
-                let rows = try Row.fetchAll(
-                    db.cachedStatement(sql: """
-                        SELECT rowid,
-                               snippet(document_fts, 1, char(2), char(3), '…', 32) AS summary_snippet,
-                               snippet(document_fts, 2, char(2), char(3), '…', 32) AS text_snippet
-                        FROM document_fts WHERE document_fts MATCH ? AND \(rowid) IN (\(marks))
-                        """),
-                    arguments: StatementArguments([query.match]) + StatementArguments(rowids))
-                for row in rows {
-                    snippets[row["rowid"]] = (row["summary_snippet"], row["text_snippet"])
+                func fetch(_ column: Int, of rowids: [Int64]) throws -> [Int64: String] {
+                    guard !rowids.isEmpty else { return [:] }
+                    let rows = try Row.fetchAll(
+                        db.cachedStatement(sql: """
+                            SELECT rowid, snippet(document_fts, \(column), char(2), char(3), '…', 32)
+                            FROM document_fts WHERE document_fts MATCH ? AND \(rowid) IN (\(Self.placeholders(rowids.count)))
+                            """),
+                        arguments: StatementArguments([query.match]) + StatementArguments(rowids))
+                    return Dictionary(rows.map { ($0[0] as Int64, $0[1] as String? ?? "") }, uniquingKeysWith: { first, _ in first })
                 }
+                let summaries = try fetch(1, of: ranked.map(\.rowid))
+                let marker = UInt8(ascii: "\u{2}")
+                let texts = try fetch(2, of: ranked.map(\.rowid).filter { rowid in
+                    summaries[rowid]?.utf8.contains(marker) != true && records[rowid]?.text.isEmpty == false
+                })
+                for hit in ranked { snippets[hit.rowid] = (summaries[hit.rowid], texts[hit.rowid]) }
             }
             var hits: [SearchHit] = []
             hits.reserveCapacity(ranked.count)
@@ -165,6 +154,45 @@ extension DocumentStore {
                     arguments: [query.match])
             }
             return SearchPage(query: query, hits: hits, total: total, offset: offset, undatedExcluded: undated)
+        }
+    }
+
+    /// One page of a query's hits in `sort` order, from one pass of the ranking function
+    /// over every hit (see `Ranking`): it ranks them and counts them; with date filters it
+    /// counts those the filter keeps and the undated ones it leaves out, and ranks only
+    /// those it keeps (the others are NULL, and last).
+    static func ranked(
+        _ db: Database, _ query: SearchQuery, span: DateSpan, ranking: Ranking, digest: DigestSnapshot,
+        sort: SearchSort, limit: Int, offset: Int
+    ) throws -> RankedPage {
+        let filtered = try span.checkedDays() != nil
+        // A sort by date reads the dates from `document_span`.
+        let join = sort != .relevance ? " JOIN document_span d ON d.rowid = document_fts.rowid" : ""
+        var order = sort.orderBy
+        var kept = ""
+        if filtered {
+            if sort == .relevance {
+                order = "score NULLS LAST, document_fts.rowid"
+            } else {
+                kept = ", (\(span.conditions.joined(separator: " AND "))) AS kept"
+                order = "kept DESC, " + order
+            }
+        }
+        return try ranking.withPass(digest) { token, pass in
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT document_fts.rowid AS rowid, \(filtered ? Ranking.filteredCall : Ranking.call) AS score\(kept)
+                    FROM document_fts\(join) WHERE document_fts MATCH ?
+                    ORDER BY \(order) LIMIT ? OFFSET ?
+                    """),
+                arguments: [token] + StatementArguments(span.dayArguments) + StatementArguments(kept.isEmpty ? [] : span.values)
+                    + [query.match, limit, offset])
+            let idf = pass.idf
+            let hits = rows.compactMap { row in
+                (row["score"] as Double?).map { RankedHit(rowid: row["rowid"], score: $0 * idf, tier: 0) }
+            }
+            return RankedPage(
+                hits: hits, total: filtered ? pass.inside : pass.hits, undated: filtered ? pass.undated : nil, matches: pass.hits)
         }
     }
 

@@ -109,10 +109,15 @@ final class RankingPass: @unchecked Sendable {
 }
 
 /// What one statement's ranking keeps from row to row: FTS5 holds it as the cursor's
-/// auxiliary data and frees it with the statement. Constants only: the function runs for
-/// every hit, and reads them without Swift's checks on shared mutable state.
+/// auxiliary data and frees it with the statement. Constants and pointers only: the
+/// function runs for every hit, and reads them without Swift's checks on shared mutable
+/// state.
 private final class RankQuery {
-    let idf: [Double]
+    let phrases: Int
+    /// Each phrase's IDF: 1 when deferred (see `RankingPass`), NaN until the first hit that
+    /// has the phrase (a phrase under NOT never has one, and never costs a reading).
+    let idf: UnsafeMutablePointer<Double>
+    let rows: Int64
     let weights = Schema.columnWeights
     let averageLength: Double
     let pass: RankingPass?
@@ -121,13 +126,20 @@ private final class RankQuery {
     /// The days a hit's dates must overlap, when the call gives them.
     let days: ClosedRange<UInt32>?
 
-    init(idf: [Double], averageLength: Double, pass: RankingPass?, days: ClosedRange<UInt32>?) {
-        self.idf = idf
+    init(phrases: Int, deferred: Bool, rows: Int64, averageLength: Double, pass: RankingPass?, days: ClosedRange<UInt32>?) {
+        self.phrases = phrases
+        self.idf = .allocate(capacity: max(1, phrases))
+        idf.initialize(repeating: deferred ? 1 : .nan, count: max(1, phrases))
+        self.rows = rows
         self.averageLength = averageLength
         self.pass = pass
         self.counts = pass?.counts
         self.digest = pass?.digest
         self.days = days
+    }
+
+    deinit {
+        idf.deallocate()
     }
 }
 
@@ -157,22 +169,12 @@ private let rankFunction: fts5_extension_function = { api, fts, context, count, 
         var rows: Int64 = 0, tokens: Int64 = 0
         var code = functions.xRowCount!(fts, &rows)
         if code == SQLITE_OK { code = functions.xColumnTotalSize!(fts, -1, &tokens) }
-        var idf = [Double](repeating: 1, count: phrases)
-        if phrases == 1, let pass, pass.seesEveryHit {
-            pass.deferredRows = rows
-        } else {
-            for phrase in 0..<phrases where code == SQLITE_OK {
-                var hits: Int64 = 0
-                code = functions.xQueryPhrase!(fts, Int32(phrase), &hits) { _, _, counter in
-                    counter?.assumingMemoryBound(to: Int64.self).pointee += 1
-                    return SQLITE_OK
-                }
-                idf[phrase] = RankingPass.idf(hits: hits, rows: rows)
-            }
-        }
+        let deferred = phrases == 1 && pass?.seesEveryHit == true
+        if deferred { pass?.deferredRows = rows }
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
         query = RankQuery(
-            idf: idf, averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1, pass: pass, days: days)
+            phrases: phrases, deferred: deferred, rows: rows,
+            averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1, pass: pass, days: days)
         code = functions.xSetAuxdata!(fts, Unmanaged.passRetained(query).toOpaque()) { data in
             data.map { Unmanaged<RankQuery>.fromOpaque($0).release() }
         }
@@ -206,15 +208,26 @@ private let rankFunction: fts5_extension_function = { api, fts, context, count, 
     // How often each phrase occurs, weighed by the column it occurs in.
     let weights = query.weights
     var score = 0.0
-    for phrase in 0..<query.idf.count {
+    for phrase in 0..<query.phrases {
         var iterator = Fts5PhraseIter()
         var column: Int32 = 0, offset: Int32 = 0
         var frequency = 0.0
-        let code = functions.xPhraseFirst!(fts, Int32(phrase), &iterator, &column, &offset)
+        var code = functions.xPhraseFirst!(fts, Int32(phrase), &iterator, &column, &offset)
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
         while column >= 0 {
             frequency += Int(column) < weights.count ? weights[Int(column)] : 1
             functions.xPhraseNext!(fts, &iterator, &column, &offset)
+        }
+        // A phrase this hit lacks adds nothing, whatever its IDF.
+        guard frequency > 0 else { continue }
+        if query.idf[phrase].isNaN {
+            var hits: Int64 = 0
+            code = functions.xQueryPhrase!(fts, Int32(phrase), &hits) { _, _, counter in
+                counter?.assumingMemoryBound(to: Int64.self).pointee += 1
+                return SQLITE_OK
+            }
+            guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+            query.idf[phrase] = RankingPass.idf(hits: hits, rows: query.rows)
         }
         score += query.idf[phrase] * ((frequency * (k1 + 1)) / (frequency + normalised))
     }
