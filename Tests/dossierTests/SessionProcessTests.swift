@@ -27,8 +27,11 @@ import TestSupport
             process.standardInput = input
             process.standardOutput = output
             process.standardError = errors
-            output.fileHandleForReading.readabilityHandler = { [unowned self] handle in
+            // Weak: a call already under way when `finish` removes the handler may run
+            // after this object is gone.
+            output.fileHandleForReading.readabilityHandler = { [weak self] handle in
                 let data = handle.availableData
+                guard let self else { return }
                 lock.withLock { collected.append(data) }
             }
             errors.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
