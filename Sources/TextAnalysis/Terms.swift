@@ -21,7 +21,10 @@ public enum Terms {
     /// them), for marking or quoting them as written.
     public static func wordRanges(in text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
-        forEachWordRange(in: text) { ranges.append($0) }
+        forEachWordRange(in: text) { range in
+            ranges.append(range)
+            return true
+        }
         return ranges
     }
 
@@ -39,14 +42,6 @@ public enum Terms {
             index = text.index(after: index)
         }
         if let first = start { _ = body(first..<text.endIndex) }
-    }
-
-    /// `forEachWordRange` for a body that wants every word.
-    public static func forEachWordRange(in text: String, _ body: (Range<String.Index>) -> Void) {
-        forEachWordRange(in: text) { range -> Bool in
-            body(range)
-            return true
-        }
     }
 
     /// The words of `text` as the index stores them: `indexWords` without diacritics.

@@ -18,7 +18,7 @@ extension DocumentStore {
             // Ranked as a search ranks, and only the best read in full.
             let digest = try ranking.prepare(db)
             let page = try Self.ranked(
-                db, query, span: DateSpan(query), ranking: ranking, digest: digest, sort: .relevance, limit: limit, offset: 0)
+                db, match: query.match, span: DateSpan(query), ranking: ranking, digest: digest, sort: .relevance, limit: limit, offset: 0)
             let records = try Self.records(db, rowids: page.hits.map(\.rowid))
             return (page.hits.compactMap { records[$0.rowid] }, page.total)
         }

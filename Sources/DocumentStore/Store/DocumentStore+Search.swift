@@ -91,7 +91,8 @@ extension DocumentStore {
                 total = try Self.count(db, query, span: span)
                 matches = total
             } else {
-                let page = try Self.ranked(db, query, span: span, ranking: ranking, digest: digest, sort: sort, limit: limit, offset: offset)
+                let page = try Self.ranked(
+                    db, match: query.match, span: span, ranking: ranking, digest: digest, sort: sort, limit: limit, offset: offset)
                 (ranked, total, undated, matches) = (page.hits, page.total, page.undated, page.matches)
             }
             // Snippets only for the page's rows, from FTS5, which finds the listed rows by
@@ -162,8 +163,8 @@ extension DocumentStore {
     /// counts those the filter keeps and the undated ones it leaves out, and ranks only
     /// those it keeps (the others are NULL, and last).
     static func ranked(
-        _ db: Database, _ query: SearchQuery, span: DateSpan, ranking: Ranking, digest: DigestSnapshot,
-        sort: SearchSort, limit: Int, offset: Int
+        _ db: Database, match: String, span: DateSpan, ranking: Ranking, digest: DigestSnapshot,
+        sort: SearchSort, limit: Int, offset: Int, tier: Int = 0
     ) throws -> RankedPage {
         let filtered = try span.checkedDays() != nil
         // A sort by date reads the dates from `document_span`.
@@ -186,10 +187,10 @@ extension DocumentStore {
                     ORDER BY \(order) LIMIT ? OFFSET ?
                     """),
                 arguments: [token] + StatementArguments(span.dayArguments) + StatementArguments(kept.isEmpty ? [] : span.values)
-                    + [query.match, limit, offset])
+                    + [match, limit, offset])
             let idf = pass.idf
             let hits = rows.compactMap { row in
-                (row["score"] as Double?).map { RankedHit(rowid: row["rowid"], score: $0 * idf, tier: 0) }
+                (row["score"] as Double?).map { RankedHit(rowid: row["rowid"], score: $0 * idf, tier: tier) }
             }
             return RankedPage(
                 hits: hits, total: filtered ? pass.inside : pass.hits, undated: filtered ? pass.undated : nil, matches: pass.hits)
@@ -205,36 +206,16 @@ extension DocumentStore {
         _ db: Database, _ query: SearchQuery, span: DateSpan, ranking: Ranking, digest: DigestSnapshot, limit: Int, offset: Int
     ) throws -> [RankedHit] {
         let expressions = query.tiers + [query.match]
-        let join = span.conditions.isEmpty ? "" : " JOIN document_span d ON d.rowid = document_fts.rowid"
-        let dateFilter = span.conditions.map { " AND " + $0 }.joined()
-        let filtered = try span.checkedDays() != nil
         var rows: [RankedHit] = []
         var skip = offset
         for (tier, expression) in expressions.enumerated() where rows.count < limit {
             let own = tier == 0 ? expression : "(\(expression)) NOT (\(expressions[..<tier].joined(separator: " OR ")))"
-            let page = try ranking.withPass(digest) { token, pass in
-                let page = try Row.fetchAll(
-                    db.cachedStatement(sql: """
-                        SELECT document_fts.rowid AS rowid, \(filtered ? Ranking.filteredCall : Ranking.call) AS score
-                        FROM document_fts WHERE document_fts MATCH ?
-                        ORDER BY score NULLS LAST, document_fts.rowid LIMIT ? OFFSET ?
-                        """),
-                    arguments: [token] + StatementArguments(span.dayArguments) + [own, limit - rows.count, skip])
-                let idf = pass.idf
-                return page.compactMap { row in
-                    (row["score"] as Double?).map { RankedHit(rowid: row["rowid"], score: $0 * idf, tier: tier) }
-                }
-            }
-            if page.isEmpty && skip > 0 {
-                // The page starts past this tier: skip its hits.
-                let count = try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT count(*) FROM document_fts\(join) WHERE document_fts MATCH ?\(dateFilter)"),
-                    arguments: StatementArguments([own] + span.values)) ?? 0
-                skip = max(0, skip - count)
-            } else {
-                skip = 0
-            }
-            rows += page
+            let page = try ranked(
+                db, match: own, span: span, ranking: ranking, digest: digest, sort: .relevance,
+                limit: limit - rows.count, offset: skip, tier: tier)
+            // A page that starts past this tier skips all of its hits.
+            skip = page.hits.isEmpty ? max(0, skip - page.total) : 0
+            rows += page.hits
         }
         return rows
     }

@@ -15,7 +15,7 @@ public final class DocumentStore: Sendable {
     /// How often the documents write index words capitalized and not (telling names from
     /// words), as found so far; forgotten at each import.
     let nameWords = Mutex<[String: (Int, Int)]>([:])
-    /// The ranking function every connection has, and the documents' lengths it uses.
+    /// The ranking function every connection has, and the digest of the documents it uses.
     let ranking: Ranking
 
     private init(url: URL, pool: DatabasePool, ranking: Ranking) {

@@ -44,10 +44,10 @@ final class Ranking: Sendable {
     }
 
     /// Runs `body` with a new pass over `digest` and the token that names it to the function.
-    /// `seesEveryHit` says the statement calls the function for every document its MATCH
-    /// finds (no other condition leaves any out), so that the count is the phrase's.
-    func withPass<T>(_ digest: DigestSnapshot?, seesEveryHit: Bool = true, _ body: (Int64, RankingPass) throws -> T) throws -> T {
-        let pass = RankingPass(digest: digest, seesEveryHit: seesEveryHit)
+    /// The statement must call the function for every document its MATCH finds (no other
+    /// condition may leave any out): the pass's count is then the phrase's.
+    func withPass<T>(_ digest: DigestSnapshot, _ body: (Int64, RankingPass) throws -> T) throws -> T {
+        let pass = RankingPass(digest: digest)
         let token = passes.withLock { passes in
             defer { passes.next += 1 }
             passes.open[passes.next] = pass
@@ -74,8 +74,7 @@ final class Ranking: Sendable {
 /// What one ranking statement uses and counts. Only the thread running the statement
 /// touches it while it runs; the caller reads it after.
 final class RankingPass: @unchecked Sendable {
-    let digest: DigestSnapshot?
-    let seesEveryHit: Bool
+    let digest: DigestSnapshot
     /// Every hit the function saw; given a range of days, the hits it keeps and the undated
     /// hits. Counted through a pointer: the function adds to them at every hit.
     fileprivate let counts = UnsafeMutablePointer<Int>.allocate(capacity: 3)
@@ -86,9 +85,8 @@ final class RankingPass: @unchecked Sendable {
     /// were worked out with an IDF of 1; `idf` is the one to multiply them by.
     var deferredRows: Int64?
 
-    init(digest: DigestSnapshot?, seesEveryHit: Bool) {
+    init(digest: DigestSnapshot) {
         self.digest = digest
-        self.seesEveryHit = seesEveryHit
         counts.initialize(repeating: 0, count: 3)
     }
 
@@ -160,7 +158,7 @@ private let rankFunction: fts5_extension_function = { api, fts, context, count, 
         let pass = integer(0).flatMap(ranking.pass)
         var days: ClosedRange<UInt32>?
         if count >= 3 {
-            guard pass?.digest != nil, let first = integer(1), let last = integer(2), first <= last else {
+            guard pass != nil, let first = integer(1), let last = integer(2), first <= last else {
                 return sqlite3_result_error_code(context, SQLITE_MISUSE)
             }
             days = UInt32(clamping: first)...UInt32(clamping: last)
@@ -169,7 +167,7 @@ private let rankFunction: fts5_extension_function = { api, fts, context, count, 
         var rows: Int64 = 0, tokens: Int64 = 0
         var code = functions.xRowCount!(fts, &rows)
         if code == SQLITE_OK { code = functions.xColumnTotalSize!(fts, -1, &tokens) }
-        let deferred = phrases == 1 && pass?.seesEveryHit == true
+        let deferred = phrases == 1 && pass != nil
         if deferred { pass?.deferredRows = rows }
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
         query = RankQuery(
