@@ -93,6 +93,23 @@ import TestSupport
         #expect(try store.importFile(at: updates).updated == 40)
         try expectFTS5Ranking(store, url)
 
+        // Documents too long for the digest's two bytes a length (a whole transcription):
+        // their lengths come from FTS5.
+        let long = folder.appendingPathComponent("long.jsonl")
+        let transcriptions = [66_000, 70_000, 90_000].enumerated().map { index, words in
+            let text = (0..<words).map { ["transcription", "of", "the", "plenum", "Korea"][($0 * (index + 2)) % 5] }
+            return #"{"id": "long-\#(index)", "title": "Transcription \#(index)", "text": "\#(text.joined(separator: " "))"}"#
+        }
+        try (transcriptions.joined(separator: "\n") + "\n").write(to: long, atomically: true, encoding: .utf8)
+        #expect(try store.importFile(at: long).added == 3)
+        let transcription = try store.search(SearchQuery.parse("transcription"), limit: 10)
+        let fts5 = try fts5Scores(url, match: "transcription")
+        #expect(transcription.hits.count == 3)
+        for hit in transcription.hits {
+            #expect(Self.same(hit.score, try #require(fts5[hit.record.id])), "\(hit.record.id)")
+        }
+        try expectFTS5Ranking(store, url)
+
         // Lengths lost (as an older dossier would leave them): ranked the slow way, the same.
         let queue = try DatabaseQueue(path: url.path)
         try queue.write { db in try db.execute(sql: "DELETE FROM document_digest WHERE chunk = 0") }

@@ -71,30 +71,26 @@ enum DocumentDigest {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT generation FROM document_digest_generation")) ?? 0
     }
 
-    /// Every chunk, as one array by rowid: the stored ones, and the missing ones built.
+    /// Every chunk, in memory as `DigestSnapshot` keeps it: the stored ones, and the missing
+    /// ones built.
     static func load(_ db: Database, generation: Int64) throws -> DigestSnapshot {
         let last = try lastChunk(db)
-        var entries = [UInt32](repeating: 0, count: (last + 1) * chunkSize * stride)
+        let snapshot = DigestSnapshot(generation: generation, documents: (last + 1) * chunkSize)
         var present = Set<Int>()
         let rows = try Row.fetchCursor(db, sql: "SELECT chunk, entries FROM document_digest WHERE chunk <= ?", arguments: [last])
-        let chunkBytes = chunkSize * stride * 4
         while let row = try rows.next() {
             let chunk: Int = row[0]
-            guard let blob = row.dataNoCopy(atIndex: 1), blob.count == chunkBytes else { continue }
-            let first = chunk * chunkSize * stride
-            entries.withUnsafeMutableBytes { target in
-                blob.withUnsafeBytes { source in
-                    target.baseAddress!.advanced(by: first * 4).copyMemory(from: source.baseAddress!, byteCount: chunkBytes)
-                }
+            guard let blob = row.dataNoCopy(atIndex: 1), blob.count == chunkSize * stride * 4 else { continue }
+            blob.withUnsafeBytes { bytes in
+                snapshot.fill(chunk: chunk) { bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self).littleEndian }
             }
             present.insert(chunk)
         }
         for chunk in 0..<(last + 1) where !present.contains(chunk) {
             let built = try Self.entries(db, chunk: chunk)
-            entries.replaceSubrange((chunk * chunkSize * stride)..<((chunk + 1) * chunkSize * stride), with: built)
+            snapshot.fill(chunk: chunk) { built[$0] }
         }
-        if UInt32(littleEndian: 1) != 1 { entries = entries.map { UInt32(littleEndian: $0) } }
-        return DigestSnapshot(generation: generation, entries: entries)
+        return snapshot
     }
 
     private static func lastChunk(_ db: Database) throws -> Int {
@@ -150,29 +146,60 @@ enum DocumentDigest {
     }
 }
 
-/// The digest as one generation of the store had it.
-final class DigestSnapshot: Sendable {
+/// The digest as one generation of the store had it, laid out for the ranking function,
+/// which reads a hit's length at every hit: the lengths on their own, two bytes a document
+/// (2 MB at a million documents, where hits far apart in the index still share the
+/// processor's cache lines), and the days apart, read only under a date filter. Written
+/// once when loaded and only read after, through the buffers themselves (no reference
+/// counting on the way).
+final class DigestSnapshot: @unchecked Sendable {
     let generation: Int64
-    private let entries: [UInt32]
+    /// Each rowid's length; `unknown` for a rowid with no document, and for a document too
+    /// long to say in two bytes (FTS5 is asked for those).
+    let lengths: UnsafeMutableBufferPointer<UInt16>
+    /// Each rowid's first and last day (yyyymmdd), one after the other.
+    let days: UnsafeMutableBufferPointer<UInt32>
+    static let unknown = UInt16.max
 
-    init(generation: Int64, entries: [UInt32]) {
+    /// Room for `documents` rowids, none known yet.
+    fileprivate init(generation: Int64, documents: Int) {
         self.generation = generation
-        self.entries = entries
+        lengths = .allocate(capacity: documents)
+        lengths.initialize(repeating: Self.unknown)
+        days = .allocate(capacity: documents * 2)
+        days.initialize(repeating: DocumentDigest.undated)
     }
 
-    /// The length of the document with this rowid, if there is one.
-    func length(of rowid: Int64) -> Int32? {
-        let index = Int(rowid) * DocumentDigest.stride
-        guard rowid >= 0, index < entries.count, entries[index] != DocumentDigest.absent else { return nil }
-        return Int32(clamping: entries[index])
+    deinit {
+        lengths.deallocate()
+        days.deallocate()
     }
 
-    /// The first and last day of the document with this rowid (`DocumentDigest.undated`
-    /// where it has none).
-    func days(of rowid: Int64) -> (first: UInt32, last: UInt32) {
-        let index = Int(rowid) * DocumentDigest.stride
-        guard rowid >= 0, index < entries.count else { return (DocumentDigest.undated, DocumentDigest.undated) }
-        return (entries[index + 1], entries[index + 2])
+    /// Takes one chunk's entries (`DocumentDigest.stride` numbers a document) from `entry`.
+    fileprivate func fill(chunk: Int, _ entry: (Int) -> UInt32) {
+        let first = chunk * DocumentDigest.chunkSize
+        for index in 0..<DocumentDigest.chunkSize {
+            let length = entry(index * DocumentDigest.stride)
+            lengths[first + index] = length < UInt32(Self.unknown) ? UInt16(length) : Self.unknown
+            days[(first + index) * 2] = entry(index * DocumentDigest.stride + 1)
+            days[(first + index) * 2 + 1] = entry(index * DocumentDigest.stride + 2)
+        }
+    }
+
+    /// The length of the document with this rowid in `lengths`, if it is known there.
+    @inline(__always)
+    static func length(of rowid: Int64, in lengths: UnsafeMutableBufferPointer<UInt16>) -> Int32? {
+        guard rowid >= 0, rowid < lengths.count else { return nil }
+        let length = lengths[Int(rowid)]
+        return length == unknown ? nil : Int32(length)
+    }
+
+    /// The first and last day of the document with this rowid in `days`
+    /// (`DocumentDigest.undated` where it has none).
+    @inline(__always)
+    static func days(of rowid: Int64, in days: UnsafeMutableBufferPointer<UInt32>) -> (first: UInt32, last: UInt32) {
+        guard rowid >= 0, rowid < days.count / 2 else { return (DocumentDigest.undated, DocumentDigest.undated) }
+        return (days[Int(rowid) * 2], days[Int(rowid) * 2 + 1])
     }
 }
 

@@ -107,48 +107,60 @@ final class RankingPass: @unchecked Sendable {
 }
 
 /// What one statement's ranking keeps from row to row: FTS5 holds it as the cursor's
-/// auxiliary data and frees it with the statement. Constants and pointers only: the
-/// function runs for every hit, and reads them without Swift's checks on shared mutable
-/// state.
-private final class RankQuery {
+/// auxiliary data and frees it with the statement. Plain values and pointers only: the
+/// function runs for every hit (tens of thousands a search), and reads them with no
+/// reference counting or checks on shared state on the way.
+private struct RankState {
     let phrases: Int
     /// Each phrase's IDF: 1 when deferred (see `RankingPass`), NaN until the first hit that
     /// has the phrase (a phrase under NOT never has one, and never costs a reading).
     let idf: UnsafeMutablePointer<Double>
     let rows: Int64
-    let weights = Schema.columnWeights
+    let weights: UnsafeMutablePointer<Double>
+    let weightCount: Int
     let averageLength: Double
-    let pass: RankingPass?
+    /// The pass's counts and digest; the pass is kept alive by `owner`.
     let counts: UnsafeMutablePointer<Int>?
-    let digest: DigestSnapshot?
+    let lengths: UnsafeMutableBufferPointer<UInt16>?
+    let days: UnsafeMutableBufferPointer<UInt32>?
+    let owner: Unmanaged<RankingPass>?
     /// The days a hit's dates must overlap, when the call gives them.
-    let days: ClosedRange<UInt32>?
+    let filter: ClosedRange<UInt32>?
 
-    init(phrases: Int, deferred: Bool, rows: Int64, averageLength: Double, pass: RankingPass?, days: ClosedRange<UInt32>?) {
-        self.phrases = phrases
-        self.idf = .allocate(capacity: max(1, phrases))
+    /// A state of its own in memory, for FTS5 to hold; `free` gives it back.
+    static func make(
+        phrases: Int, deferred: Bool, rows: Int64, averageLength: Double, pass: RankingPass?, filter: ClosedRange<UInt32>?
+    ) -> UnsafeMutablePointer<RankState> {
+        let idf = UnsafeMutablePointer<Double>.allocate(capacity: max(1, phrases))
         idf.initialize(repeating: deferred ? 1 : .nan, count: max(1, phrases))
-        self.rows = rows
-        self.averageLength = averageLength
-        self.pass = pass
-        self.counts = pass?.counts
-        self.digest = pass?.digest
-        self.days = days
+        let weights = UnsafeMutablePointer<Double>.allocate(capacity: Schema.columnWeights.count)
+        weights.initialize(from: Schema.columnWeights, count: Schema.columnWeights.count)
+        let state = UnsafeMutablePointer<RankState>.allocate(capacity: 1)
+        state.initialize(to: RankState(
+            phrases: phrases, idf: idf, rows: rows, weights: weights, weightCount: Schema.columnWeights.count,
+            averageLength: averageLength, counts: pass?.counts, lengths: pass?.digest.lengths, days: pass?.digest.days,
+            owner: pass.map { Unmanaged.passRetained($0) }, filter: filter))
+        return state
     }
 
-    deinit {
-        idf.deallocate()
+    static let free: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
+        guard let state = pointer?.assumingMemoryBound(to: RankState.self) else { return }
+        state.pointee.idf.deallocate()
+        state.pointee.weights.deallocate()
+        state.pointee.owner?.release()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 }
 
 /// BM25 as FTS5 works it out (fts5_aux.c), k1 = 1.2 and b = 0.75.
 private let rankFunction: fts5_extension_function = { api, fts, context, count, values in
     guard let api, let fts, let context else { return }
-    let functions = api.pointee
-    let query: RankQuery
-    if let data = functions.xGetAuxdata!(fts, 0) {
-        query = Unmanaged<RankQuery>.fromOpaque(data).takeUnretainedValue()
+    let state: UnsafeMutablePointer<RankState>
+    if let data = api.pointee.xGetAuxdata!(fts, 0) {
+        state = data.assumingMemoryBound(to: RankState.self)
     } else {
+        let functions = api.pointee
         guard let user = functions.xUserData!(fts) else { return sqlite3_result_error_code(context, SQLITE_MISUSE) }
         let ranking = Unmanaged<Ranking>.fromOpaque(user).takeUnretainedValue()
         func integer(_ index: Int) -> Int64? {
@@ -156,12 +168,12 @@ private let rankFunction: fts5_extension_function = { api, fts, context, count, 
             return sqlite3_value_int64(values[index])
         }
         let pass = integer(0).flatMap(ranking.pass)
-        var days: ClosedRange<UInt32>?
+        var filter: ClosedRange<UInt32>?
         if count >= 3 {
             guard pass != nil, let first = integer(1), let last = integer(2), first <= last else {
                 return sqlite3_result_error_code(context, SQLITE_MISUSE)
             }
-            days = UInt32(clamping: first)...UInt32(clamping: last)
+            filter = UInt32(clamping: first)...UInt32(clamping: last)
         }
         let phrases = Int(functions.xPhraseCount!(fts))
         var rows: Int64 = 0, tokens: Int64 = 0
@@ -170,57 +182,57 @@ private let rankFunction: fts5_extension_function = { api, fts, context, count, 
         let deferred = phrases == 1 && pass != nil
         if deferred { pass?.deferredRows = rows }
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
-        query = RankQuery(
+        state = RankState.make(
             phrases: phrases, deferred: deferred, rows: rows,
-            averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1, pass: pass, days: days)
-        code = functions.xSetAuxdata!(fts, Unmanaged.passRetained(query).toOpaque()) { data in
-            data.map { Unmanaged<RankQuery>.fromOpaque($0).release() }
-        }
+            averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1, pass: pass, filter: filter)
+        // FTS5 frees the state itself when it cannot keep it.
+        code = functions.xSetAuxdata!(fts, state, RankState.free)
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
     }
+    let query = state.pointee
 
-    let rowid = functions.xRowid!(fts)
+    let rowid = api.pointee.xRowid!(fts)
     if let counts = query.counts {
         counts[0] += 1
-        if let days = query.days, let digest = query.digest {
+        if let filter = query.filter, let days = query.days {
             // As SQL has it: the last day on or after the range's first, the first day on or
             // before its last; an undated document is in no range.
-            let (first, last) = digest.days(of: rowid)
+            let (first, last) = DigestSnapshot.days(of: rowid, in: days)
             if first == DocumentDigest.undated { counts[2] += 1 }
             guard first != DocumentDigest.undated, last != DocumentDigest.undated,
-                last >= days.lowerBound, first <= days.upperBound
+                last >= filter.lowerBound, first <= filter.upperBound
             else { return sqlite3_result_null(context) }
             counts[1] += 1
         }
     }
 
     var length: Int32 = 0
-    if let known = query.digest?.length(of: rowid) {
+    if let lengths = query.lengths, let known = DigestSnapshot.length(of: rowid, in: lengths) {
         length = known
     } else {
-        let code = functions.xColumnSize!(fts, -1, &length)
+        let code = api.pointee.xColumnSize!(fts, -1, &length)
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
     }
     let k1 = 1.2, b = 0.75
     let normalised = k1 * (1 - b + b * Double(length) / query.averageLength)
     // How often each phrase occurs, weighed by the column it occurs in.
-    let weights = query.weights
+    let phraseFirst = api.pointee.xPhraseFirst!, phraseNext = api.pointee.xPhraseNext!
     var score = 0.0
     for phrase in 0..<query.phrases {
         var iterator = Fts5PhraseIter()
         var column: Int32 = 0, offset: Int32 = 0
         var frequency = 0.0
-        var code = functions.xPhraseFirst!(fts, Int32(phrase), &iterator, &column, &offset)
+        var code = phraseFirst(fts, Int32(phrase), &iterator, &column, &offset)
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
         while column >= 0 {
-            frequency += Int(column) < weights.count ? weights[Int(column)] : 1
-            functions.xPhraseNext!(fts, &iterator, &column, &offset)
+            frequency += Int(column) < query.weightCount ? query.weights[Int(column)] : 1
+            phraseNext(fts, &iterator, &column, &offset)
         }
         // A phrase this hit lacks adds nothing, whatever its IDF.
         guard frequency > 0 else { continue }
         if query.idf[phrase].isNaN {
             var hits: Int64 = 0
-            code = functions.xQueryPhrase!(fts, Int32(phrase), &hits) { _, _, counter in
+            code = api.pointee.xQueryPhrase!(fts, Int32(phrase), &hits) { _, _, counter in
                 counter?.assumingMemoryBound(to: Int64.self).pointee += 1
                 return SQLITE_OK
             }
