@@ -88,13 +88,27 @@ public struct DocumentList: CommandOutput {
     /// Snippet text on one line: FTS keeps the source's line breaks. (Bytes, not
     /// Characters: both are ASCII, and this runs for every result shown.)
     static func clean(_ snippet: String) -> String {
-        guard snippet.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return snippet }
-        return String(decoding: snippet.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
+        bytesReplaced(in: snippet) { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
     }
 
     /// The snippet without highlight markers.
     public static func plain(_ snippet: String) -> String {
-        String(decoding: clean(snippet).utf8.filter { $0 != 0x02 && $0 != 0x03 }, as: UTF8.self)
+        bytesReplaced(in: clean(snippet)) { $0 == 0x02 || $0 == 0x03 ? nil : $0 }
+    }
+
+    /// `text` with each ASCII byte `replace` changes replaced (nil: dropped); `text` itself
+    /// when it changes none.
+    private static func bytesReplaced(in text: String, _ replace: (UInt8) -> UInt8?) -> String {
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: { replace($0) != $0 }) else { return text }
+            var result = Array(bytes[..<first])
+            result.reserveCapacity(bytes.count)
+            for byte in bytes[first...] {
+                if let kept = replace(byte) { result.append(kept) }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 
     /// Replaces highlight markers with the style's highlighting (none without colour).

@@ -4,53 +4,60 @@ public enum Wrapping {
     /// with `indent` (the first with `firstIndent` when given). Words longer than a line are left whole. Escape
     /// sequences (colour) and highlight markers take no width.
     public static func wrap(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil) -> [String] {
-        let first = firstIndent ?? indent
+        var text = text
+        return text.withUTF8 { wrap($0, width: width, indent: indent, firstIndent: firstIndent ?? indent) }
+    }
+
+    /// Words are found, measured and gathered into lines as bytes: the separators are ASCII,
+    /// and this runs over every result shown (Characters, or a String grown a word at a
+    /// time, cost more than the search on a rare word).
+    private static func wrap(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, indent: String, firstIndent: String) -> [String] {
         var lines: [String] = []
-        var line = first
-        var lineWidth = first.count
+        var line = Array(firstIndent.utf8)
+        line.reserveCapacity(max(width, 16) * 2)
+        var lineWidth = firstIndent.count
         var lineHasWord = false
-        // Words are found on bytes: the separators are ASCII, and iterating Characters
-        // (or hashing bytes into a set) is slow on every result shown.
-        let utf8 = text.utf8
-        var index = utf8.startIndex
         func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 }
-        while index < utf8.endIndex {
-            if isSeparator(utf8[index]) {
-                utf8.formIndex(after: &index)
+        var index = 0
+        while index < bytes.count {
+            if isSeparator(bytes[index]) {
+                index += 1
                 continue
             }
             // Printable ASCII is one column a byte; anything else is measured in full.
             var wordEnd = index
             var asciiWidth = 0
             var plainASCII = true
-            while wordEnd < utf8.endIndex {
-                let byte = utf8[wordEnd]
+            while wordEnd < bytes.count {
+                let byte = bytes[wordEnd]
                 if isSeparator(byte) { break }
                 if byte >= 0x80 || byte == 0x1B {
                     plainASCII = false
                 } else if byte >= 0x20 && byte != 0x7F {
                     asciiWidth += 1
                 }
-                utf8.formIndex(after: &wordEnd)
+                wordEnd += 1
             }
-            let word = text[index..<wordEnd]
+            // Cut at ASCII separators, the word is whole UTF-8.
+            let word = UnsafeBufferPointer(rebasing: bytes[index..<wordEnd])
             index = wordEnd
-            let wordWidth = plainASCII ? asciiWidth : visibleWidth(word)
+            let wordWidth = plainASCII ? asciiWidth : visibleWidth(String(decoding: word, as: UTF8.self))
             if lineHasWord && lineWidth + 1 + wordWidth > width {
-                lines.append(line)
-                line = indent
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: indent.utf8)
                 lineWidth = indent.count
                 lineHasWord = false
             }
             if lineHasWord {
-                line += " "
+                line.append(0x20)
                 lineWidth += 1
             }
-            line += word
+            line.append(contentsOf: word)
             lineWidth += wordWidth
             lineHasWord = true
         }
-        if lineHasWord || lines.isEmpty { lines.append(line) }
+        if lineHasWord || lines.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
         return lines
     }
 
