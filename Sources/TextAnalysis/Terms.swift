@@ -30,18 +30,66 @@ public enum Terms {
 
     /// Calls `body` with the range of each word of `text` in turn, until it returns false.
     public static func forEachWordRange(in text: String, _ body: (Range<String.Index>) -> Bool) {
-        var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index].isLetter || text[index].isNumber {
-                if start == nil { start = index }
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            let utf8 = text.utf8
+            forEachWord(inUTF8: bytes) { range, _ in
+                body(utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound))
+            }
+        }
+    }
+
+    /// Calls `body` with the byte offsets of each word of `bytes` (UTF-8) in turn, and
+    /// whether it is all ASCII, until it returns false. Words are runs of letters, digits
+    /// and the marks that go with them, as `indexWords` cuts them; read byte by byte, for
+    /// marking the words of every result shown.
+    public static func forEachWord(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, _ ascii: Bool) -> Bool) {
+        var start: Int?
+        var ascii = true
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var width = 1
+            let inWord: Bool
+            if byte < 0x80 {
+                inWord = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            } else {
+                var value = UInt32(byte)
+                if byte >= 0xF0 {
+                    width = 4
+                    value &= 0x07
+                } else if byte >= 0xE0 {
+                    width = 3
+                    value &= 0x0F
+                } else {
+                    width = 2
+                    value &= 0x1F
+                }
+                width = min(width, bytes.count - index)
+                for next in 1..<max(width, 1) { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
+                if let scalar = Unicode.Scalar(value) {
+                    let properties = scalar.properties
+                    switch properties.generalCategory {
+                    case .nonspacingMark, .spacingMark, .enclosingMark: inWord = start != nil || properties.isAlphabetic
+                    default: inWord = properties.isAlphabetic || properties.numericType != nil
+                    }
+                } else {
+                    inWord = false
+                }
+            }
+            if inWord {
+                if start == nil {
+                    start = index
+                    ascii = true
+                }
+                if byte >= 0x80 { ascii = false }
             } else if let first = start {
-                guard body(first..<index) else { return }
+                guard body(first..<index, ascii) else { return }
                 start = nil
             }
-            index = text.index(after: index)
+            index += width
         }
-        if let first = start { _ = body(first..<text.endIndex) }
+        if let first = start { _ = body(first..<bytes.count, ascii) }
     }
 
     /// The words of `text` as the index stores them: `indexWords` without diacritics.

@@ -30,37 +30,71 @@ public struct SearchQuery: Sendable, Equatable {
     /// The other spellings of names the query looks for.
     public let expansions: [Expansion]
 
-    /// Every word of `match`, once, as the index holds it, with whether it is a prefix.
-    var words: [(term: String, prefix: Bool)] {
+    /// The words of `match` a hit can have, as the index holds them, each once: those not
+    /// under NOT, with whether each is a prefix; and whether every phrase is one word and
+    /// none is in NEAR (then marking each such word wherever it stands marks what FTS5's
+    /// `snippet()` would).
+    var markedWords: (words: [(term: String, prefix: Bool)], wordByWord: Bool) {
         var seen = Set<String>()
         var words: [(String, Bool)] = []
-        var index = match.startIndex
-        // Every quoted phrase of the expression: `"…"`, with `""` for a quote inside.
-        while let open = match[index...].firstIndex(of: "\"") {
-            var close = match.index(after: open)
-            var phrase = ""
-            while close < match.endIndex {
-                if match[close] == "\"" {
-                    let next = match.index(after: close)
-                    if next < match.endIndex && match[next] == "\"" {
-                        phrase.append("\"")
-                        close = match.index(after: next)
-                        continue
+        var wordByWord = true
+        // The expression is the parser's: every term quoted (`""` for a quote inside),
+        // `NOT (…)` after what it excludes from, `NEAR(…)` and parentheses.
+        let characters = Array(match)
+        var index = 0
+        var depth = 0
+        // The depths at which a NOT's group opened.
+        var negated: [Int] = []
+        var afterNot = false
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\"" {
+                var phrase = ""
+                index += 1
+                while index < characters.count {
+                    if characters[index] == "\"" {
+                        if index + 1 < characters.count && characters[index + 1] == "\"" {
+                            phrase.append("\"")
+                            index += 2
+                            continue
+                        }
+                        break
                     }
-                    break
+                    phrase.append(characters[index])
+                    index += 1
                 }
-                phrase.append(match[close])
-                close = match.index(after: close)
+                index += 1
+                let star = index < characters.count && characters[index] == "*"
+                let parts = phrase.split(separator: " ")
+                if parts.count > 1 { wordByWord = false }
+                if negated.isEmpty && !afterNot {
+                    for word in parts {
+                        let term = Folding.fold(String(word))
+                        if seen.insert(term + (star ? "*" : "")).inserted { words.append((term, star)) }
+                    }
+                }
+                afterNot = false
+                continue
             }
-            guard close < match.endIndex else { break }
-            index = match.index(after: close)
-            let star = index < match.endIndex && match[index] == "*"
-            for word in phrase.split(separator: " ") {
-                let term = Folding.fold(String(word))
-                if seen.insert(term + (star ? "*" : "")).inserted { words.append((term, star)) }
+            switch character {
+            case "(":
+                depth += 1
+                if afterNot { negated.append(depth) }
+                afterNot = false
+            case ")":
+                if negated.last == depth { negated.removeLast() }
+                depth -= 1
+            case "N" where characters[index...].starts(with: "NOT "):
+                afterNot = true
+                index += 3
+            case "N" where characters[index...].starts(with: "NEAR("):
+                wordByWord = false
+            default:
+                break
             }
+            index += 1
         }
-        return words
+        return (words, wordByWord)
     }
 
     /// Whether the query has no words, only date filters (`year:1956`).

@@ -95,27 +95,32 @@ extension DocumentStore {
                     db, match: query.match, span: span, ranking: ranking, digest: digest, sort: sort, limit: limit, offset: offset)
                 (ranked, total, undated, matches) = (page.hits, page.total, page.undated, page.matches)
             }
-            // Snippets only for the page's rows, from FTS5, which finds the listed rows by
-            // seeking in the index when there are thousands of hits and reads them all again
-            // when there are a few hundred (the unary +), faster then than seeking.
+            // Snippets only for the page's rows.
             var snippets: [Int64: (String?, String?)] = [:]
             let records = try Self.records(db, rowids: ranked.map(\.rowid))
-            if tiered || (matches > 2_000 && query.match.contains("\"*")) {
-                // A query for names in several spellings has dozens of phrases, and FTS5
-                // expands a prefix again for each row it seeks (and reading thousands of
-                // hits again is no better): its snippets would take longer than the search.
-                // Mark the words (and words they begin) instead.
-                let words = Set(query.words.map(\.term))
-                let prefixes = query.words.filter(\.prefix).map(\.term)
+            let marked = query.markedWords
+            if tiered || marked.wordByWord || (matches > 2_000 && query.match.contains("\"*")) {
+                // Words (and prefixes) alone are marked here, where the records are read
+                // anyway: FTS5's snippet() reads every hit of a word again and then the
+                // column's words, which costs more than ranking a rare word. So do a query
+                // for names in several spellings (dozens of phrases), and a prefix with
+                // thousands of hits (FTS5 expands it again for each row it seeks), whatever
+                // their phrases.
+                let marking = Snippet(
+                    words: Set(marked.words.filter { !$0.prefix }.map(\.term)), prefixes: marked.words.filter(\.prefix).map(\.term))
                 for (rowid, record) in records {
-                    snippets[rowid] = (
-                        Snippet.marking(words, prefixes: prefixes, in: record.summary),
-                        Snippet.marking(words, prefixes: prefixes, in: record.text))
+                    // A document found by its title alone shows its summary's opening.
+                    let summary = marking.marking(record.summary)
+                    let text = summary == nil ? marking.marking(record.text) : nil
+                    snippets[rowid] = (summary ?? Self.opening(of: record), text)
                 }
             } else if !ranked.isEmpty {
-                // The summaries' snippets first; the texts' only for the documents whose
-                // summary does not have the words (a snippet costs FTS5 a reading of the
-                // column's words, and most hits have them in the summary).
+                // Phrases and NEAR: FTS5's snippets, which mark a phrase only where its words
+                // stand together. FTS5 finds the listed rows by seeking in the index when
+                // there are thousands of hits and reads them all again when there are a few
+                // hundred (the unary +), faster then than seeking. The summaries' snippets
+                // first; the texts' only for the documents whose summary does not have the
+                // words (a snippet costs FTS5 a reading of the column's words).
                 let rowid = matches > 2_000 ? "rowid" : "+rowid"
                 func fetch(_ column: Int, of rowids: [Int64]) throws -> [Int64: String] {
                     guard !rowids.isEmpty else { return [:] }
@@ -270,10 +275,32 @@ extension DocumentStore {
     }
 
     /// The first 32 words of the summary (else the text), as a snippet where no word matched.
+    /// (Bytes: the separators are ASCII, and this runs for results shown.)
     static func opening(of record: Record) -> String {
-        let source = record.summary.isEmpty ? record.text : record.summary
-        let words = source.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
-        return words.count <= 32 ? words.joined(separator: " ") : words.prefix(32).joined(separator: " ") + "…"
+        var source = record.summary.isEmpty ? record.text : record.summary
+        return source.withUTF8 { bytes in
+            var opening: [UInt8] = []
+            opening.reserveCapacity(min(bytes.count, 400))
+            var words = 0
+            var inWord = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                    inWord = false
+                    continue
+                }
+                if !inWord {
+                    if words == 32 {
+                        opening += "…".utf8
+                        break
+                    }
+                    if words > 0 { opening.append(0x20) }
+                    words += 1
+                    inWord = true
+                }
+                opening.append(byte)
+            }
+            return String(decoding: opening, as: UTF8.self)
+        }
     }
 
     /// The snippet to show under a result's title: the summary's or the text's, whichever
@@ -331,46 +358,121 @@ struct DateSpan {
     var arguments: StatementArguments { StatementArguments(values) }
 }
 
-/// Snippets made without FTS5: the first stretch of a text where the words searched for
-/// stand, each between `SearchHit.highlightStart` and `highlightEnd`.
-enum Snippet {
-    /// Up to 32 words of `text` from a little before the first of `words` (or a word
-    /// starting with one of `prefixes`), with every such word marked; nil when none is there.
-    static func marking(_ words: Set<String>, prefixes: [String], in text: String, length: Int = 32) -> String? {
+/// Snippets made without FTS5: the stretch of a text where the words searched for stand
+/// thickest, each between `SearchHit.highlightStart` and `highlightEnd`.
+struct Snippet {
+    /// The words to mark as the index holds them, and the beginnings of words (prefixes).
+    private let words: [[UInt8]]
+    private let prefixes: [[UInt8]]
+    private let folded: Set<String>
+
+    init(words: Set<String>, prefixes: [String]) {
+        self.words = words.map { Array($0.utf8) }
+        self.prefixes = prefixes.map { Array($0.utf8) }
+        self.folded = words
+    }
+
+    /// Up to `length` words of `text` with every word searched for marked, chosen as FTS5's
+    /// `snippet()` chooses (fts5_aux.c): for each word found, the stretch from it scored
+    /// 1,000 for each different word searched for in it and 1 for each repeat, and shown
+    /// with its words centred; and the stretch from the start of its sentence, scored the
+    /// same and 100 more (120 at the very start). The first best is shown; nil when no word
+    /// searched for is there.
+    func marking(_ text: String, length: Int = 32) -> String? {
         guard !text.isEmpty else { return nil }
-        // Words are read only as far as the snippet needs: up to four before the first
-        // match, and then to the end of the snippet (one more, to know there is more).
-        var before: [Range<String.Index>] = []
-        var skipped = false
-        var window: [(Range<String.Index>, Bool)] = []
-        Terms.forEachWordRange(in: text) { range -> Bool in
-            let term = Folding.fold(String(text[range]))
-            let marked = words.contains(term) || prefixes.contains { term.hasPrefix($0) }
-            if window.isEmpty {
-                guard marked else {
-                    before.append(range)
-                    if before.count > 4 {
-                        before.removeFirst()
-                        skipped = true
-                    }
-                    return true
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            var words: [Range<Int>] = []
+            words.reserveCapacity(min(bytes.count / 4, 4_096))
+            // The words that start a sentence: the first, and each after '.' or ':' and a space.
+            var sentences: [Int] = []
+            // Each hit: the word's place and which word or prefix it is.
+            var hits: [(word: Int, key: Int)] = []
+            var keys = Set<Int>()
+            // In a long text, once a stretch holds every word searched for, a later one can
+            // win only by a repeat or a sentence's start: the text is read only a stretch
+            // further, not to its end.
+            var enough = Int.max
+            Terms.forEachWord(inUTF8: bytes) { range, ascii in
+                var before = range.lowerBound - 1
+                while before >= 0, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[before]) { before -= 1 }
+                if words.isEmpty || before >= 0 && before < range.lowerBound - 1 && (bytes[before] == 0x2E || bytes[before] == 0x3A) {
+                    sentences.append(words.count)
                 }
-                window = before.map { ($0, false) }
+                if let key = self.key(of: UnsafeBufferPointer(rebasing: bytes[range]), ascii: ascii) {
+                    hits.append((words.count, key))
+                    keys.insert(key)
+                    if enough == Int.max && words.count >= 1_000 && keys.count == self.keyCount {
+                        let recent = hits.reversed().prefix { $0.word > words.count - length }
+                        if Set(recent.map(\.key)).count == self.keyCount { enough = words.count + length + 1 }
+                    }
+                }
+                words.append(range)
+                return words.count < enough
             }
-            window.append((range, marked))
-            return window.count <= length
+            guard !hits.isEmpty else { return nil }
+            func score(from first: Int) -> (score: Int, last: Int) {
+                let inside = hits.drop { $0.word < first }.prefix { $0.word < first + length }
+                return (Set(inside.map(\.key)).count * 1000 + inside.count, inside.last?.word ?? first)
+            }
+            var best = (score: -1, start: 0)
+            var sentence = 0
+            for hit in hits {
+                var (points, last) = score(from: hit.word)
+                if points > best.score {
+                    // Centred: as many words before its first hit as after its last.
+                    let start = hit.word - (length - (last - hit.word)) / 2
+                    best = (points, max(0, min(start, words.count - length)))
+                }
+                while sentence + 1 < sentences.count && sentences[sentence + 1] <= hit.word { sentence += 1 }
+                if words.count > length, sentences[sentence] < hit.word {
+                    (points, last) = score(from: sentences[sentence])
+                    points += sentences[sentence] == 0 ? 120 : 100
+                    if points > best.score { best = (points, sentences[sentence]) }
+                }
+            }
+            let start = best.start
+            let end = min(words.count, start + length)
+            var snippet: [UInt8] = start > 0 ? Array("…".utf8) : []
+            var cursor = words[start].lowerBound
+            var hitIndex = hits.firstIndex { $0.word >= start } ?? hits.count
+            for word in start..<end {
+                let range = words[word]
+                snippet += bytes[cursor..<range.lowerBound].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+                if hitIndex < hits.count && hits[hitIndex].word == word {
+                    snippet.append(0x02)
+                    snippet += bytes[range]
+                    snippet.append(0x03)
+                    hitIndex += 1
+                } else {
+                    snippet += bytes[range]
+                }
+                cursor = range.upperBound
+            }
+            if end < words.count {
+                snippet += "…".utf8
+            } else {
+                snippet += bytes[cursor...].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+            }
+            return String(decoding: snippet, as: UTF8.self)
         }
-        guard !window.isEmpty else { return nil }
-        let more = window.count > length
-        if more { window.removeLast() }
-        var snippet = skipped ? "…" : ""
-        var cursor = window[0].0.lowerBound
-        for (range, marked) in window {
-            snippet += text[cursor..<range.lowerBound]
-            snippet += marked ? "\(SearchHit.highlightStart)\(text[range])\(SearchHit.highlightEnd)" : String(text[range])
-            cursor = range.upperBound
+    }
+
+    private var keyCount: Int { words.count + prefixes.count }
+
+    /// Which word (or, after the words, which prefix) `word` is, if it is one searched for.
+    private func key(of word: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int? {
+        if ascii {
+            // Lower-cased byte by byte; the words searched for are folded already.
+            func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            func begins(_ term: [UInt8]) -> Bool {
+                term.count <= word.count && term.indices.allSatisfy { lowered(word[$0]) == term[$0] }
+            }
+            if let index = words.firstIndex(where: { $0.count == word.count && begins($0) }) { return index }
+            return prefixes.firstIndex(where: begins).map { words.count + $0 }
         }
-        if more { snippet += "…" } else { snippet += text[cursor...] }
-        return snippet.replacingOccurrences(of: "\n", with: " ")
+        let term = Folding.fold(String(decoding: word, as: UTF8.self))
+        if folded.contains(term), let index = words.firstIndex(of: Array(term.utf8)) { return index }
+        return prefixes.firstIndex { term.utf8.starts(with: $0) }.map { words.count + $0 }
     }
 }
