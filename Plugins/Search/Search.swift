@@ -175,4 +175,8 @@ struct Search: DossierCommand {
     }
 }
 
-extension SearchSort: ExpressibleByArgument {}
+extension SearchSort: ExpressibleByArgument {
+    /// The values for help and completion, listed once: swift-argument-parser's own
+    /// default lists them again (through a key path made at run time) at every search.
+    public static let allValueStrings = allCases.map(\.rawValue)
+}

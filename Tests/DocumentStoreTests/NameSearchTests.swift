@@ -55,6 +55,28 @@ private let records = """
         #expect(Set(try reopened.search(reopened.query("Kim Du-bong"), limit: 5).hits.map(\.record.id)) == ["kor-1", "kor-2"])
     }
 
+    @Test func aQueryParsedAgainFromWhatEarlierOnesFoundOutIsTheSame() throws {
+        // The second parse of each answers from what the first read (no reading at all for
+        // words whose answers are remembered); a store opened afresh remembers nothing.
+        let queries = [
+            "song", "being", "sung", "beijing", "Beijing", "Kim Tu-bong", "person:kim", "harvest -song", "zzyzx",
+            "Molotov OR song", "\"Kim Il Sung\"", "year:1956 song", "no", "tubong",
+        ]
+        let first = try queries.map { try store.query($0) }
+        let again = try queries.map { try store.query($0) }
+        let fresh = try DocumentStore.open(at: file)
+        #expect(again == first)
+        #expect(try queries.map { try fresh.query($0) } == first)
+        // An import that brings a word in, as a name, forgets what was found out about it.
+        _ = try store.importFile(at: Fixtures.write(
+            (1...6).map { #"{"id":"t-\#($0)","title":"Letter from \#($0 % 2 == 0 ? "Tubong" : "Dubong") to the Party","summary":"Then Tubong wrote again."}"# }
+                .joined(separator: "\n") + "\n",
+            named: "tubong.jsonl"))
+        let learnt = try store.query("tubong")
+        #expect(learnt != first[13] && !learnt.expansions.isEmpty, "\(learnt)")
+        #expect(learnt == (try DocumentStore.open(at: file).query("tubong")))
+    }
+
     private func ids(_ query: String, exact: Bool = false) throws -> [String] {
         try store.search(store.query(query, exact: exact), limit: 50).hits.map(\.record.id)
     }

@@ -130,6 +130,7 @@ extension DocumentStore {
             return (added, updated, bulk)
         }
         nameWords.withLock { $0.removeAll() }
+        indexedWords.withLock { $0.removeAll() }
         if bulk {
             // A bulk import leaves the whole store in the write-ahead log: copy it into the
             // store file now (as the sqlite3 shell does when it closes) rather than at some

@@ -5,15 +5,28 @@ import TextAnalysis
 
 /// The spellings a store holds, as the query parser asks for them while it reads one query:
 /// the words sharing a spelling key, the words one or two letters off, and the aliases.
+///
+/// Without a database, it answers only what the store remembers from earlier queries
+/// (whether a word is indexed, how the documents capitalize it), and notes when it was
+/// asked anything else: most queries of words a researcher has typed before need no
+/// reading at all, and the rest are parsed again with the database.
 final class Spellings {
-    private let db: Database
+    private let db: Database?
     private let store: DocumentStore
     private var byKeys: [[String]: [String]] = [:]
     private var aliasGroups: [[[String]]]?
+    /// Whether a question needed the database it was not given (its answer was empty).
+    private(set) var neededDatabase = false
 
-    init(_ db: Database, store: DocumentStore) {
+    init(_ db: Database?, store: DocumentStore) {
         self.db = db
         self.store = store
+    }
+
+    /// The database, noting when there is none.
+    private func database() -> Database? {
+        if db == nil { neededDatabase = true }
+        return db
     }
 
     /// Whether the documents write `term` as a name: capitalized more often than not
@@ -36,6 +49,7 @@ final class Spellings {
     /// sentence, in a sample of the documents that have it.
     private func capitalization(of term: String) -> (Int, Int) {
         if let known = store.nameWords.withLock({ $0[term] }) { return known }
+        guard let db = database() else { return (0, 0) }
         let rows = (try? Row.fetchAll(
             db,
             sql: """
@@ -85,6 +99,7 @@ final class Spellings {
         // A letter alone (the i of Ka-i) has no other spelling.
         guard !keys.isEmpty else { return contains(term) ? [term] : [] }
         if let known = byKeys[keys] { return known }
+        guard let db = database() else { return [] }
         let marks = DocumentStore.placeholders(keys.count)
         var words = (try? String.fetchAll(
             db,
@@ -109,6 +124,7 @@ final class Spellings {
         guard part >= 2 else { return [] }
         let head = String(letters.prefix(part))
         let tail = String(letters.suffix(part).reversed())
+        guard let db = database() else { return [] }
         let rows = (try? Row.fetchAll(
             db,
             sql: """
@@ -132,7 +148,7 @@ final class Spellings {
     /// places of their fields or recognised in their titles and summaries.
     func knownNames(of tokens: [String]) -> [[String]] {
         let keys = Vocabulary.nameKeys(ofWords: tokens)
-        guard !keys.isEmpty else { return [] }
+        guard !keys.isEmpty, let db = database() else { return [] }
         let spellings = (try? String.fetchAll(
             db,
             sql: """
@@ -150,13 +166,18 @@ final class Spellings {
 
     /// Whether the index has the word.
     func contains(_ term: String) -> Bool {
-        ((try? Bool.fetchOne(db, sql: "SELECT 1 FROM vocabulary WHERE term = ?", arguments: [term])) ?? nil) ?? false
+        if let known = store.indexedWords.withLock({ $0[term] }) { return known }
+        guard let db = database() else { return false }
+        let known = ((try? Bool.fetchOne(db, sql: "SELECT 1 FROM vocabulary WHERE term = ?", arguments: [term])) ?? nil) ?? false
+        store.indexedWords.withLock { $0[term] = known }
+        return known
     }
 
     /// The alias groups that contain `terms` (a name as index words) as one of their
     /// spellings: every spelling of each, as index words.
     func aliases(of terms: [String]) -> [[String]] {
         if aliasGroups == nil {
+            guard let db = database() else { return [] }
             let rows = (try? Row.fetchAll(db, sql: "SELECT name, variant FROM alias ORDER BY name, variant")) ?? []
             var groups: [String: [[String]]] = [:]
             for row in rows {
@@ -176,6 +197,10 @@ extension DocumentStore {
     /// (romanizations, transliterations, scripts, aliases, a letter off), unless `exact`.
     public func query(_ text: String, exact: Bool = false) throws -> SearchQuery {
         if exact { return try SearchQuery.parse(text) }
+        // First from what earlier queries found out, which is all most queries ask.
+        let remembered = Spellings(nil, store: self)
+        let answer = Result { () throws(QueryError) in try SearchQuery.parse(text, names: NameExpansion(spellings: remembered)) }
+        if !remembered.neededDatabase { return try answer.get() }
         let parsed: Result<SearchQuery, QueryError> = try read { db in
             let names = NameExpansion(spellings: Spellings(db, store: self))
             return Result { () throws(QueryError) in try SearchQuery.parse(text, names: names) }

@@ -15,6 +15,8 @@ public final class DocumentStore: Sendable {
     /// How often the documents write index words capitalized and not (telling names from
     /// words), as found so far; forgotten at each import.
     let nameWords = Mutex<[String: (Int, Int)]>([:])
+    /// Whether the index has each word asked about so far; forgotten at each import.
+    let indexedWords = Mutex<[String: Bool]>([:])
     /// The ranking function every connection has, and the digest of the documents it uses.
     let ranking: Ranking
 
