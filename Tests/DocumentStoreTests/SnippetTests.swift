@@ -81,3 +81,10 @@ extension SnippetTests {
         #expect(!shown.contains("\u{2}"), "\(shown)")
     }
 }
+
+extension SnippetTests {
+    @Test func aWordInCapitalsInPlainTextIsMarked() throws {
+        let store = try store([["id": "c1", "title": "Cable", "summary": "THE TREATY WAS SIGNED; the Treaty holds."]])
+        #expect(try snippet(store, "treaty", id: "c1") == "THE \u{2}TREATY\u{3} WAS SIGNED; the \u{2}Treaty\u{3} holds.")
+    }
+}

@@ -306,9 +306,10 @@ extension DocumentStore {
     /// The snippet to show under a result's title: the summary's or the text's, whichever
     /// shows a match (the title is printed anyway), else the start of the summary.
     static func bestSnippet(summary: String?, text: String?) -> String {
-        let marker = SearchHit.highlightStart
-        if let summary, summary.contains(marker) { return summary }
-        if let text, text.contains(marker) { return text }
+        // The marker is one byte: looked for as bytes, not Characters.
+        let marker = UInt8(ascii: "\u{2}")
+        if let summary, summary.utf8.contains(marker) { return summary }
+        if let text, text.utf8.contains(marker) { return text }
         if let summary, !summary.isEmpty { return summary }
         return text ?? ""
     }
@@ -382,6 +383,10 @@ struct Snippet {
         guard !text.isEmpty else { return nil }
         var contiguous = text
         return contiguous.withUTF8 { bytes in
+            // Most results shown were found by their title: in a text of ASCII, a word
+            // searched for stands only where its letters do, whatever their case, and
+            // looking for them is much faster than reading the text's words.
+            if bytes.allSatisfy({ $0 < 0x80 }) && !mayHold(bytes) { return nil }
             var words: [Range<Int>] = []
             words.reserveCapacity(min(bytes.count / 4, 4_096))
             // The words that start a sentence: the first, and each after '.' or ':' and a space.
@@ -395,7 +400,9 @@ struct Snippet {
             var enough = Int.max
             Terms.forEachWord(inUTF8: bytes) { range, ascii in
                 var before = range.lowerBound - 1
-                while before >= 0, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[before]) { before -= 1 }
+                while before >= 0 && (bytes[before] == 0x20 || bytes[before] == 0x0A || bytes[before] == 0x09 || bytes[before] == 0x0D) {
+                    before -= 1
+                }
                 if words.isEmpty || before >= 0 && before < range.lowerBound - 1 && (bytes[before] == 0x2E || bytes[before] == 0x3A) {
                     sentences.append(words.count)
                 }
@@ -460,16 +467,36 @@ struct Snippet {
 
     private var keyCount: Int { words.count + prefixes.count }
 
+    /// Whether the letters of a word searched for (or a prefix) stand anywhere in `bytes`,
+    /// in any case; true for a word that is not ASCII (its folded letters need not).
+    private func mayHold(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for term in words + prefixes {
+            guard let first = term.first, term.allSatisfy({ $0 < 0x80 }) else { return true }
+            guard term.count <= bytes.count else { continue }
+            for start in 0...(bytes.count - term.count) where bytes[start] | 0x20 == first | 0x20 {
+                var index = 1
+                while index < term.count && bytes[start + index] | 0x20 == term[index] | 0x20 { index += 1 }
+                if index == term.count { return true }
+            }
+        }
+        return false
+    }
+
     /// Which word (or, after the words, which prefix) `word` is, if it is one searched for.
     private func key(of word: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int? {
         if ascii {
-            // Lower-cased byte by byte; the words searched for are folded already.
-            func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            func begins(_ term: [UInt8]) -> Bool {
-                term.count <= word.count && term.indices.allSatisfy { lowered(word[$0]) == term[$0] }
+            // Lower-cased byte by byte (the words searched for are folded already), the
+            // first letter and the length first: this runs for every word of every
+            // snippet.
+            @inline(__always) func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            @inline(__always) func begins(with term: [UInt8]) -> Bool {
+                guard !term.isEmpty, term.count <= word.count, term[0] == lowered(word[0]) else { return false }
+                for index in 1..<term.count where lowered(word[index]) != term[index] { return false }
+                return true
             }
-            if let index = words.firstIndex(where: { $0.count == word.count && begins($0) }) { return index }
-            return prefixes.firstIndex(where: begins).map { words.count + $0 }
+            for index in words.indices where words[index].count == word.count && begins(with: words[index]) { return index }
+            for index in prefixes.indices where begins(with: prefixes[index]) { return words.count + index }
+            return nil
         }
         let term = Folding.fold(String(decoding: word, as: UTF8.self))
         if folded.contains(term), let index = words.firstIndex(of: Array(term.utf8)) { return index }
