@@ -19,6 +19,7 @@ struct Facets: DossierCommand {
     static let examples = ["facets plenum", "facets Kim Il Sung --limit 3", "facets Kim year:1956"]
 
     static let takesFreeText = true
+    static var freeText: WritableKeyPath<Self, String>? { \.query }
 
     @Argument(help: "What to look for, as for 'search'.")
     var query: String

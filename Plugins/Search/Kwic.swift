@@ -18,6 +18,7 @@ struct Kwic: DossierCommand {
     static let examples = ["kwic plenum", "kwic rehabilit* Mikoyan", "kwic \"Kim Il Sung\" year:1957 --limit 3"]
 
     static let takesFreeText = true
+    static var freeText: WritableKeyPath<Self, String>? { \.text }
 
     @Argument(help: ArgumentHelp("The word, prefix* or \"phrase\", then optionally a query.", valueName: "term-and-query"))
     var text: String

@@ -19,6 +19,7 @@ struct Names: DossierCommand {
     static let examples = ["names plenum", "names Puzanov --limit 5", "names Kim --places"]
 
     static let takesFreeText = true
+    static var freeText: WritableKeyPath<Self, String>? { \.query }
 
     @Argument(help: "What to look for, as for 'search'.")
     var query: String

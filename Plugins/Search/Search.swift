@@ -58,6 +58,7 @@ struct Search: DossierCommand {
     ]
 
     static let takesFreeText = true
+    static var freeText: WritableKeyPath<Self, String>? { \.query }
 
     @Argument(help: "What to look for.")
     var query: String

@@ -19,6 +19,7 @@ struct Timeline: DossierCommand {
     static let examples = ["timeline Kim", "timeline plenum --by month", "timeline Puzanov after:1957 --json", "timeline Puzanov vs plenum"]
 
     static let takesFreeText = true
+    static var freeText: WritableKeyPath<Self, String>? { \.query }
 
     enum Period: String, ExpressibleByArgument, CaseIterable {
         case year, month

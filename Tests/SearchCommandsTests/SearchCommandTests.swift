@@ -25,6 +25,20 @@ import TestSupport
         #expect(await repl.run("search Gromyko Beria").output == "No documents match 'Gromyko Beria'.\n")
     }
 
+    @Test func linesWithTheSameFlagsEachRunTheirOwnText() async throws {
+        // The flags of a free-text line are parsed once for every line with the same flags.
+        let repl = try ScriptedREPL()
+        #expect(await repl.run("search Kim --limit 2").output.hasPrefix("6 documents match 'Kim'; the best 2 are shown.\n"))
+        #expect(await repl.run("search Mikoyan --limit 2").output.hasPrefix("3 documents match 'Mikoyan'; the best 2 are shown.\n"))
+        #expect(await repl.run("search --limit 2 Mikoyan -Peng").output.hasPrefix("1 document matches 'Mikoyan -Peng'.\n"))
+        #expect(await repl.run("search Mikoyan").output.hasPrefix("3 documents match 'Mikoyan'.\n"))
+        #expect(await repl.run("timeline Mikoyan --by year").output != (await repl.run("timeline Kim --by year")).output)
+        // Other flags are parsed anew, and their mistakes reported as ever.
+        let wrong = await repl.run("search Kim --limit 0")
+        #expect(!wrong.succeeded && wrong.messages.contains("--limit must be at least 1, not 0."), "\(wrong.messages)")
+        #expect(await repl.run("search Kim --limit 1").output.hasPrefix("6 documents match 'Kim'; the best is shown.\n"))
+    }
+
     @Test func aLimitShowsTheBestAndSaysHowToSeeMore() async throws {
         let repl = try ScriptedREPL()
         let outcome = await repl.run("search Kim --limit 2")

@@ -16,6 +16,11 @@ public protocol DossierCommand: ParsableCommand {
     /// included, with only the command's own `--flags` taken out.
     static var takesFreeText: Bool { get }
 
+    /// The argument the free text reaches, when it is one string: the registry then parses
+    /// a command line's flags once for all the lines with the same flags (most searches
+    /// have none) and gives each its own text. Nil: every line is parsed whole.
+    static var freeText: WritableKeyPath<Self, String>? { get }
+
     /// Does the work.
     func run(in context: CommandContext) async throws -> any CommandOutput
 }
@@ -23,6 +28,19 @@ public protocol DossierCommand: ParsableCommand {
 extension DossierCommand {
     public static var examples: [String] { [] }
     public static var takesFreeText: Bool { false }
+    public static var freeText: WritableKeyPath<Self, String>? { nil }
+
+    /// Whether another line's free text can be given to this command (`withFreeText`).
+    var hasFreeText: Bool { Self.freeText != nil }
+
+    /// This command with `text` as its free text, checked as parsing checks it; nil when
+    /// the command has no `freeText` or the text does not pass.
+    func withFreeText(_ text: String) -> Self? {
+        guard let key = Self.freeText else { return nil }
+        var command = self
+        command[keyPath: key] = text
+        return (try? command.validate()) == nil ? nil : command
+    }
 }
 
 /// A command that only groups subcommands (`session new`, `session list`, …).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// A command as the registry keeps it: its signature, its help text and how to run it with
 /// already-split arguments. A built-in command and an external plugin's command are both
@@ -42,6 +43,7 @@ public struct CommandEntry: Sendable {
         @Sendable func leafFromRoot(_ path: [String]) -> any ParsableCommand.Type {
             leaf(Array(path.dropFirst()))
         }
+        let parsedFlags = ParsedFlags()
         let signature: CommandSignature
         do {
             signature = try CommandSignature(
@@ -60,6 +62,12 @@ public struct CommandEntry: Sendable {
                 type.usageString(for: leaf(path)).trimmingCharacters(in: .whitespacesAndNewlines)
             },
             invoke: { arguments, context in
+                // A free-text line (flags, `--`, the text): its flags parsed before, the
+                // command parsed then gets this line's text.
+                let flags = arguments.count >= 2 && arguments[arguments.count - 2] == "--" ? Array(arguments.dropLast()) : nil
+                if let flags, let parsed = parsedFlags.command(for: flags), let command = parsed.withFreeText(arguments.last!) {
+                    return try await command.run(in: context)
+                }
                 let parsed: any ParsableCommand
                 do {
                     parsed = try type.parseAsRoot(arguments)
@@ -73,8 +81,26 @@ public struct CommandEntry: Sendable {
                 guard let command = parsed as? any DossierCommand else {
                     throw REPLError.missingSubcommand(command: type._commandName)
                 }
+                if let flags, command.hasFreeText { parsedFlags.keep(command, for: flags) }
                 return try await command.run(in: context)
             })
+    }
+}
+
+/// Free-text commands as parsed for each set of flags seen (up to a few dozen sets).
+private final class ParsedFlags: @unchecked Sendable {
+    private let lock = NSLock()
+    private var commands: [[String]: any DossierCommand] = [:]
+
+    func command(for flags: [String]) -> (any DossierCommand)? {
+        lock.withLock { commands[flags] }
+    }
+
+    func keep(_ command: any DossierCommand, for flags: [String]) {
+        lock.withLock {
+            if commands.count >= 64 { commands.removeAll() }
+            commands[flags] = command
+        }
     }
 }
 
