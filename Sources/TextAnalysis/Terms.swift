@@ -21,22 +21,15 @@ public enum Terms {
     /// them), for marking or quoting them as written.
     public static func wordRanges(in text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
-        forEachWordRange(in: text) { range in
-            ranges.append(range)
-            return true
-        }
-        return ranges
-    }
-
-    /// Calls `body` with the range of each word of `text` in turn, until it returns false.
-    public static func forEachWordRange(in text: String, _ body: (Range<String.Index>) -> Bool) {
         var contiguous = text
         contiguous.withUTF8 { bytes in
             let utf8 = text.utf8
             forEachWord(inUTF8: bytes) { range, _ in
-                body(utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound))
+                ranges.append(utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound))
+                return true
             }
         }
+        return ranges
     }
 
     /// Calls `body` with the byte offsets of each word of `bytes` (UTF-8) in turn, and
@@ -47,49 +40,42 @@ public enum Terms {
         var start: Int?
         var ascii = true
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            var width = 1
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
             let inWord: Bool
-            if byte < 0x80 {
+            let width: Int
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded) where encoded.count == 1:
+                let byte = encoded.first!
+                width = 1
                 inWord = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-            } else {
-                var value = UInt32(byte)
-                if byte >= 0xF0 {
-                    width = 4
-                    value &= 0x07
-                } else if byte >= 0xE0 {
-                    width = 3
-                    value &= 0x0F
-                } else {
-                    width = 2
-                    value &= 0x1F
+            case .valid(let encoded):
+                width = encoded.count
+                let properties = Unicode.UTF8.decode(encoded).properties
+                switch properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark: inWord = start != nil || properties.isAlphabetic
+                default: inWord = properties.isAlphabetic || properties.numericType != nil
                 }
-                width = min(width, bytes.count - index)
-                for next in 1..<max(width, 1) { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
-                if let scalar = Unicode.Scalar(value) {
-                    let properties = scalar.properties
-                    switch properties.generalCategory {
-                    case .nonspacingMark, .spacingMark, .enclosingMark: inWord = start != nil || properties.isAlphabetic
-                    default: inWord = properties.isAlphabetic || properties.numericType != nil
-                    }
-                } else {
-                    inWord = false
-                }
+            case .error(let length):
+                width = length
+                inWord = false
+            case .emptyInput:
+                if let first = start { _ = body(first..<bytes.count, ascii) }
+                return
             }
             if inWord {
                 if start == nil {
                     start = index
                     ascii = true
                 }
-                if byte >= 0x80 { ascii = false }
+                if width > 1 { ascii = false }
             } else if let first = start {
                 guard body(first..<index, ascii) else { return }
                 start = nil
             }
             index += width
         }
-        if let first = start { _ = body(first..<bytes.count, ascii) }
     }
 
     /// The words of `text` as the index stores them: `indexWords` without diacritics.

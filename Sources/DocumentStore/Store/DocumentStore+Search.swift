@@ -365,12 +365,13 @@ struct Snippet {
     /// The words to mark as the index holds them, and the beginnings of words (prefixes).
     private let words: [[UInt8]]
     private let prefixes: [[UInt8]]
-    private let folded: Set<String>
+    /// Whether every word and prefix is ASCII (see `mayHold`).
+    private let asciiTerms: Bool
 
     init(words: Set<String>, prefixes: [String]) {
         self.words = words.map { Array($0.utf8) }
         self.prefixes = prefixes.map { Array($0.utf8) }
-        self.folded = words
+        asciiTerms = (self.words + self.prefixes).allSatisfy { $0.allSatisfy { $0 < 0x80 } }
     }
 
     /// Up to `length` words of `text` with every word searched for marked, chosen as FTS5's
@@ -418,27 +419,7 @@ struct Snippet {
                 return words.count < enough
             }
             guard !hits.isEmpty else { return nil }
-            func score(from first: Int) -> (score: Int, last: Int) {
-                let inside = hits.drop { $0.word < first }.prefix { $0.word < first + length }
-                return (Set(inside.map(\.key)).count * 1000 + inside.count, inside.last?.word ?? first)
-            }
-            var best = (score: -1, start: 0)
-            var sentence = 0
-            for hit in hits {
-                var (points, last) = score(from: hit.word)
-                if points > best.score {
-                    // Centred: as many words before its first hit as after its last.
-                    let start = hit.word - (length - (last - hit.word)) / 2
-                    best = (points, max(0, min(start, words.count - length)))
-                }
-                while sentence + 1 < sentences.count && sentences[sentence + 1] <= hit.word { sentence += 1 }
-                if words.count > length, sentences[sentence] < hit.word {
-                    (points, last) = score(from: sentences[sentence])
-                    points += sentences[sentence] == 0 ? 120 : 100
-                    if points > best.score { best = (points, sentences[sentence]) }
-                }
-            }
-            let start = best.start
+            let start = Self.bestStart(hits: hits, sentences: sentences, wordCount: words.count, length: length)
             let end = min(words.count, start + length)
             var snippet: [UInt8] = start > 0 ? Array("…".utf8) : []
             var cursor = words[start].lowerBound
@@ -467,13 +448,38 @@ struct Snippet {
 
     private var keyCount: Int { words.count + prefixes.count }
 
+    /// Where the best stretch starts: for each hit, the stretch from it (centred on its
+    /// hits) and the stretch from its sentence's start, scored as `marking` says.
+    private static func bestStart(hits: [(word: Int, key: Int)], sentences: [Int], wordCount: Int, length: Int) -> Int {
+        func score(from first: Int) -> (score: Int, last: Int) {
+            let inside = hits.drop { $0.word < first }.prefix { $0.word < first + length }
+            return (Set(inside.map(\.key)).count * 1000 + inside.count, inside.last?.word ?? first)
+        }
+        var best = (score: -1, start: 0)
+        var sentence = 0
+        for hit in hits {
+            var (points, last) = score(from: hit.word)
+            if points > best.score {
+                // Centred: as many words before its first hit as after its last.
+                let start = hit.word - (length - (last - hit.word)) / 2
+                best = (points, max(0, min(start, wordCount - length)))
+            }
+            while sentence + 1 < sentences.count && sentences[sentence + 1] <= hit.word { sentence += 1 }
+            if wordCount > length, sentences[sentence] < hit.word {
+                (points, last) = score(from: sentences[sentence])
+                points += sentences[sentence] == 0 ? 120 : 100
+                if points > best.score { best = (points, sentences[sentence]) }
+            }
+        }
+        return best.start
+    }
+
     /// Whether the letters of a word searched for (or a prefix) stand anywhere in `bytes`,
     /// in any case; true for a word that is not ASCII (its folded letters need not).
     private func mayHold(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for term in words + prefixes {
-            guard let first = term.first, term.allSatisfy({ $0 < 0x80 }) else { return true }
-            guard term.count <= bytes.count else { continue }
-            for start in 0...(bytes.count - term.count) where bytes[start] | 0x20 == first | 0x20 {
+        guard asciiTerms else { return true }
+        for term in words + prefixes where !term.isEmpty && term.count <= bytes.count {
+            for start in 0...(bytes.count - term.count) where bytes[start] | 0x20 == term[0] | 0x20 {
                 var index = 1
                 while index < term.count && bytes[start + index] | 0x20 == term[index] | 0x20 { index += 1 }
                 if index == term.count { return true }
@@ -498,8 +504,8 @@ struct Snippet {
             for index in prefixes.indices where begins(with: prefixes[index]) { return words.count + index }
             return nil
         }
-        let term = Folding.fold(String(decoding: word, as: UTF8.self))
-        if folded.contains(term), let index = words.firstIndex(of: Array(term.utf8)) { return index }
-        return prefixes.firstIndex { term.utf8.starts(with: $0) }.map { words.count + $0 }
+        let term = Array(Folding.fold(String(decoding: word, as: UTF8.self)).utf8)
+        if let index = words.firstIndex(of: term) { return index }
+        return prefixes.firstIndex { term.starts(with: $0) }.map { words.count + $0 }
     }
 }
