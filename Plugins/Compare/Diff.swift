@@ -3,69 +3,98 @@ import DocumentStore
 import REPLCore
 import TextAnalysis
 
-/// `diff REF REF`: what one text says that the other does not, word by word.
+/// `diff REF REF`: every field in which two documents (or two versions of one) differ,
+/// word by word.
 struct Diff: DossierCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Show a word-by-word diff of two documents' texts (two translations, two versions).",
+        abstract: "Show every field in which two documents, or two versions of one, differ, word by word.",
         discussion: """
-            Each document's text is used, else its summary, else its title. Words taken out are \
-            shown [-like this-] and words put in {+like this+} (in red and green at a \
-            terminal); --json gives the edit script: operations equal, insert and delete with \
-            their words.
+            Compares every field: title, date, summary, text, people, places, collections, \
+            archive and reference, language, translator and the rest; fields that are the \
+            same are not listed. Words taken out are shown [-like this-] and words put in \
+            {+like this+} (in red and green at a terminal); lists (people, collections) are \
+            compared item by item. A REF is a result number or an id; ID@2 is version 2 of \
+            a document and ID~1 the version before its newest, so 'diff ID~1 ID' shows what \
+            the last import changed. --json gives, for each field that differs, the edit \
+            script: operations equal, insert and delete with their words.
             """)
-    static let examples = ["diff wca-2a20b1851ab2 wca-e483cb3033ce"]
+    static let examples = ["diff wca-2a20b1851ab2 wca-e483cb3033ce", "diff wca-2a20b1851ab2~1 wca-2a20b1851ab2"]
 
-    @Argument(help: ArgumentHelp("The first document (a result number or an id).", valueName: "ref"))
+    @Argument(help: ArgumentHelp("The first document (a result number or an id; ID@N for a version).", valueName: "ref"))
     var first: String
     @Argument(help: ArgumentHelp("The second document.", valueName: "ref"))
     var second: String
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
-        let (a, b) = (try context.resolve(first), try context.resolve(second))
-        let (textA, fieldA) = Self.body(a), (textB, fieldB) = Self.body(b)
-        return DiffOutput(first: a, second: b, fields: (fieldA, fieldB), operations: WordDiff.script(from: textA, to: textB))
+        let (a, b) = (try context.resolveVersion(first), try context.resolveVersion(second))
+        return DiffOutput(first: Self.label(a), second: Self.label(b), fields: Self.differences(a.record, b.record))
     }
 
-    /// The text a diff compares, and which field it is.
-    static func body(_ record: Record) -> (String, String) {
-        if !record.text.isEmpty { return (record.text, "text") }
-        if !record.summary.isEmpty { return (record.summary, "summary") }
-        return (record.title, "title")
+    /// How the output names a document: its id, with the version when it is not the newest.
+    static func label(_ version: RecordVersion) -> String {
+        version.isNewest ? version.record.id : "\(version.record.id)@\(version.number)"
+    }
+
+    /// Every field in which the records differ, in `RecordField` order, with its edit script.
+    static func differences(_ a: Record, _ b: Record) -> [DiffOutput.Field] {
+        RecordField.fields(of: a, b).filter { !$0.isSame(a, b) }.map { field in
+            DiffOutput.Field(
+                name: field.name, isList: field.isList, operations: WordDiff.script(from: field.units(a), to: field.units(b)))
+        }
     }
 }
 
 struct DiffOutput: CommandOutput {
-    var first: Record
-    var second: Record
-    var fields: (String, String)
-    var operations: [WordDiff.Operation]
+    struct Field {
+        var name: String
+        /// Whether the operations' units are a list's items rather than words.
+        var isList: Bool
+        var operations: [WordDiff.Operation]
 
-    func count(_ kind: WordDiff.Kind) -> Int {
-        operations.filter { $0.kind == kind }.reduce(0) { $0 + $1.words.count }
+        func count(_ kind: WordDiff.Kind) -> Int {
+            operations.filter { $0.kind == kind }.reduce(0) { $0 + $1.words.count }
+        }
     }
 
+    var first: String
+    var second: String
+    var fields: [Field]
+
     func text(in style: TextStyle) -> String {
-        let (kept, deleted, inserted) = (count(.equal), count(.delete), count(.insert))
-        var lines = Wrapping.wrap(
-            "The \(fields.0) of \(first.id) against the \(fields.1) of \(second.id): \(kept.counted("word")) kept, \(deleted) taken out, \(inserted) put in.",
-            width: style.width)
-        if deleted == 0 && inserted == 0 {
-            lines += Wrapping.wrap("The two are the same, word for word.", width: style.width)
-            return lines.joined(separator: "\n")
+        guard !fields.isEmpty else {
+            return Wrapping.wrap("\(first) against \(second): the two are the same in every field, word for word.", width: style.width)
+                .joined(separator: "\n")
         }
-        // Words as tokens for wrapping, each carrying its marks, so a line never breaks a mark.
+        let names = fields.map(\.name).joined(separator: ", ")
+        var lines = Wrapping.wrap(
+            "\(first) against \(second): \(fields.count == 1 ? "1 field differs" : "\(fields.count) fields differ") (\(names)); every other field is the same.",
+            width: style.width)
+        for field in fields {
+            let unit = field.isList ? "item" : "word"
+            lines.append("")
+            lines += Wrapping.wrap(
+                style.bold(field.name) + ": \(field.count(.equal).counted(unit)) kept, \(field.count(.delete)) taken out, \(field.count(.insert)) put in.",
+                width: style.width)
+            lines += wrapped(field, style: style)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A field's edit script as lines, each token carrying its marks so a line never
+    /// breaks a mark; a list's items are separated by semicolons.
+    private func wrapped(_ field: Field, style: TextStyle) -> [String] {
         var tokens: [String] = []
-        for operation in operations {
+        for operation in field.operations {
+            let units = field.isList ? operation.words.map { $0.replacingOccurrences(of: " ", with: "\u{00A0}") } : operation.words
             switch operation.kind {
-            case .equal: tokens += operation.words
-            case .delete:
-                tokens += style.color ? operation.words.map(style.deleted) : marked(operation.words, "[-", "-]")
-            case .insert:
-                tokens += style.color ? operation.words.map(style.inserted) : marked(operation.words, "{+", "+}")
+            case .equal: tokens += units
+            case .delete: tokens += style.color ? units.map(style.deleted) : marked(units, "[-", "-]")
+            case .insert: tokens += style.color ? units.map(style.inserted) : marked(units, "{+", "+}")
             }
         }
-        lines.append("")
+        if field.isList { tokens = tokens.enumerated().map { $0.offset < tokens.count - 1 ? $0.element + ";" : $0.element } }
+        var lines: [String] = []
         var line = ""
         for token in tokens {
             if !line.isEmpty, Wrapping.visibleWidth(line) + 1 + Wrapping.visibleWidth(token) > style.width {
@@ -76,7 +105,7 @@ struct DiffOutput: CommandOutput {
             }
         }
         if !line.isEmpty { lines.append(line) }
-        return lines.joined(separator: "\n")
+        return lines.map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
     }
 
     private func marked(_ words: [String], _ open: String, _ close: String) -> [String] {
@@ -89,9 +118,17 @@ struct DiffOutput: CommandOutput {
 
     var json: JSONValue {
         [
-            "first": .string(first.id), "second": .string(second.id),
-            "fields": .array([.string(fields.0), .string(fields.1)]),
-            "operations": .array(operations.map { ["op": .string($0.kind.rawValue), "words": .array($0.words.map(JSONValue.string))] }),
+            "first": .string(first), "second": .string(second), "same": .bool(fields.isEmpty),
+            "fields": .array(fields.map { field in
+                [
+                    "field": .string(field.name), "unit": .string(field.isList ? "item" : "word"),
+                    "kept": .number(Double(field.count(.equal))), "deleted": .number(Double(field.count(.delete))),
+                    "inserted": .number(Double(field.count(.insert))),
+                    "operations": .array(field.operations.map {
+                        ["op": .string($0.kind.rawValue), "words": .array($0.words.map(JSONValue.string))]
+                    }),
+                ]
+            }),
         ]
     }
 }

@@ -18,8 +18,13 @@ struct Import: DossierCommand {
             .jsonl, .csv, .ris, .md, .markdown, .txt; other files are passed over); with \
             --format, only files of that format. The whole file (or folder) is imported in one step: if any record is malformed, the import \
             stops with the file, line and reason, and the archive is left as it was. A \
-            record whose id is already stored is updated, so importing a file again adds \
-            no duplicates. Ctrl-C cancels an import and leaves the archive unchanged.
+            record whose id is already stored is merged into it, field by field: a field \
+            the file gives with another value is updated, a field the file does not give \
+            (a text from a full-text import, a translator, collections) is kept, and the \
+            earlier version stays in the record's history (show ID --history). Importing \
+            a file again changes nothing and says so. --replace replaces stored records \
+            whole instead, still keeping their earlier versions. Ctrl-C cancels an import \
+            and leaves the archive unchanged.
             """)
 
     static let examples = [
@@ -27,6 +32,7 @@ struct Import: DossierCommand {
         "import Tests/dossierTests/Fixtures/records.jsonl --format jsonl",
         "import Tests/dossierTests/Fixtures/frus-sample.xml",
         "import Tests/dossierTests/Fixtures/records.ris",
+        "import Tests/dossierTests/Fixtures/records.ris --replace",
         "import Tests/dossierTests/Fixtures/transcriptions",
     ]
 
@@ -36,26 +42,35 @@ struct Import: DossierCommand {
     @Option(help: "The file's format: results, jsonl, json, csv, ris, tei or markdown (guessed when omitted).")
     var format: ImportFormat?
 
+    @Flag(help: "Replace stored records with the same ids whole, instead of merging field by field (their earlier versions are kept).")
+    var replace = false
+
     func run(in context: CommandContext) async throws -> any CommandOutput {
         let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
         let started = Date()
         let summary = try context.store.importFile(
-            at: url, format: format, name: file,
+            at: url, format: format, name: file, replace: replace,
             progress: { count in
                 let rate = Double(count) / max(Date().timeIntervalSince(started), 0.001)
                 context.progress("Importing '\(file)': \(count.grouped) records (\(Int(rate).grouped)/s)…")
             },
             isCancelled: { context.isInterrupted })
-        let counts = summary.updated == 0
-            ? "\(summary.added.grouped) new"
-            : "\(summary.added.grouped) new, \(summary.updated.grouped) updated"
         let total = try context.store.count()
-        let message = "Imported \(summary.total.grouped) \(summary.total == 1 ? "record" : "records") from '\(file)' "
-            + "(\(summary.format.rawValue); \(counts)) in \(String(format: "%.2f", summary.seconds)) s, "
+        var message = "Imported \(summary.total.grouped) \(summary.total == 1 ? "record" : "records") from '\(file)' "
+            + "(\(summary.format.rawValue); \(summary.added.grouped) new, \(summary.changed.grouped) changed, "
+            + "\(summary.unchanged.grouped) unchanged) in \(String(format: "%.2f", summary.seconds)) s, "
             + "\(Int(summary.recordsPerSecond).grouped) records/s. The archive holds \(total.grouped) documents."
+        let fields = summary.changedFieldList
+        if !fields.isEmpty {
+            message += " Changed: " + fields.map { "\($0.field) (\($0.records.grouped))" }.joined(separator: ", ")
+                + "; the earlier versions are in each record's history (show ID --history)."
+        }
         return Message(message, data: [
             "file": .string(file), "format": .string(summary.format.rawValue),
-            "added": .number(Double(summary.added)), "updated": .number(Double(summary.updated)),
+            "added": .number(Double(summary.added)), "changed": .number(Double(summary.changed)),
+            "unchanged": .number(Double(summary.unchanged)), "updated": .number(Double(summary.updated)),
+            "changed_fields": .object(summary.changedFields.mapValues { .number(Double($0)) }),
+            "replace": .bool(replace),
             "seconds": .number(summary.seconds), "documents": .number(Double(total)),
         ])
     }

@@ -25,7 +25,12 @@ public enum WordDiff {
     /// The edit script that turns `old` into `new`, shortest (Myers, through the standard
     /// library's `difference`); words are compared as written.
     public static func script(from old: String, to new: String) -> [Operation] {
-        let before = words(old), after = words(new)
+        script(from: words(old), to: words(new))
+    }
+
+    /// The edit script that turns one list of words (or of any units: a list's items)
+    /// into another.
+    public static func script(from before: [String], to after: [String]) -> [Operation] {
         let difference = after.difference(from: before)
         var removed = Set<Int>(), inserted = Set<Int>()
         for change in difference {

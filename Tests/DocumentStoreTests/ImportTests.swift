@@ -98,7 +98,7 @@ import TestSupport
     @Test(arguments: [
         ("{\"title\": \"ok\"}\n{\"title\": \"broken\"\n", 2, "not valid JSON (a missing quote, comma or brace?)."),
         ("{\"title\": \"ok\"}\n\n[1, 2]\n", 3, "expected a JSON object ('{…}'), one record a line."),
-        ("{\"summary\": \"no title\"}\n", 1, "the record has no title. Every record needs a 'title' field."),
+        ("{\"summary\": \"no title\"}\n", 1, "the record has no title. Every record needs a 'title' field (or an 'id' of a stored record it adds fields to)."),
         ("{\"title\": \"t\", \"date\": \"next Tuesday\"}\n", 1, "date 'next Tuesday' is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date."),
         ("{\"title\": [\"a\"]}\n", 1, "field 'title' must be text, not a list or an object."),
         ("{\"title\": \"t\", \"date\": \"1957\", \"date_end\": \"1956\"}\n", 1, "date_end '1956' is before date '1957'. Swap them or correct one."),

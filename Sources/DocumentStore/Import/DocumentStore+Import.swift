@@ -7,30 +7,65 @@ public struct ImportSummary: Sendable, Equatable {
     public var format: ImportFormat
     /// Records new to the store.
     public var added: Int
-    /// Records that replaced one with the same id.
-    public var updated: Int
+    /// Records already stored that the import changed (each keeps its earlier version in
+    /// its history).
+    public var changed: Int
+    /// Records already stored that the import found as they were.
+    public var unchanged: Int
+    /// For each field the import changed, in how many records.
+    public var changedFields: [String: Int] = [:]
     public var seconds: Double
     /// Of `seconds`: building the full-text index (a bulk import's one pass), and adding
     /// the new words to the vocabulary by spelling keys (name variants).
     public var indexSeconds: Double = 0
     public var vocabularySeconds: Double = 0
 
+    /// Records the file held that were stored already, changed or not.
+    public var updated: Int { changed + unchanged }
     public var total: Int { added + updated }
     public var recordsPerSecond: Double { seconds > 0 ? Double(total) / seconds : Double(total) }
+
+    /// The fields changed, most often changed first: `title (3), text (1)`.
+    public var changedFieldList: [(field: String, records: Int)] {
+        changedFields.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (field: $0.key, records: $0.value) }
+    }
+}
+
+/// How many stored records an import changed, and which fields.
+struct ChangeCounts {
+    var changed = 0
+    var unchanged = 0
+    var fields: [String: Int] = [:]
+
+    var records: Int { changed + unchanged }
+
+    mutating func add(_ changedFields: [String]) {
+        if changedFields.isEmpty {
+            unchanged += 1
+        } else {
+            changed += 1
+            for field in changedFields { fields[field, default: 0] += 1 }
+        }
+    }
 }
 
 extension DocumentStore {
     /// Imports every record of a file in one transaction. A malformed record, a Ctrl-C
     /// (`isCancelled`) or a failure of the store leaves the store exactly as it was.
-    /// A record whose id is already stored replaces it, so importing a file twice adds
-    /// nothing the second time.
+    ///
+    /// A record whose id is already stored is merged into it field by field: a field the
+    /// new record carries with another value is updated, a field it does not carry (empty,
+    /// absent) is kept. A record that changes keeps its earlier version in its history;
+    /// one that does not is not written at all, so importing a file twice changes nothing.
     ///
     /// - Parameters:
     ///   - name: how messages name the file (defaults to its path as given).
     ///   - origin: what the records' provenance calls the file (defaults to its full path).
+    ///   - replace: replace stored records whole instead of merging (`import --replace`):
+    ///     fields the new record lacks are emptied, and the earlier version is still kept.
     ///   - progress: called with the count so far every 1,000 records.
     public func importFile(
-        at url: URL, format: ImportFormat? = nil, name: String? = nil, origin: String? = nil,
+        at url: URL, format: ImportFormat? = nil, name: String? = nil, origin: String? = nil, replace: Bool = false,
         progress: (Int) -> Void = { _ in }, isCancelled: () -> Bool = { false }
     ) throws -> ImportSummary {
         let file = name ?? url.path
@@ -59,7 +94,7 @@ extension DocumentStore {
         let importedAt = ISO8601DateFormatter().string(from: started)
 
         var indexSeconds = 0.0, vocabularySeconds = 0.0
-        let (added, updated, bulk) = try write { db -> (Int, Int, Bool) in
+        let (added, counts, bulk) = try write { db -> (Int, ChangeCounts, Bool) in
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
             // Re-indexing once at the end beats a trigger per row when the import is large
             // beside what is already stored (see PLATFORM.md: ~2.5x on bulk loads).
@@ -72,38 +107,37 @@ extension DocumentStore {
                 try Schema.dropBulkIndexes(db)
             }
 
-            let columns = Record.storedColumns
-            let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            let upsert = try db.makeStatement(sql: """
-                INSERT INTO document (\(columns.joined(separator: ", ")))
-                VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
-                ON CONFLICT(id) DO UPDATE SET \(updates)
-                """)
-            var added = 0, updated = 0
-            var highestRowID = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM document") ?? 0
+            let versions = try VersionWriter(db, importedAt: importedAt, action: replace ? "replace" : nil)
+            var added = 0
+            var counts = ChangeCounts()
             // A small import adds its own words to the vocabulary; a bulk one reads them
             // all from the index once it is built.
             var terms = Set<String>()
             var names: [String: Int] = [:]
             try reader.read { record in
-                if !bulk {
-                    Vocabulary.terms(of: record, into: &terms)
-                    Vocabulary.names(of: record, into: &names)
-                }
-                if (added + updated) % 1_000 == 0 {
+                if (added + counts.records) % 1_000 == 0 {
                     if isCancelled() { throw ImportError.cancelled(file: file) }
-                    if added + updated > 0 { progress(added + updated) }
+                    if added + counts.records > 0 { progress(added + counts.records) }
                 }
-                upsert.setUncheckedArguments(StatementArguments(record.databaseValues(importedAt: importedAt)))
-                // An upsert that inserts gives a rowid above every one so far; one that
-                // updates leaves the last inserted rowid as it was. That tells new from
-                // updated without a query per record.
-                try upsert.execute()
-                if db.lastInsertedRowID > highestRowID {
-                    highestRowID = db.lastInsertedRowID
+                let stored: Record
+                if !record.title.isEmpty, try versions.insertIfNew(record) {
                     added += 1
+                    stored = record
                 } else {
-                    updated += 1
+                    guard let existing = try versions.current(id: record.id) else {
+                        throw ImportError.untitledNewRecord(file: file, id: record.id)
+                    }
+                    let (merged, changed) = replace
+                        ? (record, existing.changedFields(to: record))
+                        : existing.merging(record)
+                    counts.add(changed)
+                    guard !changed.isEmpty else { return }
+                    try versions.update(merged, changed: changed)
+                    stored = merged
+                }
+                if !bulk {
+                    Vocabulary.terms(of: stored, into: &terms)
+                    Vocabulary.names(of: stored, into: &names)
                 }
             }
             if bulk {
@@ -127,7 +161,7 @@ extension DocumentStore {
                 try Vocabulary.updateNames(db, counts: names)
             }
             vocabularySeconds = Date().timeIntervalSince(vocabulary)
-            return (added, updated, bulk)
+            return (added, counts, bulk)
         }
         nameWords.withLock { $0.removeAll() }
         indexedWords.withLock { $0.removeAll() }
@@ -138,7 +172,8 @@ extension DocumentStore {
             try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
         return ImportSummary(
-            file: file, format: summaryFormat, added: added, updated: updated,
+            file: file, format: summaryFormat, added: added, changed: counts.changed, unchanged: counts.unchanged,
+            changedFields: counts.fields,
             seconds: Date().timeIntervalSince(started), indexSeconds: indexSeconds, vocabularySeconds: vocabularySeconds)
     }
 }

@@ -6,6 +6,9 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownFormat(file: String, given: String)
     case noRecords(file: String, format: ImportFormat)
     case cancelled(file: String)
+    /// A record without a title whose id no stored record has: only a record that adds
+    /// fields to a stored one may leave its title out.
+    case untitledNewRecord(file: String, id: String)
     /// A folder with no file of a format import reads (of `format`, when one was named).
     case emptyFolder(file: String, format: ImportFormat?)
 
@@ -22,6 +25,8 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "'\(file)' holds no records in the \(format.rawValue) format. \(format.shapeHint)"
         case .cancelled(let file):
             return "Import of '\(file)' cancelled."
+        case .untitledNewRecord(let file, let id):
+            return "'\(file)': the record '\(id)' has no title, and no stored record has its id. A record that adds fields to a stored one may leave its title out; a new record needs a 'title' field. Nothing was imported; the store is unchanged."
         case .emptyFolder(let file, let format?):
             return "The folder '\(file)' holds no \(format.rawValue) files. \(format.shapeHint)"
         case .emptyFolder(let file, nil):

@@ -89,8 +89,10 @@ enum RecordFields {
             }
         }
 
-        guard let title = scalars["title"] else {
-            throw fail("the record has no title. Every record needs a 'title' field.")
+        // A record with an id may add fields to a stored one and leave its title out; the
+        // import refuses it if no stored record has the id.
+        guard let title = scalars["title"] ?? (scalars["id"] != nil ? "" : nil) else {
+            throw fail("the record has no title. Every record needs a 'title' field (or an 'id' of a stored record it adds fields to).")
         }
         let date = try parseDate(scalars["date"], field: "date", fail: fail)
         let dateEnd = try parseDate(scalars["date_end"], field: "date_end", fail: fail)

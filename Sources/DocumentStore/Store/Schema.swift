@@ -133,6 +133,18 @@ enum Schema {
             try DocumentDigest.createTriggers(db)
             try DocumentDigest.refresh(db, all: true)
         }
+        migrator.registerMigration("v11: record history: every earlier version of a record, and what each version changed") { db in
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE document ADD COLUMN changed TEXT;
+                ALTER TABLE document ADD COLUMN action TEXT;
+                CREATE TABLE document_history (
+                    \(Record.columns.map { $0 == "title" ? "title TEXT NOT NULL" : "\($0) TEXT" }.joined(separator: ", ")),
+                    \(versionColumns.map { $0 == "version" ? "version INTEGER NOT NULL" : "\($0) TEXT" }.joined(separator: ", ")),
+                    PRIMARY KEY (id, version)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
@@ -168,6 +180,13 @@ enum Schema {
             INSERT INTO document_span SELECT rowid, date_min, date_max FROM document;
             """)
     }
+
+    /// What `document` and `document_history` say of each version of a record besides its
+    /// fields: its number (1 for the first import), the fields it changed as a JSON list
+    /// (null for a first version, which set every field it has), and how it was made (null
+    /// for an import that merged, `replace` for `import --replace`, `revert N` for a
+    /// version restored).
+    static let versionColumns = ["version", "changed", "action"]
 
     /// People and places recognised in a record's title and summary, as JSON lists.
     static let recognisedNameColumns = ["named_people", "named_places"]

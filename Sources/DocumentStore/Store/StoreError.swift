@@ -6,6 +6,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case newerVersion(path: String)
     case unknownDocument(ref: String)
+    case unknownVersion(id: String, number: Int, newest: Int)
     case query(QueryError)
     case interrupted
     case failure(reason: String)
@@ -18,6 +19,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "The document store '\(path)' was written by a newer dossier. Update dossier, or use another workspace with --workspace."
         case .unknownDocument(let ref):
             return "No document has the id '\(ref)'. Use a result number from the last listing or an id shown by 'show'."
+        case .unknownVersion(let id, let number, let newest):
+            let versions = newest == 1 ? "it has only version 1" : "its versions are 1 to \(newest)"
+            return "'\(id)@\(number)' is not a version of \(id): \(versions). 'show \(id) --history' lists them."
         case .query(let error):
             return error.description
         case .interrupted:

@@ -123,22 +123,49 @@ public final class CommandContext: @unchecked Sendable {
         quitRequested = true
     }
 
-    /// The document a REF names: a result number of the last listing (`2`) or a document id.
+    /// The document a REF names: a result number of the last listing (`2`) or a document id,
+    /// at its newest version, or at an earlier one: `ID@2` is version 2, `ID~1` the version
+    /// before the newest (`2~1` works for a result number too).
     public func resolve(_ ref: String) throws -> Record {
+        try resolveVersion(ref).record
+    }
+
+    /// The version of a document a REF names, as `resolve` reads it.
+    public func resolveVersion(_ ref: String) throws -> RecordVersion {
         let trimmed = ref.trimmingCharacters(in: .whitespaces)
-        if let number = Int(trimmed), !trimmed.hasPrefix("+") {
+        // An id as imported comes first, whatever it holds.
+        if Int(trimmed) == nil, let newest = try store.history(id: trimmed).last { return newest }
+        guard let marker = trimmed.lastIndex(where: { $0 == "@" || $0 == "~" }), marker != trimmed.startIndex,
+            let count = Int(trimmed[trimmed.index(after: marker)...]), count >= 0
+        else {
+            return try newest(of: try currentID(trimmed))
+        }
+        let id = try currentID(String(trimmed[..<marker]))
+        let versions = try store.history(id: id)
+        guard let newest = versions.last else { throw REPLError.unknownReference(id) }
+        let number = trimmed[marker] == "@" ? count : newest.number - count
+        guard let version = versions.first(where: { $0.number == number }) else {
+            throw StoreError.unknownVersion(id: id, number: number, newest: newest.number)
+        }
+        return version
+    }
+
+    private func newest(of id: String) throws -> RecordVersion {
+        guard let newest = try store.history(id: id).last else { throw REPLError.unknownReference(id) }
+        return newest
+    }
+
+    /// The id a REF without a version names.
+    private func currentID(_ ref: String) throws -> String {
+        if let number = Int(ref), !ref.hasPrefix("+") {
             guard let results = lastResults else { throw REPLError.noResults }
             let position = number - lastResultsStart
             guard position >= 0, position < results.count else {
                 throw REPLError.noSuchResult(number: number, first: lastResultsStart, count: results.count)
             }
-            if let record = try store.record(id: results[position]) { return record }
-            throw REPLError.unknownReference(results[position])
+            return results[position]
         }
-        guard let record = try store.record(id: trimmed) else {
-            throw REPLError.unknownReference(trimmed)
-        }
-        return record
+        return ref
     }
 }
 

@@ -1,0 +1,87 @@
+import Foundation
+
+/// One version of a record, as an import (or a `revert`) made it: the record's fields then,
+/// when it was made, by which file and importer, and which fields it changed.
+public struct RecordVersion: Sendable, Equatable {
+    /// How a version was made.
+    public enum Action: Sendable, Equatable {
+        /// An import that merged the file's record into the stored one (or added it).
+        case imported
+        /// `import --replace`: the file's record replaced the stored one whole.
+        case replaced
+        /// `revert ID@N`: version N restored.
+        case reverted(to: Int)
+
+        init(stored: String?) {
+            switch stored {
+            case "replace"?: self = .replaced
+            case let text? where text.hasPrefix("revert "): self = .reverted(to: Int(text.dropFirst(7)) ?? 0)
+            default: self = .imported
+            }
+        }
+
+        /// What `document.action` holds for it.
+        var stored: String? {
+            switch self {
+            case .imported: return nil
+            case .replaced: return "replace"
+            case .reverted(let number): return "revert \(number)"
+            }
+        }
+    }
+
+    /// 1 for the record's first import, then one more for each change.
+    public var number: Int
+    public var record: Record
+    /// When the version was made (ISO 8601).
+    public var madeAt: String
+    public var action: Action
+    /// The fields this version changed; for a first version, every field it has.
+    public var changed: [String]
+    /// Whether this is the record as search, facets and every command see it now.
+    public var isNewest: Bool
+
+    public init(number: Int, record: Record, madeAt: String, action: Action, changed: [String], isNewest: Bool) {
+        self.number = number
+        self.record = record
+        self.madeAt = madeAt
+        self.action = action
+        self.changed = changed
+        self.isNewest = isNewest
+    }
+
+    /// How it was made, in a few words: `import of 'records.jsonl' (jsonl)`,
+    /// `revert to version 2`.
+    public var origin: String {
+        let source = record.provenance.map { "'\($0.file)' (\($0.format))" } ?? "an unknown file"
+        switch action {
+        case .imported: return number == 1 ? "first import, from \(source)" : "import of \(source)"
+        case .replaced: return "import --replace of \(source)"
+        case .reverted(let restored): return "revert to version \(restored)"
+        }
+    }
+
+    /// The version in the shared vocabulary, for `--json`: its number, when and how it was
+    /// made, the fields it changed.
+    public var json: JSONValue {
+        var object: [String: JSONValue] = [
+            "version": .number(Double(number)),
+            "made_at": .string(madeAt),
+            "action": .string({
+                switch action {
+                case .imported: return "import"
+                case .replaced: return "replace"
+                case .reverted: return "revert"
+                }
+            }()),
+            "changed": .array(changed.map(JSONValue.string)),
+            "newest": .bool(isNewest),
+        ]
+        if case .reverted(let restored) = action { object["restored_version"] = .number(Double(restored)) }
+        if let provenance = record.provenance {
+            object["file"] = .string(provenance.file)
+            object["importer"] = .string(provenance.format)
+        }
+        return .object(object)
+    }
+}
