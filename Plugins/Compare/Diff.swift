@@ -19,7 +19,7 @@ struct Diff: DossierCommand {
             the last import changed. --json gives, for each field that differs, the edit \
             script: operations equal, insert and delete with their words.
             """)
-    static let examples = ["diff wca-2a20b1851ab2 wca-e483cb3033ce", "diff wca-2a20b1851ab2~1 wca-2a20b1851ab2"]
+    static let examples = ["diff wca-2a20b1851ab2 wca-e483cb3033ce", "diff wca-2a20b1851ab2@1 wca-2a20b1851ab2"]
 
     @Argument(help: ArgumentHelp("The first document (a result number or an id; ID@N for a version).", valueName: "ref"))
     var first: String

@@ -57,14 +57,15 @@ struct Import: DossierCommand {
             isCancelled: { context.isInterrupted })
         let total = try context.store.count()
         var message = "Imported \(summary.total.grouped) \(summary.total == 1 ? "record" : "records") from '\(file)' "
-            + "(\(summary.format.rawValue); \(summary.added.grouped) new, \(summary.changed.grouped) changed, "
-            + "\(summary.unchanged.grouped) unchanged) in \(String(format: "%.2f", summary.seconds)) s, "
-            + "\(Int(summary.recordsPerSecond).grouped) records/s. The archive holds \(total.grouped) documents."
+            + "(\(summary.format.rawValue)): \(summary.added.grouped) new, \(summary.changed.grouped) changed, "
+            + "\(summary.unchanged.grouped) unchanged."
         let fields = summary.changedFieldList
         if !fields.isEmpty {
-            message += " Changed: " + fields.map { "\($0.field) (\($0.records.grouped))" }.joined(separator: ", ")
-                + "; the earlier versions are in each record's history (show ID --history)."
+            message += " Fields changed: " + fields.map { "\($0.field) (\($0.records.grouped))" }.joined(separator: ", ")
+                + "; the earlier versions are kept (show ID --history)."
         }
+        message += " The archive holds \(total.grouped) documents (\(String(format: "%.2f", summary.seconds)) s, "
+            + "\(Int(summary.recordsPerSecond).grouped) records/s)."
         return Message(message, data: [
             "file": .string(file), "format": .string(summary.format.rawValue),
             "added": .number(Double(summary.added)), "changed": .number(Double(summary.changed)),

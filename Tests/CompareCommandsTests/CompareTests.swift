@@ -79,22 +79,78 @@ import TestSupport
         #expect(await repl.run("import \(file.path)").succeeded)
         let text = await repl.run("diff tr-1 tr-2").output
         #expect(text == """
-            The text of tr-1 against the text of tr-2: 10 words kept, 2 taken out, 4 put in.
+            tr-1 against tr-2: 1 field differs (text); every other field is the same.
 
+            text: 10 words kept, 2 taken out, 4 put in.
             Mikoyan [-stresses-] {+insists+} that the decisions of the August Plenum must be
             [-repealed.-] {+revoked at once.+}
 
             """)
         let json = try await repl.json("diff tr-1 tr-2")
-        #expect(json["operations"] == .array([
+        #expect(json["same"] == false)
+        #expect(json["fields"]?.array?.count == 1)
+        #expect(json["fields"]?.array?.first?["field"] == "text")
+        #expect(json["fields"]?.array?.first?["operations"] == .array([
             ["op": "equal", "words": ["Mikoyan"]], ["op": "delete", "words": ["stresses"]], ["op": "insert", "words": ["insists"]],
             ["op": "equal", "words": ["that", "the", "decisions", "of", "the", "August", "Plenum", "must", "be"]],
             ["op": "delete", "words": ["repealed."]], ["op": "insert", "words": ["revoked", "at", "once."]],
         ]))
-        #expect(await repl.run("diff tr-1 tr-1").output.hasSuffix("The two are the same, word for word.\n"))
+        #expect(await repl.run("diff tr-1 tr-1").output == "tr-1 against tr-1: the two are the same in every field, word for word.\n")
+        #expect(try await repl.json("diff tr-1 tr-1") == ["first": "tr-1", "second": "tr-1", "same": true, "fields": []])
         let coloured = try ScriptedREPL(style: TextStyle(width: 80, color: true))
         await coloured.run("import \(file.path)")
         #expect(await coloured.run("diff tr-1 tr-2").output.contains("\u{1B}[31;9mstresses\u{1B}[0m \u{1B}[32minsists\u{1B}[0m"))
+    }
+
+    @Test func diffComparesEveryFieldAndNeverCallsTitlesAlikeWhenTheyDiffer() async throws {
+        let repl = try ScriptedREPL(style: TextStyle(width: 80))
+        let file = Fixtures.write("""
+            {"id": "a", "title": "Telegram from Mikoyan to Khrushchev", "date": "1956-09-20", "summary": "Same summary.", "people": ["Mikoyan", "Kim Il Sung"], "archive_ref": "AVPRF F. 5"}
+            {"id": "b", "title": "Telegram from Mikoyan to the CC CPSU", "date": "1956-09-20", "summary": "Same summary.", "people": ["Mikoyan", "Kim Il Sung"], "archive_ref": "AVPRF F. 5"}
+            {"id": "c", "title": "Telegram from Mikoyan to Khrushchev", "date": "1956-09-21", "summary": "Same summary.", "people": ["Mikoyan", "Peng Dehuai"], "archive_ref": "AVPRF F. 6", "translator": "Gary Goldberg"}
+            """, named: "pairs.jsonl")
+        #expect(await repl.run("import \(file.path)").succeeded)
+        // Only the titles differ: the title is reported, and nothing else.
+        #expect(await repl.run("diff a b").output == """
+            a against b: 1 field differs (title); every other field is the same.
+
+            title: 4 words kept, 1 taken out, 3 put in.
+            Telegram from Mikoyan to [-Khrushchev-] {+the CC CPSU+}
+
+            """)
+        let json = try await repl.json("diff a c")
+        #expect(json["same"] == false)
+        let fields = try #require(json["fields"]?.array)
+        #expect(fields.compactMap { $0["field"]?.string } == ["date", "archive_ref", "people", "translator"])
+        #expect(fields[0]["operations"] == .array([["op": "delete", "words": ["1956-09-20"]], ["op": "insert", "words": ["1956-09-21"]]]))
+        #expect(fields[2]["unit"] == "item")
+        #expect(fields[2]["operations"] == .array([
+            ["op": "equal", "words": ["Mikoyan"]], ["op": "delete", "words": ["Kim Il Sung"]], ["op": "insert", "words": ["Peng Dehuai"]],
+        ]))
+        let text = await repl.run("diff a c").output
+        #expect(text.contains("people: 1 item kept, 1 taken out, 1 put in.\nMikoyan; [-Kim Il Sung-]; {+Peng Dehuai+}\n"))
+        #expect(text.contains("translator: 0 words kept, 0 taken out, 2 put in.\n{+Gary Goldberg+}"))
+    }
+
+    @Test func diffOfTwoVersionsShowsWhatAnImportChanged() async throws {
+        let repl = try ScriptedREPL(style: TextStyle(width: 80))
+        let first = Fixtures.write(#"{"id": "v", "title": "Report on the plenum", "summary": "A short summary."}"# + "\n", named: "v1.jsonl")
+        let second = Fixtures.write(#"{"id": "v", "title": "Report on the August Plenum", "text": "The full text."}"# + "\n", named: "v2.jsonl")
+        #expect(await repl.run("import \(first.path)").succeeded)
+        #expect(await repl.run("import \(second.path)").succeeded)
+        let expected = """
+            v@1 against v: 2 fields differ (title, text); every other field is the same.
+
+            title: 3 words kept, 1 taken out, 2 put in.
+            Report on the [-plenum-] {+August Plenum+}
+
+            text: 0 words kept, 0 taken out, 3 put in.
+            {+The full text.+}
+
+            """
+        #expect(await repl.run("diff v~1 v").output == expected)
+        #expect(await repl.run("diff v@1 v@2").output == expected)
+        #expect(await repl.run("diff v@1 v@3").messages == "'v@3' is not a version of v: its versions are 1 to 2. 'show v --history' lists them.\n")
     }
 
     @Test func timelineDrawsSeveralQueriesOnOneAxis() async throws {

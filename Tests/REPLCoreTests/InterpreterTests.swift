@@ -53,7 +53,7 @@ import TestSupport
         #expect(!outcome.succeeded)
         #expect(outcome.messages == """
             Missing expected argument '<ref>'.
-            Usage: show <ref>
+            Usage: show <ref> [--history] [--provenance]
             Type 'help show' for details and examples.
 
             """)

@@ -12,10 +12,11 @@ import WorkspaceCommands
         let outcome = await repl.run("import \(path)")
         #expect(outcome.succeeded)
         let text = outcome.output.replacingOccurrences(of: "\n", with: " ")
-        #expect(text.hasPrefix("Imported 15 records from '\(path)' (csv; 15 new) in "))
-        #expect(text.contains(" records/s. The archive holds 24 documents."))
+        #expect(text.hasPrefix("Imported 15 records from '\(path)' (csv): 15 new, 0 changed, 0 unchanged. The archive holds 24 documents ("))
+        #expect(text.hasSuffix(" records/s). "))
         let again = try await repl.json("import \(path)")
         #expect(again["added"] == 0)
+        #expect(again["changed"] == 0 && again["unchanged"] == 15 && again["changed_fields"] == [:])
         #expect(again["updated"] == 15)
         #expect(again["documents"] == 24)
     }
