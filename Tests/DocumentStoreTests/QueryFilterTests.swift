@@ -64,8 +64,11 @@ import TestSupport
         let moved = Fixtures.write("{\"id\": \"bulk-6\", \"title\": \"Bulk telegram 6\", \"date\": \"1957-01\"}\n", named: "moved.jsonl")
         _ = try store.importFile(at: moved)
         #expect(try store.search(query, limit: 1).total == 299)
+        // A merge keeps a date the file leaves out; a replacing import takes it away.
         let undated = Fixtures.write("{\"id\": \"bulk-16\", \"title\": \"Bulk telegram 16\"}\n", named: "undated.jsonl")
         _ = try store.importFile(at: undated)
+        #expect(try store.search(query, limit: 1).total == 299)
+        _ = try store.importFile(at: undated, replace: true)
         let page = try store.search(query, limit: 1)
         #expect(page.total == 298)
         #expect(page.undatedExcluded == 1)
