@@ -7,6 +7,11 @@ import TestSupport
 @Suite struct RecordHistoryCommandTests {
     let id = "wca-2a20b1851ab2"
 
+    /// Text with its line breaks and indents taken out: where a line wraps depends on the fixture's path.
+    static func unwrapped(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// A sample workspace where the translation fixture has added to one record.
     private func translated() async throws -> ScriptedREPL {
         let repl = try ScriptedREPL(style: TextStyle(width: 80))
@@ -20,8 +25,10 @@ import TestSupport
         #expect(lines[0] == "\(id) has 2 versions:")
         #expect(lines[2].hasPrefix("1.  ") && lines[2].contains("first import, from 'the bundled sample archive,"))
         #expect(lines[4] == "    set: title, date, date_text, archive, summary")
-        #expect(lines[5].hasPrefix("2.  ") && lines[5].hasSuffix("import of"))
-        #expect(lines[6] == "    '\(Fixtures.file("translation.jsonl").path)' (jsonl) (newest)")
+        // The second entry wraps where the fixture's path (which depends on the checkout) allows.
+        #expect(lines[5].hasPrefix("2.  "))
+        let second = Self.unwrapped(lines[5...].prefix { !$0.hasPrefix("    changed:") }.joined(separator: "\n"))
+        #expect(second.hasSuffix("import of '\(Fixtures.file("translation.jsonl").path)' (jsonl) (newest)"))
         #expect(lines.contains("    changed: collections, translator, text"))
         let json = try await repl.json("show \(id) --history")
         let versions = try #require(json["versions"]?.array)
@@ -41,7 +48,7 @@ import TestSupport
         #expect(byField["translator"]?["version"] == 2 && byField["translator"]?["importer"] == "jsonl")
         let text = await repl.run("show \(id) --provenance").output
         #expect(text.hasPrefix("Where each field of \(id) comes from (version 2):\n\ntitle"))
-        #expect(text.contains("\ntranslator   version 2, import of\n"))
+        #expect(Self.unwrapped(text).contains("translator version 2, import of '\(Fixtures.file("translation.jsonl").path)' (jsonl),"))
         #expect(await repl.run("show \(id) --history --provenance").messages
             .hasPrefix("--history and --provenance show different things; give one of them.\n"))
     }
@@ -55,7 +62,7 @@ import TestSupport
             """)
         #expect(try await repl.json("show \(id)")["documents"]?.array?.first?["translator"] == .null)
         #expect(try await repl.json("show \(id)@2")["documents"]?.array?.first?["translator"] == "Gary Goldberg")
-        #expect(await repl.run("show \(id)@2").output.contains("This is version 2 of 3 (import of\n"))
+        #expect(Self.unwrapped(await repl.run("show \(id)@2").output).contains("This is version 2 of 3 (import of '\(Fixtures.file("translation.jsonl").path)'"))
         #expect(await repl.run("revert \(id)~0").output == "Version 3 of \(id) is the document as it is now; nothing was changed.\n")
         #expect(await repl.run("revert \(id)").messages
             == "'\(id)' names no version. Give one as ID@N or ID~N; 'show \(id) --history' lists the versions.\n")
