@@ -186,3 +186,38 @@ extension RecordHistoryTests {
         #expect(try StoreContent(store) == rows)
     }
 }
+
+extension RecordHistoryTests {
+    /// Enough records for a bulk load (the index built once at the end) when they are new.
+    private func manyRecords(_ count: Int, retitled: Set<Int> = []) -> String {
+        (0..<count).map { index in
+            JSONValue.object([
+                "id": .string("many-\(index)"), "date": .string("1956-09-\(String(format: "%02d", index % 28 + 1))"),
+                "title": .string("Report number \(index) on the plenum" + (retitled.contains(index) ? " revised upstream" : "")),
+                "summary": .string("A summary of report \(index), long enough to make the file look like a real export."),
+            ]).serialized()
+        }.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aLargeReimportChangesOnlyWhatDiffersAndTheIndexFollows() throws {
+        let store = try sampleStore()
+        let file = Fixtures.write(manyRecords(3_000), named: "many.jsonl")
+        #expect(try store.importFile(at: file).added == 3_000)
+        let rows = try StoreContent(store)
+
+        // The same file again: not a row written, the index taken down for a bulk load put back.
+        let again = try store.importFile(at: file)
+        #expect(again.added == 0 && again.changed == 0 && again.unchanged == 3_000)
+        #expect(try StoreContent(store) == rows)
+        #expect(try store.search(SearchQuery.parse("plenum report"), limit: 1).total == 3_000)
+
+        // A few records changed upstream: those get a new version, and search sees it at once.
+        let retitled: Set<Int> = [7, 1_500, 2_999]
+        let changed = try store.importFile(at: Fixtures.write(manyRecords(3_000, retitled: retitled), named: "many-2.jsonl"))
+        #expect(changed.added == 0 && changed.changed == 3 && changed.unchanged == 2_997 && changed.changedFields == ["title": 3])
+        #expect(Set(try store.search(SearchQuery.parse("upstream"), limit: 10).hits.map(\.record.id)) == Set(retitled.map { "many-\($0)" }))
+        #expect(try store.search(SearchQuery.parse("plenum report"), limit: 1).total == 3_000)
+        #expect(try store.history(id: "many-7").map(\.number) == [1, 2])
+        #expect(try store.history(id: "many-8").map(\.number) == [1])
+    }
+}

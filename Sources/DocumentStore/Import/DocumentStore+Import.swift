@@ -49,7 +49,23 @@ struct ChangeCounts {
     }
 }
 
+/// Thrown out of an import's transaction to roll it back when no record is new or changed.
+private struct NothingChanged: Error {
+    var counts: ChangeCounts
+}
+
 extension DocumentStore {
+    /// How many records an import reads before it decides whether to load in bulk.
+    static let sampleSize = 1_000
+
+    /// How many of `ids` are stored already.
+    static func storedCount(of ids: [String], in db: Database) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM document WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [JSONValue.array(ids.map(JSONValue.string)).serialized()]) ?? 0
+    }
+
     /// Imports every record of a file in one transaction. A malformed record, a Ctrl-C
     /// (`isCancelled`) or a failure of the store leaves the store exactly as it was.
     ///
@@ -94,75 +110,112 @@ extension DocumentStore {
         let importedAt = ISO8601DateFormatter().string(from: started)
 
         var indexSeconds = 0.0, vocabularySeconds = 0.0
-        let (added, counts, bulk) = try write { db -> (Int, ChangeCounts, Bool) in
-            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
-            // Re-indexing once at the end beats a trigger per row when the import is large
-            // beside what is already stored (see PLATFORM.md: ~2.5x on bulk loads).
-            let estimated = data.count / 400
-            let bulk = estimated >= 2_000 && Double(estimated) * 1.5 >= Double(existing)
-            if bulk {
-                try Schema.dropSyncTriggers(db)
-                try Schema.dropSpanTriggers(db)
-                try DocumentDigest.dropTriggers(db)
-                try Schema.dropBulkIndexes(db)
-            }
+        let outcome: (added: Int, counts: ChangeCounts, bulk: Bool)
+        do {
+            outcome = try write { db -> (Int, ChangeCounts, Bool) in
+                let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
+                let versions = try VersionWriter(db, importedAt: importedAt, action: replace ? "replace" : nil)
+                var added = 0
+                var counts = ChangeCounts()
+                // A small import adds its own words to the vocabulary; a bulk one reads them
+                // all from the index once it is built.
+                var terms = Set<String>()
+                var names: [String: Int] = [:]
+                // Whether to load in bulk is decided on the first records: nil until then.
+                var bulk: Bool?
+                var sample: [Record] = []
 
-            let versions = try VersionWriter(db, importedAt: importedAt, action: replace ? "replace" : nil)
-            var added = 0
-            var counts = ChangeCounts()
-            // A small import adds its own words to the vocabulary; a bulk one reads them
-            // all from the index once it is built.
-            var terms = Set<String>()
-            var names: [String: Int] = [:]
-            try reader.read { record in
-                if (added + counts.records) % 1_000 == 0 {
-                    if isCancelled() { throw ImportError.cancelled(file: file) }
-                    if added + counts.records > 0 { progress(added + counts.records) }
-                }
-                let stored: Record
-                if !record.title.isEmpty, try versions.insertIfNew(record) {
-                    added += 1
-                    stored = record
-                } else {
-                    guard let existing = try versions.current(id: record.id) else {
-                        throw ImportError.untitledNewRecord(file: file, id: record.id)
+                func store(_ record: Record) throws {
+                    let stored: Record
+                    if !record.title.isEmpty, try versions.insertIfNew(record) {
+                        added += 1
+                        stored = record
+                    } else {
+                        guard let existing = try versions.current(id: record.id) else {
+                            throw ImportError.untitledNewRecord(file: file, id: record.id)
+                        }
+                        let (merged, changed) = replace
+                            ? (record, existing.changedFields(to: record))
+                            : existing.merging(record)
+                        counts.add(changed)
+                        guard !changed.isEmpty else { return }
+                        try versions.update(merged, changed: changed)
+                        stored = merged
                     }
-                    let (merged, changed) = replace
-                        ? (record, existing.changedFields(to: record))
-                        : existing.merging(record)
-                    counts.add(changed)
-                    guard !changed.isEmpty else { return }
-                    try versions.update(merged, changed: changed)
-                    stored = merged
+                    if bulk == false {
+                        Vocabulary.terms(of: stored, into: &terms)
+                        Vocabulary.names(of: stored, into: &names)
+                    }
                 }
-                if !bulk {
-                    Vocabulary.terms(of: stored, into: &terms)
-                    Vocabulary.names(of: stored, into: &names)
+
+                // Re-indexing once at the end beats a trigger per row when the import adds
+                // many records beside what is already stored (see PLATFORM.md: ~2.5x on bulk
+                // loads); a re-import of stored records changes few rows, and rebuilding the
+                // whole index for them would cost more than it saves.
+                func decide() throws {
+                    let estimated = Double(data.count / 400)
+                    let known = try Self.storedCount(of: sample.map(\.id), in: db)
+                    let newShare = sample.isEmpty ? 1 : Double(sample.count - known) / Double(sample.count)
+                    let estimatedNew = estimated * newShare
+                    let isBulk = estimatedNew >= 2_000 && estimatedNew * 1.5 >= Double(existing)
+                    bulk = isBulk
+                    if isBulk {
+                        try Schema.dropSyncTriggers(db)
+                        try Schema.dropSpanTriggers(db)
+                        try DocumentDigest.dropTriggers(db)
+                        try Schema.dropBulkIndexes(db)
+                    }
+                    for record in sample { try store(record) }
+                    sample = []
                 }
+
+                try reader.read { record in
+                    let seen = added + counts.records + sample.count
+                    if seen % 1_000 == 0 {
+                        if isCancelled() { throw ImportError.cancelled(file: file) }
+                        if seen > 0 { progress(seen) }
+                    }
+                    guard bulk != nil else {
+                        sample.append(record)
+                        if sample.count == Self.sampleSize { try decide() }
+                        return
+                    }
+                    try store(record)
+                }
+                if bulk == nil { try decide() }
+                // Nothing new and nothing changed: the transaction is rolled back, which also
+                // puts back what a bulk load took down, and the store is as it was.
+                if added == 0 && counts.changed == 0 { throw NothingChanged(counts: counts) }
+                let isBulk = bulk ?? false
+                if isBulk {
+                    if isCancelled() { throw ImportError.cancelled(file: file) }
+                    let indexing = Date()
+                    try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES ('rebuild')")
+                    indexSeconds = Date().timeIntervalSince(indexing)
+                    try Schema.createSyncTriggers(db)
+                    try Schema.rebuildSpans(db)
+                    try Schema.createSpanTriggers(db)
+                    try Schema.createBulkIndexes(db)
+                    try DocumentDigest.createTriggers(db)
+                }
+                try DocumentDigest.refresh(db, all: isBulk)
+                let vocabulary = Date()
+                if isBulk {
+                    try Vocabulary.rebuild(db)
+                    try Vocabulary.rebuildNames(db)
+                } else {
+                    try Vocabulary.update(db, terms: terms)
+                    try Vocabulary.updateNames(db, counts: names)
+                }
+                vocabularySeconds = Date().timeIntervalSince(vocabulary)
+                return (added, counts, isBulk)
             }
-            if bulk {
-                if isCancelled() { throw ImportError.cancelled(file: file) }
-                let indexing = Date()
-                try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES ('rebuild')")
-                indexSeconds = Date().timeIntervalSince(indexing)
-                try Schema.createSyncTriggers(db)
-                try Schema.rebuildSpans(db)
-                try Schema.createSpanTriggers(db)
-                try Schema.createBulkIndexes(db)
-                try DocumentDigest.createTriggers(db)
-            }
-            try DocumentDigest.refresh(db, all: bulk)
-            let vocabulary = Date()
-            if bulk {
-                try Vocabulary.rebuild(db)
-                try Vocabulary.rebuildNames(db)
-            } else {
-                try Vocabulary.update(db, terms: terms)
-                try Vocabulary.updateNames(db, counts: names)
-            }
-            vocabularySeconds = Date().timeIntervalSince(vocabulary)
-            return (added, counts, bulk)
+        } catch let unchanged as NothingChanged {
+            return ImportSummary(
+                file: file, format: summaryFormat, added: 0, changed: 0, unchanged: unchanged.counts.unchanged,
+                changedFields: [:], seconds: Date().timeIntervalSince(started), indexSeconds: 0, vocabularySeconds: 0)
         }
+        let (added, counts, bulk) = outcome
         nameWords.withLock { $0.removeAll() }
         indexedWords.withLock { $0.removeAll() }
         if bulk {
