@@ -60,13 +60,13 @@ struct NoteCommand: DossierCommandGroup {
                     ? "Write the note after 'note', e.g. note 2 Mikoyan presses for rehabilitation #plenum."
                     : "Write the note after the reference, e.g. note \(line) Mikoyan presses for rehabilitation.")
             }
-            var added: SessionStore.Note?
-            session.update { contents in
+            // Numbered and written under the session's lock, so that the number confirmed is
+            // the note's number in the file even when other dossiers add notes at once.
+            let note = try session.updateAndSave { contents in
                 let note = SessionStore.Note(id: contents.nextNoteID, text: text, doc: record?.id, quote: located)
                 contents.notes.append(note)
-                added = note
+                return note
             }
-            guard let note = added else { throw REPLError.failed("The note could not be added.") }
             var message = "Note \(note.id) added to '\(session.name)'"
             if let record { message += " about \(record.id) (\(record.displayDate))" }
             if let located { message += ", quoting its \(located.location)" }

@@ -101,22 +101,67 @@ public final class OpenSession: @unchecked Sendable {
     /// as it is and the error thrown; the changes stay in memory.
     @discardableResult
     public func save(force: Bool = false) throws(SessionError) -> Session.MergeReport? {
-        guard dirty || force || !FileManager.default.fileExists(atPath: url.path) else { return nil }
+        guard dirty || force || !FileManager.default.fileExists(atPath: url.path) else { return takeReport() }
         let lock = FileLock(for: url)
         defer { withExtendedLifetime(lock) {} }
-        var report: Session.MergeReport?
-        if let current = AtomicFile.stamp(of: url), current != stamp {
-            let (theirs, _) = try Self.read(url)
-            let (merged, mergeReport) = session.merged(base: base, theirs: theirs)
-            session = merged
-            report = mergeReport
+        try mergeWhatOthersWrote()
+        try write()
+        return takeReport()
+    }
+
+    /// Changes the session and writes it at once, under the lock, after taking in what
+    /// another process wrote: a change that numbers something (a new note) sees every
+    /// number taken so far, so the number it confirms is the one in the file. What the merge
+    /// did is reported by the next `save`. When the file cannot be read or written, the
+    /// change is kept in memory and the next `save` reports the problem, as for `update`.
+    public func updateAndSave<T>(_ change: (inout Session) throws -> T) rethrows -> T {
+        let lock = FileLock(for: url)
+        defer { withExtendedLifetime(lock) {} }
+        let merged = (try? mergeWhatOthersWrote()) != nil
+        var copy = session
+        let result = try change(&copy)
+        if copy != session {
+            copy.modified = Session.now()
+            session = copy
+            dirty = true
+            if merged { try? write() }
         }
+        return result
+    }
+
+    /// What merges since the last `save` did, reported once.
+    private var unreported: Session.MergeReport?
+
+    private func takeReport() -> Session.MergeReport? {
+        defer { unreported = nil }
+        return unreported
+    }
+
+    /// Merges in the file's version when another process replaced it. Called under the lock.
+    private func mergeWhatOthersWrote() throws(SessionError) {
+        guard let current = AtomicFile.stamp(of: url), current != stamp else { return }
+        let (theirs, newStamp) = try Self.read(url)
+        let (merged, report) = session.merged(base: base, theirs: theirs)
+        session = merged
+        base = theirs
+        stamp = newStamp
+        if merged != theirs { dirty = true }
+        if var pending = unreported {
+            pending.theirChanges += report.theirChanges
+            pending.renumbered += report.renumbered
+            unreported = pending
+        } else {
+            unreported = report
+        }
+    }
+
+    /// Writes the session as this process has it. Called under the lock.
+    private func write() throws(SessionError) {
         AtomicFile.removeLeftovers(of: url)
         try AtomicFile.write(SessionFormat.encode(session), to: url)
         base = session
         stamp = AtomicFile.stamp(of: url)
         dirty = false
-        return report
     }
 
     /// Writes this session under another file (save as, rename), and uses that file from

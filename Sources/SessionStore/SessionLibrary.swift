@@ -72,7 +72,12 @@ public struct SessionLibrary: Sendable {
     /// which happened.
     public func openOrCreate(_ name: String) throws(SessionError) -> (session: OpenSession, created: Bool) {
         if let url = try? existingURL(name) { return (try OpenSession.open(url), false) }
-        return (try create(name), true)
+        do {
+            return (try create(name), true)
+        } catch .alreadyExists {
+            // Another process created it a moment ago: use the same session.
+            return (try open(name), false)
+        }
     }
 
     /// Saves `session` under `newName` and uses that file from now on; the old file stays

@@ -133,4 +133,72 @@ import TestSupport
         #expect(Set(session.notes.map(\.id)).count == 50)
         #expect(session.history.filter { $0.line.hasPrefix("note ") }.count == 50)
     }
+
+    /// Runs `dossier` once per argument list, all started together, and waits for them all.
+    private func runTogether(_ runs: [[String]]) -> [DossierProcess.Result?] {
+        let results = LockedResults(count: runs.count)
+        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+            results.set(index, try? DossierProcess.run(runs[index]))
+        }
+        return results.values
+    }
+
+    private final class LockedResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [DossierProcess.Result?]
+        init(count: Int) { stored = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: DossierProcess.Result?) { lock.withLock { stored[index] = value } }
+        var values: [DossierProcess.Result?] { lock.withLock { stored } }
+    }
+
+    @Test func processesStartedAtOnceWithOneNewSessionNameShareIt() throws {
+        let folder = try workspace()
+        let runs = (1...6).map { number in
+            ["--workspace", folder.path, "--session", "Race 1956", "-c", "note from process \(number)"]
+        }
+        let results = runTogether(runs)
+        for (number, result) in results.enumerated() {
+            #expect(result?.status == 0, "process \(number + 1): \(result?.stderr ?? "did not run")")
+        }
+        let started = results.compactMap { $0 }.filter { $0.stderr.contains("Started a new session 'Race 1956'") }
+        #expect(started.count == 1, "exactly one process creates the session")
+        let sessions = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Sessions").path)
+            .filter { $0.hasSuffix(".json") && $0.lowercased().hasPrefix("race") }
+        #expect(sessions == ["Race 1956.json"])
+        let session = try OpenSession.open(folder.appendingPathComponent("Sessions/Race 1956.json")).session
+        #expect(Set(session.notes.map(\.text)) == Set((1...6).map { "from process \($0)" }))
+        #expect(Set(session.notes.map(\.id)).count == 6)
+    }
+
+    @Test func eightProcessesNotingOneDocumentAtOnceLoseNoNote() throws {
+        let folder = try workspace()
+        _ = try DossierProcess.run(["--workspace", folder.path, "--session", "eight", "-c", "session show"])
+        let document = "wca-29fbc986ee77"
+        let runs = (1...8).map { process in
+            ["--workspace", folder.path, "--session", "eight"]
+                + (1...5).flatMap { number in ["-c", "note \(document) process \(process) note \(number)"] }
+        }
+        let results = runTogether(runs)
+        for (number, result) in results.enumerated() {
+            #expect(result?.status == 0, "process \(number + 1): \(result?.stderr ?? "did not run")")
+        }
+        let session = try OpenSession.open(folder.appendingPathComponent("Sessions/eight.json")).session
+        #expect(session.notes.count == 40)
+        #expect(Set(session.notes.map(\.id)).count == 40)
+        #expect(session.notes.allSatisfy { $0.doc == document })
+        for process in 1...8 {
+            for number in 1...5 {
+                #expect(session.notes.contains { $0.text == "process \(process) note \(number)" })
+            }
+        }
+        // What each process said about its notes matches the file: the number it confirmed
+        // last holds its note.
+        for (index, result) in results.enumerated() {
+            guard let result else { continue }
+            for line in result.stdout.split(separator: "\n") where line.hasPrefix("Note ") {
+                let number = Int(line.split(separator: " ")[1])!
+                #expect(session.note(number)?.text.hasPrefix("process \(index + 1) ") == true, "'\(line)' does not match the file")
+            }
+        }
+    }
 }
