@@ -48,13 +48,19 @@ struct Import: DossierCommand {
     func run(in context: CommandContext) async throws -> any CommandOutput {
         let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
         let started = Date()
-        let summary = try context.store.importFile(
-            at: url, format: format, name: file, replace: replace,
-            progress: { count in
-                let rate = Double(count) / max(Date().timeIntervalSince(started), 0.001)
-                context.progress("Importing '\(file)': \(count.grouped) records (\(Int(rate).grouped)/s)…")
-            },
-            isCancelled: { context.isInterrupted })
+        let summary: ImportSummary
+        do {
+            summary = try context.store.importFile(
+                at: url, format: format, name: file, replace: replace,
+                progress: { count in
+                    let rate = Double(count) / max(Date().timeIntervalSince(started), 0.001)
+                    context.progress("Importing '\(file)': \(count.grouped) records (\(Int(rate).grouped)/s)…")
+                },
+                isCancelled: { context.isInterrupted })
+        } catch where context.isInterrupted && !(error is ImportError) {
+            // Ctrl-C stopped the store mid-statement; the transaction was rolled back.
+            throw ImportError.cancelled(file: file)
+        }
         let total = try context.store.count()
         var message = "Imported \(summary.total.grouped) \(summary.total == 1 ? "record" : "records") from '\(file)' "
             + "(\(summary.format.rawValue)): \(summary.added.grouped) new, \(summary.changed.grouped) changed, "

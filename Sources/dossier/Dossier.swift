@@ -77,27 +77,50 @@ struct Dossier: AsyncParsableCommand {
             pager: interactive && terminal.outputIsTerminal ? terminal.pager : nil, rows: terminal.rows,
             interactive: interactive)
         let interpreter = Interpreter(context: context, sink: sink)
+        if interactive {
+            await Self.runInteractive(interpreter: interpreter, context: context)
+            return
+        }
 
+        // Ctrl-C in a script or a -c run stops the command under way as at the prompt (an
+        // import is rolled back and says so), then the run, with the status shells use.
+        Interrupts.install()
+        let watcher = Self.watchInterrupts(of: context)
+        defer { watcher.cancel() }
+        let stopped = ExitCode(128 + SIGINT)
         if !commands.isEmpty {
             for command in commands {
-                if await !interpreter.execute(command) { throw ExitCode.failure }
+                let succeeded = await interpreter.execute(command)
+                if Interrupts.take() { throw stopped }
+                if !succeeded { throw ExitCode.failure }
                 if context.quitRequested { break }
             }
             return
         }
+        let reader: PlainLineReader
         if let script {
-            guard let reader = PlainLineReader(path: script) else {
+            guard let opened = PlainLineReader(path: script) else {
                 Terminal.writeError("Cannot open the script '\(script)': there is no such file, or it cannot be read.")
                 throw ExitCode(2)
             }
-            try await Self.runBatch(reader, name: script, interpreter: interpreter, stopOnError: stopOnError)
-            return
+            reader = opened
+        } else {
+            reader = PlainLineReader()
         }
-        if !interactive {
-            try await Self.runBatch(PlainLineReader(), name: "<stdin>", interpreter: interpreter, stopOnError: stopOnError)
-            return
+        try await Self.runBatch(reader, name: script ?? "<stdin>", interpreter: interpreter, stopOnError: stopOnError)
+    }
+
+    /// Passes a Ctrl-C on to the command running, until cancelled.
+    static func watchInterrupts(of context: CommandContext) -> Task<Void, Never> {
+        Task.detached {
+            while !Task.isCancelled {
+                if Interrupts.isPending {
+                    context.interrupt()
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
         }
-        await Self.runInteractive(interpreter: interpreter, context: context)
     }
 
     /// Finds or creates the workspace and opens its store; a new store gets the sample.
@@ -144,12 +167,14 @@ struct Dossier: AsyncParsableCommand {
         while case .line(let line) = reader.readLine(prompt: "") {
             number += 1
             let succeeded = await interpreter.execute(line, location: "\(name):\(number)")
+            if Interrupts.take() { throw ExitCode(128 + SIGINT) }
             if !succeeded {
                 failed = true
                 if stopOnError { throw ExitCode.failure }
             }
             if interpreter.context.quitRequested { break }
         }
+        if Interrupts.take() { throw ExitCode(128 + SIGINT) }
         if failed { throw ExitCode.failure }
     }
 
@@ -175,15 +200,7 @@ struct Dossier: AsyncParsableCommand {
             case .line(let line):
                 // `!3` is kept in the line history as the command it ran, as shells do.
                 editor.remember(interpreter.expandedHistoryReference(line) ?? line)
-                let watcher = Task.detached {
-                    while !Task.isCancelled {
-                        if Interrupts.isPending {
-                            context.interrupt()
-                            return
-                        }
-                        try? await Task.sleep(for: .milliseconds(50))
-                    }
-                }
+                let watcher = watchInterrupts(of: context)
                 await interpreter.execute(line)
                 watcher.cancel()
                 _ = Interrupts.take()

@@ -1,0 +1,87 @@
+import DocumentStore
+import Foundation
+import Testing
+import TestSupport
+
+/// An import stopped part way, by Ctrl-C or by SIGKILL, leaves the store as it was and
+/// opening cleanly, and the same import run again completes.
+@Suite struct KilledImportTests {
+    /// Enough records that the import runs for several seconds in a debug build.
+    private static let recordCount = 30_000
+
+    /// A workspace with its sample archive and a large JSON Lines file of new records.
+    private func prepare() throws -> (workspace: URL, file: URL) {
+        let folder = Fixtures.temporaryFolder("dossier-killed-import")
+        let workspace = folder.appendingPathComponent("ws")
+        _ = try DossierProcess.run(["--workspace", workspace.path, "-c", "import \(Fixtures.file("records.jsonl").path)"])
+        let file = folder.appendingPathComponent("large.jsonl")
+        var lines = ""
+        for number in 1...Self.recordCount {
+            let day = number % 28 + 1
+            lines += "{\"id\": \"kill-\(number)\", \"date\": \"1957-02-\(day < 10 ? "0" : "")\(day)\", "
+                + "\"title\": \"Telegram \(number) on the plenum's aftermath\", "
+                + "\"text\": \"Report \(number) from the embassy in Pyongyang on the rehabilitation of the August group.\"}\n"
+        }
+        try Data(lines.utf8).write(to: file)
+        return (workspace, file)
+    }
+
+    /// What the store holds, as a user would look at it: how many documents, their ids,
+    /// what a search finds, and one record whole.
+    private func contents(of workspace: URL) throws -> [String] {
+        let store = try DocumentStore.open(at: workspace.appendingPathComponent(".dossier/store.sqlite"))
+        let ids = try store.ids(withPrefix: "", limit: 1_000_000)
+        let found = try DossierProcess.run(["--workspace", workspace.path, "-c", "search plenum --limit 100 --json"])
+        return [String(try store.count()), found.stdout, String(describing: try store.record(id: "jl-001"))] + ids.sorted()
+    }
+
+    /// Starts `import FILE` in a dossier process and sends it `signal` while it runs.
+    private func stop(_ workspace: URL, importing file: URL, with signal: Int32) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = DossierProcess.executable
+        process.arguments = ["--workspace", workspace.path, "-c", "import \(file.path)"]
+        process.environment = DossierProcess.environment()
+        let errors = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        nonisolated(unsafe) var stderr = Data()
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) { stderr = errors.fileHandleForReading.readDataToEndOfFile() }
+        // The whole import takes several seconds; this lands somewhere in it.
+        usleep(UInt32.random(in: 1_000_000...2_500_000))
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        reading.wait()
+        #expect(process.terminationReason == (signal == SIGKILL ? .uncaughtSignal : .exit))
+        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func ctrlCDuringALargeImportRollsItBackAndSaysSo() throws {
+        let (workspace, file) = try prepare()
+        let before = try contents(of: workspace)
+        let stopped = try stop(workspace, importing: file, with: SIGINT)
+        #expect(stopped.status == 130)
+        #expect(stopped.stderr.contains("Import of '\(file.path)' cancelled. The store is unchanged."))
+        #expect(try contents(of: workspace) == before)
+        let again = try DossierProcess.run(["--workspace", workspace.path, "-c", "import \(file.path)"])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("30,000 new, 0 changed, 0 unchanged"))
+    }
+
+    @Test func sigkillDuringALargeImportLeavesTheStoreAsItWas() throws {
+        let (workspace, file) = try prepare()
+        let before = try contents(of: workspace)
+        for _ in 1...2 {
+            _ = try stop(workspace, importing: file, with: SIGKILL)
+            #expect(try contents(of: workspace) == before)
+            let opened = try DossierProcess.run(["--workspace", workspace.path, "-c", "stats"])
+            #expect(opened.status == 0 && opened.stderr.isEmpty, "the store opens cleanly: \(opened.stderr)")
+        }
+        let again = try DossierProcess.run(["--workspace", workspace.path, "-c", "import \(file.path)", "-c", "search rehabilitation --json --limit 1"])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("30,000 new, 0 changed, 0 unchanged"))
+        #expect(again.stdout.contains("\"kill-"))
+    }
+}
