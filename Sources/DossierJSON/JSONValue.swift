@@ -68,12 +68,12 @@ public enum JSONValue: Sendable, Equatable, Hashable {
         case .object(let object):
             if object.isEmpty { out += "{}"; return }
             out += "{"
-            for (index, key) in object.keys.sorted().enumerated() {
+            for (index, (key, value)) in object.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out += "," }
                 out += newline
                 Self.writeString(key, to: &out)
                 out += pretty ? ": " : ":"
-                object[key]!.write(to: &out, pretty: pretty, depth: depth + 1)
+                value.write(to: &out, pretty: pretty, depth: depth + 1)
             }
             out += closing + "}"
         }

@@ -51,17 +51,8 @@ struct AttachedProcess {
     /// Writes `input` to the program, closes its input and waits for it to end.
     func finish(input data: Data) {
         guard let input else { return }
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(input, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 {
-                    if written < 0 && errno == EINTR { continue }
-                    break  // the pager quit before reading everything (q)
-                }
-                offset += written
-            }
-        }
+        // False when the pager quit before reading everything (q): nothing more to do.
+        _ = Terminal.write(data, to: input)
         close(input)
         _ = wait()
     }

@@ -30,13 +30,46 @@ struct Terminal {
 
     /// Writes a message line to standard error.
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        writeMessage(text + "\n")
     }
 
     /// Shows (or, with nil, clears) a progress line on standard error.
     static func writeProgress(_ text: String?) {
-        let line = text.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K"
-        FileHandle.standardError.write(Data(line.utf8))
+        writeMessage(text.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K")
+    }
+
+    /// Writes to standard error. When nothing reads it any more, messages are dropped: the
+    /// command under way (an import, say) goes on and finishes.
+    static func writeMessage(_ text: String) {
+        _ = write(Data(text.utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes command output to standard output. When the reader has gone (`| head -1`),
+    /// dossier ends as Unix tools do, by SIGPIPE, quietly: what the commands stored was
+    /// saved before their output was shown.
+    static func writeOutput(_ text: String) {
+        guard !write(Data(text.utf8), to: STDOUT_FILENO) else { return }
+        signal(SIGPIPE, SIG_DFL)
+        kill(getpid(), SIGPIPE)
+        exit(128 + SIGPIPE)
+    }
+
+    /// Writes all of `data` to `fd`; false when the reader has closed its end (EPIPE) or
+    /// the write fails otherwise.
+    static func write(_ data: Data, to fd: Int32) -> Bool {
+        data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
     }
 }
 
@@ -58,11 +91,11 @@ final class StandardSink: OutputSink, @unchecked Sendable {
     func writeOutput(_ text: String) {
         // In a pipe, a blank line between one command's output and the next; at the
         // prompt, the prompt line separates them.
-        if hasWritten && pager == nil && !interactive { FileHandle.standardOutput.write(Data("\n".utf8)) }
+        if hasWritten && pager == nil && !interactive { Terminal.writeOutput("\n") }
         hasWritten = true
         let lineCount = text.utf8.reduce(into: 1) { count, byte in if byte == 0x0A { count += 1 } }
         if let pager, lineCount >= rows - 1, page(text + "\n", through: pager) { return }
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        Terminal.writeOutput(text + "\n")
     }
 
     func writeMessage(_ text: String) {
@@ -82,7 +115,7 @@ struct TerminalInteraction: Interaction {
     let environment: [String: String]
 
     func confirm(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
+        Terminal.writeMessage(question + " [y/N] ")
         guard let answer = Swift.readLine() else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }

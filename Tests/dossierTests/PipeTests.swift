@@ -152,4 +152,41 @@ import TestSupport
         #expect(result.stderr.hasPrefix("Cannot open the document store '\(store.path)': it is not a dossier store, or it is damaged."))
         #expect(try String(contentsOf: store, encoding: .utf8) == garbage)
     }
+
+    /// `dossier … | head -1`: when the reader goes away, dossier ends quietly, as Unix tools
+    /// do (status 0, or 141 for SIGPIPE), whatever the command and wherever its output goes.
+    /// These used to end in "Fatal error" from a write to the closed pipe.
+    @Test(arguments: [
+        "-c 'search China --limit 300 --json'" + String(repeating: " -c 'search Mikoyan --json'", count: 40),
+        String(repeating: " -c 'show 1'", count: 40),
+        String(repeating: " -c 'stats'", count: 40) + " 2>&1",
+        "< \"$LINES_FILE\"",
+    ])
+    func aReaderThatGoesAwayEndsDossierQuietly(_ arguments: String) throws {
+        let folder = workspace()
+        _ = try DossierProcess.run(["--workspace", folder, "-c", "search Mikoyan"])
+        let scratch = Fixtures.temporaryFolder("dossier-pipe")
+        let lines = scratch.appendingPathComponent("lines.txt")
+        try Data(String(repeating: "search Mikoyan --json\nshow 1\n", count: 60).utf8).write(to: lines)
+        let errors = scratch.appendingPathComponent("stderr.txt")
+        let script = "\"$DOSSIER\" --workspace \"$WS\" \(arguments) 2>\"$ERRORS\" | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script.replacingOccurrences(of: "2>&1 2>\"$ERRORS\"", with: "2>&1")]
+        process.environment = DossierProcess.environment([
+            "DOSSIER": DossierProcess.executable.path, "WS": folder, "ERRORS": errors.path, "LINES_FILE": lines.path,
+        ])
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let status = printed.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(status == "0" || status == "141", "exit status \(status)")
+        let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        #expect(!stderr.contains("Fatal error") && !stderr.contains("crashed"), "\(stderr.prefix(300))")
+        // The session still opens and holds what the run recorded.
+        let after = try DossierProcess.run(["--workspace", folder, "-c", "history --json"])
+        #expect(after.status == 0)
+    }
 }

@@ -119,7 +119,7 @@ extension DocumentStore {
             let names = documents.map { ($0.key, $0.value.count) }
             let clusters = NameClusters(aliases: try Self.aliasGroups(db), people: kind != .place)
             let groups = clusters.groups(names).map { members -> NameGroup in
-                let all = members.reduce(into: Set<Int64>()) { $0.formUnion(documents[names[$1].0]!) }
+                let all = members.reduce(into: Set<Int64>()) { $0.formUnion(documents[names[$1].0] ?? []) }
                 return NameGroup(
                     name: names[members[0]].0, documents: all.count,
                     spellings: members.map { (names[$0].0, names[$0].1) })

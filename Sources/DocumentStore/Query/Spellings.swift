@@ -182,8 +182,7 @@ final class Spellings {
             var groups: [String: [[String]]] = [:]
             for row in rows {
                 let name: String = row[0], variant: String = row[1]
-                if groups[name] == nil { groups[name] = [Terms.indexTerms(in: name)] }
-                groups[name]!.append(Terms.indexTerms(in: variant))
+                groups[name, default: [Terms.indexTerms(in: name)]].append(Terms.indexTerms(in: variant))
             }
             aliasGroups = Array(groups.values)
         }

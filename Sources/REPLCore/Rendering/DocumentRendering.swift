@@ -147,8 +147,8 @@ public struct DocumentView: CommandOutput {
         add("Original language", r.originalLanguage)
         add("Translator", r.translator)
         add("URL", r.url)
-        for key in r.extra.keys.sorted() {
-            add(key, r.extra[key]!.text)
+        for (key, value) in r.extra.sorted(by: { $0.key < $1.key }) {
+            add(key, value.text)
         }
         add("Id", r.id)
         if let provenance = r.provenance {
