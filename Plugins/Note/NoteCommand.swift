@@ -106,7 +106,7 @@ struct NoteCommand: DossierCommandGroup {
     struct Edit: DossierCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit", abstract: "Change a note: note edit N [NEW TEXT].",
-            discussion: "Without new text, the note opens in $VISUAL or $EDITOR (at a terminal only; in a script or pipe give the new text).")
+            discussion: "Without new text, the note opens in $VISUAL or $EDITOR, else the system's editor (at a terminal only; in a script or pipe give the new text). If the editor fails, what you wrote is kept in .dossier/drafts/.")
         static let examples = ["note edit 1 The plenum reverses the August decisions under Soviet and Chinese pressure #rehabilitation"]
         static let takesFreeText = true
 
@@ -128,10 +128,18 @@ struct NoteCommand: DossierCommandGroup {
                 guard let interaction = context.interaction else {
                     throw ValidationError("Give the new text: note edit \(number) NEW TEXT (the editor opens only at a terminal).")
                 }
-                guard let edited = interaction.edit(note.text) else {
-                    throw REPLError.failed("The editor did not save (it failed, or was quit with an error); note \(number) is unchanged. Set $EDITOR to the editor you use.")
+                switch interaction.edit(note.text) {
+                case .saved(let edited):
+                    text = edited.trimmingCharacters(in: .whitespacesAndNewlines)
+                case .noEditor(let message):
+                    throw REPLError.failed(message + " Or give the new text: note edit \(number) NEW TEXT.")
+                case .failed(let reason, let draft):
+                    var message = "The editor did not save (\(reason)); note \(number) is unchanged."
+                    if let draft {
+                        message += " What you wrote is kept in '\(draft.path)': copy it from there, or 'note edit \(number) TEXT'."
+                    }
+                    throw REPLError.failed(message)
                 }
-                text = edited.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty else {
                     return Message("The edit left note \(number) empty, so it is unchanged; 'note rm \(number)' removes it.")
                 }

@@ -72,7 +72,8 @@ struct Dossier: AsyncParsableCommand {
         }
         let plugins = Self.loadPlugins(into: context, environment: environment)
         defer { plugins.shutdown() }
-        if interactive { context.interaction = TerminalInteraction(environment: environment) }
+        if interactive { context.interaction = TerminalInteraction(
+                environment: environment, drafts: context.workspace.dataFolder.appendingPathComponent("drafts")) }
         let sink = StandardSink(
             pager: interactive && terminal.outputIsTerminal ? terminal.pager : nil, rows: terminal.rows,
             interactive: interactive)

@@ -113,6 +113,9 @@ final class StandardSink: OutputSink, @unchecked Sendable {
 /// Questions and the editor at the terminal.
 struct TerminalInteraction: Interaction {
     let environment: [String: String]
+    /// Where the text of an edit whose editor failed is kept (the workspace's
+    /// `.dossier/drafts/`).
+    let drafts: URL
 
     func confirm(_ question: String) -> Bool {
         Terminal.writeMessage(question + " [y/N] ")
@@ -120,15 +123,75 @@ struct TerminalInteraction: Interaction {
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
-    func edit(_ text: String) -> String? {
-        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-note-\(getpid()).txt")
-        defer { try? FileManager.default.removeItem(at: file) }
-        guard (try? Data((text + "\n").utf8).write(to: file)) != nil,
-            let run = AttachedProcess(shellCommand: editor + " \"$1\"", arguments: [file.path], pipeInput: false),
-            run.wait() == 0,
-            let data = try? Data(contentsOf: file)
+    /// Opens the editor on `text` in a file only the user can read (mode 0600, in a folder
+    /// of mode 0700 made for it), removed afterwards.
+    func edit(_ text: String) -> EditOutcome {
+        let editor: String
+        switch EditorChoice.resolve(environment: environment) {
+        case .chosen(let command): editor = command
+        case .systemDefault(let path, let notice):
+            Terminal.writeError(notice)
+            editor = path
+        case .none(let message): return .noEditor(message)
+        }
+        let original = text + "\n"
+        guard let scratch = PrivateScratch(), let file = scratch.file(named: "note-", containing: original) else {
+            return .failed(reason: "no private temporary file could be made in \(NSTemporaryDirectory())", draft: nil)
+        }
+        defer { scratch.remove() }
+        guard let run = AttachedProcess(shellCommand: editor + " \"$1\"", arguments: [file.path], pipeInput: false) else {
+            return .failed(reason: "'\(editor)' could not be started", draft: nil)
+        }
+        let status = run.wait()
+        let written = (try? Data(contentsOf: file)).map { String(decoding: $0, as: UTF8.self) }
+        if status == 0, let written { return .saved(written) }
+        let reason = status.map { "'\(editor)' exited with status \($0)" } ?? "'\(editor)' was stopped by a signal"
+        guard let written, written != original else { return .failed(reason: reason, draft: nil) }
+        return .failed(reason: reason, draft: keepDraft(written))
+    }
+
+    /// Keeps the text of a failed edit in the drafts folder, readable by the user only.
+    private func keepDraft(_ text: String) -> URL? {
+        guard (try? FileManager.default.createDirectory(
+            at: drafts, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
         else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        return PrivateScratch.newFile(in: drafts, prefix: "note-\(stamp)-", containing: text)
+    }
+}
+
+/// A folder of its own under the temporary folder (mkdtemp, mode 0700) for files another
+/// user must not read or replace; `remove` deletes it and what is in it.
+struct PrivateScratch {
+    let folder: URL
+
+    init?() {
+        var template = Array((NSTemporaryDirectory() + "/dossier-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return nil }
+        folder = URL(fileURLWithPath: String(cString: made), isDirectory: true)
+    }
+
+    /// A new file in the folder holding `text`.
+    func file(named prefix: String, containing text: String) -> URL? {
+        Self.newFile(in: folder, prefix: prefix, containing: text)
+    }
+
+    /// A new file of a unique name in `folder` (mkstemps: created exclusively, mode 0600),
+    /// ending in `.txt` so that editors know it for text, holding `text`.
+    static func newFile(in folder: URL, prefix: String, containing text: String) -> URL? {
+        var template = Array(folder.appendingPathComponent(prefix + "XXXXXX.txt").path.utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let url = URL(fileURLWithPath: String(cString: template))
+        guard Terminal.write(Data(text.utf8), to: fd) else {
+            unlink(url.path)
+            return nil
+        }
+        return url
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -7,10 +7,10 @@ import TestSupport
 /// Answers and edits as a person at the terminal would, for `session rm` and `note edit`.
 final class ScriptedInteraction: Interaction, @unchecked Sendable {
     var answer: Bool
-    var edited: String?
+    var edited: EditOutcome
     private(set) var questions: [String] = []
 
-    init(answer: Bool = true, edited: String? = nil) {
+    init(answer: Bool = true, edited: EditOutcome = .failed(reason: "no editor in this test", draft: nil)) {
         self.answer = answer
         self.edited = edited
     }
@@ -20,7 +20,7 @@ final class ScriptedInteraction: Interaction, @unchecked Sendable {
         return answer
     }
 
-    func edit(_ text: String) -> String? { edited }
+    func edit(_ text: String) -> EditOutcome { edited }
 }
 
 @Suite struct NoteTests {
@@ -102,12 +102,17 @@ final class ScriptedInteraction: Interaction, @unchecked Sendable {
         #expect(await repl.run("note edit 1 First, revised #b").output == "Note 1 changed.\n")
         #expect(repl.context.session?.session.note(1)?.tags == ["b"])
         #expect(await repl.run("note edit 2").messages == "Give the new text: note edit 2 NEW TEXT (the editor opens only at a terminal).\n")
-        let person = ScriptedInteraction(edited: "Second, from the editor\n")
+        let person = ScriptedInteraction(edited: .saved("Second, from the editor\n"))
         repl.context.interaction = person
         #expect(await repl.run("note edit 2").output == "Note 2 changed.\n")
         #expect(repl.context.session?.session.note(2)?.text == "Second, from the editor")
-        person.edited = nil
-        #expect(await repl.run("note edit 2").messages.hasPrefix("The editor did not save"))
+        person.edited = .failed(reason: "'vi' exited with status 1", draft: nil)
+        #expect(await repl.run("note edit 2").messages == "The editor did not save ('vi' exited with status 1); note 2 is unchanged.\n")
+        person.edited = .failed(reason: "'vi' exited with status 1", draft: URL(fileURLWithPath: "/tmp/drafts/note-1.txt"))
+        #expect(await repl.run("note edit 2").messages.contains("What you wrote is kept in '/tmp/drafts/note-1.txt'"))
+        person.edited = .noEditor("No editor is set and this system has no 'editor': \(EditorChoice.howToSet).")
+        #expect(await repl.run("note edit 2").messages.hasSuffix("Or give the new text: note edit 2 NEW TEXT.\n"))
+        #expect(repl.context.session?.session.note(2)?.text == "Second, from the editor")
         #expect(await repl.run("note rm 2").output == "Removed note 2 from 'plenum'; the other notes keep their numbers.\n")
         #expect(await repl.run("note rm 2").messages == "Session 'plenum' has no note 2. 'notes' lists the notes and their numbers.\n")
         #expect(repl.context.session?.session.notes.map(\.id) == [1, 3])

@@ -196,6 +196,70 @@ import TestSupport
         #expect(terminal.waitForExit() == 0)
     }
 
+    /// With no VISUAL or EDITOR, `note edit` opens the system's `editor` and says how to
+    /// choose one, or, with none, says how to set one; the file being edited is private
+    /// (0600 in a 0700 folder) and gone afterwards; a failed editor keeps what was written.
+    @Test func noteEditChoosesTheEditorOpenlyAndNeverLosesADraft() throws {
+        let folder = workspace()
+        let tools = Fixtures.temporaryFolder("dossier-editors")
+        let log = tools.appendingPathComponent("editor.log")
+        let system = tools.appendingPathComponent("system", isDirectory: true)
+        try FileManager.default.createDirectory(at: system, withIntermediateDirectories: true)
+        try Fixtures.writeExecutable("""
+            #!/bin/sh
+            /usr/bin/stat -c '%a %n' "$1" "$(/usr/bin/dirname "$1")" >> '\(log.path)'
+            /usr/bin/sed -i 's/draft/final wording/' "$1"
+            """, to: system.appendingPathComponent("editor"))
+        let failing = tools.appendingPathComponent("failing-editor")
+        try Fixtures.writeExecutable("#!/bin/sh\necho 'and a second thought' >> \"$1\"\nexit 3\n", to: failing)
+        let nothing = tools.appendingPathComponent("empty", isDirectory: true)
+        try FileManager.default.createDirectory(at: nothing, withIntermediateDirectories: true)
+
+        _ = try DossierProcess.run(["--workspace", folder, "-c", "note A draft thought"])
+        let unset = ["VISUAL": "", "EDITOR": ""]
+        let withSystemEditor = try start(folder, environment: unset.merging(["PATH": system.path]) { $1 })
+        withSystemEditor.type("note edit 1\r")
+        let opened = PseudoTerminal.plain(try withSystemEditor.waitFor("Note 1 changed."))
+        #expect(opened.contains("No editor is set, so the note opens in the system's editor"))
+        #expect(opened.contains("set VISUAL or EDITOR"))
+        try prompt(withSystemEditor)
+        withSystemEditor.type("\u{4}")
+        #expect(withSystemEditor.waitForExit() == 0)
+        let logged = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(logged.count == 2)
+        #expect(logged.first?.hasPrefix("600 ") == true && logged.last?.hasPrefix("700 ") == true)
+        for line in logged {
+            let path = String(line.dropFirst(4))
+            #expect(!FileManager.default.fileExists(atPath: path), "\(path) is left behind")
+        }
+
+        let withNone = try start(folder, environment: unset.merging(["PATH": nothing.path]) { $1 })
+        withNone.type("note edit 1\r")
+        let refused = PseudoTerminal.plain(try withNone.waitFor("NEW TEXT."))
+        #expect(refused.contains("No editor is set and this system has no 'editor': set VISUAL or EDITOR"))
+        try prompt(withNone)
+        withNone.type("\u{4}")
+        #expect(withNone.waitForExit() == 0)
+
+        let withFailing = try start(folder, environment: ["VISUAL": "", "EDITOR": failing.path])
+        withFailing.type("note edit 1\r")
+        let failed = PseudoTerminal.plain(try withFailing.waitFor("TEXT'."))
+        #expect(failed.contains("exited with status 3); note 1 is unchanged. What you wrote is kept in"))
+        try prompt(withFailing)
+        withFailing.type("\u{4}")
+        #expect(withFailing.waitForExit() == 0)
+        let drafts = URL(fileURLWithPath: folder).appendingPathComponent(".dossier/drafts")
+        let kept = try FileManager.default.contentsOfDirectory(at: drafts, includingPropertiesForKeys: nil)
+        #expect(kept.count == 1)
+        if let draft = kept.first {
+            #expect(try String(contentsOf: draft, encoding: .utf8) == "A final wording thought\nand a second thought\n")
+            let mode = try FileManager.default.attributesOfItem(atPath: draft.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
+        let notes = try DossierProcess.run(["--workspace", folder, "-c", "notes"])
+        #expect(notes.stdout.contains("A final wording thought"))
+    }
+
     @Test func aHistoryReferenceIsRememberedAsTheCommandItRan() throws {
         let terminal = try start(workspace())
         terminal.type("search Puzanov --limit 1\r")
