@@ -189,4 +189,36 @@ import TestSupport
         let after = try DossierProcess.run(["--workspace", folder, "-c", "history --json"])
         #expect(after.status == 0)
     }
+
+    /// Under --json a failure is one JSON object on stdout, with a code a script can test,
+    /// and a non-zero exit status; an empty result is not a failure.
+    @Test(arguments: [
+        ("serch plenum --json", "command.unknown_command", "Unknown command 'serch'"),
+        ("search \"unclosed phrase --json", "query.invalid", "never closed"),
+        ("show wca-nothere --json", "command.unknown_reference", "wca-nothere"),
+        ("import /no/such/file.jsonl --json", "import.unreadable_file", "/no/such/file.jsonl"),
+        ("timeline plenum --by decade --json", "command.usage", "'decade'"),
+        ("note edit 99 --json", "session.no_such_note", "no note 99"),
+        ("session open nosuch --json", "session.not_found", "'nosuch'"),
+    ])
+    func aFailureUnderJSONIsAnErrorObject(_ line: String, _ code: String, _ named: String) throws {
+        let run = try DossierProcess.run(["--workspace", workspace(), "-c", line])
+        #expect(run.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let error = try #require(object?["error"] as? [String: Any], "stdout: \(run.stdout)")
+        #expect(object?.count == 1)
+        #expect(error["code"] as? String == code)
+        #expect((error["message"] as? String)?.contains(named) == true)
+        #expect(!run.stderr.contains(named), "the message is not also on stderr")
+        // In a script, the error names the line it came from.
+        let script = try DossierProcess.run(["--workspace", workspace()], input: "stats\n" + line + "\n")
+        #expect(script.status == 1)
+        #expect(script.stdout.contains("\"location\": \"<stdin>:2\""))
+    }
+
+    @Test func anEmptyResultUnderJSONIsNoError() throws {
+        let run = try DossierProcess.run(["--workspace", workspace(), "-c", "search zzzzqqq --json"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"total\": 0") && !run.stdout.contains("\"error\""))
+    }
 }

@@ -68,23 +68,46 @@ public final class Interpreter: @unchecked Sendable {
         } catch {
             context.clearProgress()
             failure = error
+            // A line that could not be parsed still asked for JSON if it says --json.
+            if !json { json = Self.asksForJSON(line) }
         }
         if record { session?.record(line, failed: failure != nil) }
         save(session)
         if let current = context.session, current !== session { save(current) }
         if let failure {
-            let message = Self.message(for: failure, interrupted: context.isInterrupted)
-            sink.writeMessage(location.map { "\($0): " + message } ?? message)
+            report(failure, json: json, location: location)
             return false
         }
         guard let output else { return true }
         do {
             try render(output, json: json)
         } catch {
-            sink.writeMessage(Self.message(for: error))
+            report(error, json: json, location: location)
             return false
         }
         return true
+    }
+
+    /// Tells the user a command failed: the message (naming the input and the fix) on the
+    /// message stream, or under `--json` one error object on standard output.
+    private func report(_ error: any Error, json: Bool, location: String?) {
+        let interrupted = context.isInterrupted
+        let message = Self.message(for: error, interrupted: interrupted)
+        guard json else {
+            sink.writeMessage(location.map { "\($0): " + message } ?? message)
+            return
+        }
+        let reported: any Error = interrupted && !(error is ImportError) ? REPLError.interrupted : error
+        let object = ErrorReport.json(for: reported, message: message, location: location)
+        sink.writeOutput(object.serialized(pretty: true))
+    }
+
+    /// Whether `line` has a `--json` word, for a line whose arguments could not be parsed.
+    static func asksForJSON(_ line: String) -> Bool {
+        guard let words = try? LineTokenizer.split(line) else {
+            return line.split(separator: " ").contains("--json")
+        }
+        return words.contains("--json")
     }
 
     /// The command a `!N`, `!-N` or `!!` line stands for, if it is one that can be run.
