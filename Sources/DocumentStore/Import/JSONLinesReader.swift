@@ -8,6 +8,7 @@ struct JSONLinesReader: RecordReader {
 
     func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
         let endsWithNewline = data.last == 0x0A || data.last == 0x0D
+        var count = 0
         try forEachLine(in: data) { number, line in
             var bytes = line
             // A byte order mark some editors put first: not part of the JSON.
@@ -22,7 +23,9 @@ struct JSONLinesReader: RecordReader {
                 throw ImportError.malformed(file: file, line: number, reason: reason(error, bytes, cutOff: error.atEnd && !endsWithNewline && isLast(number)))
             }
             try consume(RecordFields.record(from: fields, file: file, line: number, provenance: provenance))
+            count += 1
         }
+        if count == 0 { throw ImportError.noRecords(file: file, format: .jsonl) }
     }
 
     /// Whether line `number` is the file's last (counted only when a line is refused).

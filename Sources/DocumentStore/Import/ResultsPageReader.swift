@@ -75,8 +75,8 @@ struct ResultsPageReader: RecordReader {
         guard let last = summary.last else {
             warn(ImportWarning(
                 file: file, line: title.line,
-                message: "the last record ('\(name)') has no summary: the page may be cut off. It was imported without one; "
-                    + "import the whole page again to add it."))
+                message: "the last record ('\(name)') has no summary: the page may be cut off. The record was imported "
+                    + "without one (a summary stored before is kept); import the whole page again to add it."))
             return
         }
         let endsWithNewline = data.last == 0x0A || data.last == 0x0D

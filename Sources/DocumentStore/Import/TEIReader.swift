@@ -25,7 +25,7 @@ struct TEIReader: RecordReader {
         parser.shouldProcessNamespaces = false
         if !parser.parse() {
             throw ImportError.malformed(
-                file: file, line: max(1, parser.lineNumber),
+                file: file, line: max(1, collector.errorLine ?? parser.lineNumber),
                 reason: "the XML is not well-formed: \(Self.describe(parser.parserError)). Fix the file in an XML editor "
                     + "(xmllint --noout '\(file)' lists every problem), then import it again.")
         }
@@ -146,6 +146,13 @@ private final class TEICollector: NSObject, XMLParserDelegate {
     private var openedAt: [Int] = []
     /// Whether any element was read.
     private(set) var sawRoot = false
+    /// The line the parser was on when it found the file not well-formed (after it stops,
+    /// its line is wherever its read-ahead got to).
+    private(set) var errorLine: Int?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if errorLine == nil { errorLine = parser.lineNumber }
+    }
 
     /// The outermost element still open when the parser stopped, and its line.
     var unclosed: (name: String, line: Int)? {
