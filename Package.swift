@@ -87,7 +87,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "REPLCore", "DocumentStore", "SessionStore", "SearchCommands", "WorkspaceCommands", "NoteCommands", "CiteCommands",
-                "CompareCommands",
+                "CompareCommands", grdb,
             ],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),

@@ -72,6 +72,8 @@ struct Import: DossierCommand {
         }
         message += " The archive holds \(total.grouped) documents (\(String(format: "%.2f", summary.seconds)) s, "
             + "\(Int(summary.recordsPerSecond).grouped) records/s)."
+        // What was repaired or left out, each on a line of its own after the summary.
+        for warning in summary.warnings { message += "\n" + warning.description }
         return Message(message, data: [
             "file": .string(file), "format": .string(summary.format.rawValue),
             "added": .number(Double(summary.added)), "changed": .number(Double(summary.changed)),
@@ -79,6 +81,7 @@ struct Import: DossierCommand {
             "changed_fields": .object(summary.changedFields.mapValues { .number(Double($0)) }),
             "replace": .bool(replace),
             "seconds": .number(summary.seconds), "documents": .number(Double(total)),
+            "warnings": .array(summary.warnings.map { .string($0.description) }),
         ])
     }
 }

@@ -117,6 +117,9 @@ public enum SessionFormat {
             for byte in data.prefix(offset) {
                 if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
             }
+            if debug.contains("Too many nested") {
+                return "its arrays and objects are nested too deep at line \(line), column \(column), as no session file is"
+            }
             return "it is not valid JSON at line \(line), column \(column)"
         }
         return "it is not valid JSON"

@@ -113,7 +113,7 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("id,title\n1,ok\n2,\"unclosed\n", 3, "a quoted field is never closed. Add the closing '\"'."),
+        ("id,title\n1,ok\n2,\"unclosed\n", 3, "a quoted field is never closed. Add the closing '\"'; if the file was cut off, restore the whole file."),
         ("id,title\n1,ok,extra\n", 2, "3 fields, but the header has 2. Quote fields that contain commas."),
         ("id,summary\n1,no title column\n", 1, "the header has no 'title' column. Expected a header row naming fields such as id, date, title, summary, then one record a row."),
         ("id,title\n1,a \"quoted\" word\n", 2, "a '\"' stands inside an unquoted field. Quote the whole field and double the inner quote (\"\")."),
@@ -256,7 +256,7 @@ import TestSupport
 
     @Test func anUnendedRISRecordIsRefusedAtItsStart() throws {
         let store = try DocumentStore.open(at: Fixtures.temporaryFolder().appendingPathComponent("store.sqlite"))
-        #expect(throws: ImportError.malformed(file: "broken.ris", line: 1, reason: "the record that starts here has no 'ER  - ' line to end it.")) {
+        #expect(throws: ImportError.malformed(file: "broken.ris", line: 1, reason: "the record that starts here has no 'ER  - ' line to end it before the next record on line 5. Add an 'ER  - ' line before line 5.")) {
             try store.importFile(at: Fixtures.file("broken.ris"), name: "broken.ris")
         }
         #expect(try store.count() == 0)

@@ -158,25 +158,6 @@ import TestSupport
     }
 }
 
-/// Every row of the store's tables, to show that something left the store as it was.
-struct StoreContent: Equatable {
-    var tables: [String: [[String]]]
-
-    init(_ store: DocumentStore) throws {
-        let queue = try DatabaseQueue(path: store.url.path)
-        defer { try? queue.close() }
-        tables = try queue.read { db in
-            var tables: [String: [[String]]] = [:]
-            for table in ["document", "document_history", "alias", "vocabulary", "name_spelling"] {
-                tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2").map { row in
-                    row.databaseValues.map(\.description)
-                }
-            }
-            return tables
-        }
-    }
-}
-
 extension RecordHistoryTests {
     @Test func aRecordWithoutATitleMayOnlyAddToAStoredOne() throws {
         let store = try sampleStore()

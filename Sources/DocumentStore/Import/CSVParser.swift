@@ -11,6 +11,9 @@ struct CSVParser {
     enum Failure: Error {
         case unterminatedQuote(line: Int)
         case strayQuote(line: Int)
+        /// Text after the closing quote of a field that ran on over line ends: the quote
+        /// that opened it on `opened` was most likely never meant to be closed there.
+        case runawayQuote(opened: Int, line: Int)
     }
 
     /// Parses `text`; a row spanning lines (a quoted field with a newline) keeps the number
@@ -77,7 +80,10 @@ struct CSVParser {
                 line += 1
                 rowStart = line
             default:
-                if fieldWasQuoted { throw .strayQuote(line: line) }
+                if fieldWasQuoted {
+                    if quoteStart < line { throw .runawayQuote(opened: quoteStart, line: line) }
+                    throw .strayQuote(line: line)
+                }
                 field.unicodeScalars.append(c)
             }
         }
@@ -101,7 +107,7 @@ struct CSVReader: RecordReader {
     let file: String
     let provenance: Provenance
 
-    func read(_ consume: (Record) throws -> Void) throws {
+    func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
         guard var text = String(data: data, encoding: .utf8) else {
             throw ImportError.unreadableFile(file: file, reason: "it is not UTF-8 text")
         }
@@ -111,7 +117,13 @@ struct CSVReader: RecordReader {
             rows = try CSVParser.rows(of: text)
         } catch .unterminatedQuote(let line) {
             throw ImportError.malformed(
-                file: file, line: line, reason: "a quoted field is never closed. Add the closing '\"'.")
+                file: file, line: line,
+                reason: "a quoted field is never closed. Add the closing '\"'; if the file was cut off, restore the whole file.")
+        } catch .runawayQuote(let opened, let line) {
+            throw ImportError.malformed(
+                file: file, line: opened,
+                reason: "the quoted field that opens on this line runs on to line \(line), where text follows its closing quote: "
+                    + "a closing '\"' is probably missing on line \(opened). Add it, and double any quote inside the field (\"\").")
         } catch .strayQuote(let line) {
             throw ImportError.malformed(
                 file: file, line: line,
@@ -128,8 +140,23 @@ struct CSVReader: RecordReader {
                 reason: "the header has no 'title' column. \(ImportFormat.csv.shapeHint)")
         }
         if rows.count == 1 { throw ImportError.noRecords(file: file, format: .csv) }
-        for row in rows.dropFirst() {
+        let endsWithNewline = text.last == "\n" || text.last == "\r\n" || text.last == "\r"
+        // Spreadsheets often end rows with empty cells past the header's columns: dropped,
+        // and said once.
+        var padded: [Int] = []
+        for (position, original) in rows.dropFirst().enumerated() {
+            var row = original
+            if row.fields.count > names.count, row.fields[names.count...].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                row.fields.removeLast(row.fields.count - names.count)
+                padded.append(row.line)
+            }
             guard row.fields.count == names.count else {
+                if position == rows.count - 2, row.fields.count < names.count, !endsWithNewline {
+                    throw ImportError.malformed(
+                        file: file, line: row.line,
+                        reason: "the last row has \(row.fields.count) of the header's \(names.count) fields and the file does not end "
+                            + "with a line end: it looks cut off. Restore the whole file, or remove the incomplete row.")
+                }
                 throw ImportError.malformed(
                     file: file, line: row.line,
                     reason: "\(row.fields.count) fields, but the header has \(names.count). Quote fields that contain commas.")
@@ -145,6 +172,13 @@ struct CSVReader: RecordReader {
                 }
             }
             try consume(RecordFields.record(from: fields, file: file, line: row.line, provenance: provenance))
+        }
+        if let first = padded.first {
+            let lines = padded.prefix(5).map(String.init).joined(separator: ", ") + (padded.count > 5 ? ", …" : "")
+            warn(ImportWarning(
+                file: file, line: first,
+                message: "\(padded.count) \(padded.count == 1 ? "row ends" : "rows end") with empty fields past the header's "
+                    + "\(names.count) columns (\(padded.count == 1 ? "line" : "lines") \(lines)); the empty fields were left out."))
         }
     }
 }

@@ -19,6 +19,8 @@ public struct ImportSummary: Sendable, Equatable {
     /// the new words to the vocabulary by spelling keys (name variants).
     public var indexSeconds: Double = 0
     public var vocabularySeconds: Double = 0
+    /// What the import repaired or left out on the way in, in file order.
+    public var warnings: [ImportWarning] = []
 
     /// Records the file held that were stored already, changed or not.
     public var updated: Int { changed + unchanged }
@@ -52,6 +54,39 @@ struct ChangeCounts {
 /// Thrown out of an import's transaction to roll it back when no record is new or changed.
 private struct NothingChanged: Error {
     var counts: ChangeCounts
+    var warnings: [ImportWarning]
+}
+
+/// The records whose text had control characters taken out, told as warnings: each of the
+/// first few by name, the rest counted.
+struct ControlCharacterRepairs {
+    static let named = 5
+    private(set) var warnings: [ImportWarning] = []
+    private var more = 0
+    private var moreRemoved = 0
+
+    mutating func add(_ record: Record, fields: [String], removed: [Unicode.Scalar], file: String) {
+        guard !removed.isEmpty else { return }
+        guard warnings.count < Self.named else {
+            more += 1
+            moreRemoved += removed.count
+            return
+        }
+        let codes = Array(Set(removed.map(\.value))).sorted().prefix(4).map { String(format: "U+%04X", $0) }
+        let title = record.title.count > 50 ? String(record.title.prefix(50)) + "…" : record.title
+        warnings.append(ImportWarning(
+            file: file,
+            message: "removed \(removed.count) control \(removed.count == 1 ? "character" : "characters") (\(codes.joined(separator: ", "))) "
+                + "from the \(fields.joined(separator: ", ")) of record '\(record.id)' ('\(title)'): they are not text. "
+                + "The rest of the record was imported as it is."))
+    }
+
+    /// The warnings, with one for the records past the first few.
+    var all: [ImportWarning] {
+        guard more > 0, let file = warnings.first?.file else { return warnings }
+        return warnings + [ImportWarning(
+            file: file, message: "removed \(moreRemoved) control characters from \(more) more \(more == 1 ? "record" : "records") in the same way.")]
+    }
 }
 
 extension DocumentStore {
@@ -110,9 +145,9 @@ extension DocumentStore {
         let importedAt = ISO8601DateFormatter().string(from: started)
 
         var indexSeconds = 0.0, vocabularySeconds = 0.0
-        let outcome: (added: Int, counts: ChangeCounts, bulk: Bool)
+        let outcome: (added: Int, counts: ChangeCounts, bulk: Bool, warnings: [ImportWarning])
         do {
-            outcome = try write { db -> (Int, ChangeCounts, Bool) in
+            outcome = try write { db -> (Int, ChangeCounts, Bool, [ImportWarning]) in
                 let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
                 let versions = try VersionWriter(db, importedAt: importedAt, action: replace ? "replace" : nil)
                 var added = 0
@@ -124,8 +159,12 @@ extension DocumentStore {
                 // Whether to load in bulk is decided on the first records: nil until then.
                 var bulk: Bool?
                 var sample: [Record] = []
+                var warnings: [ImportWarning] = []
+                var repairs = ControlCharacterRepairs()
 
-                func store(_ record: Record) throws {
+                func store(_ read: Record) throws {
+                    let (record, fields, removed) = read.removingControlCharacters()
+                    repairs.add(record, fields: fields, removed: removed, file: file)
                     let stored: Record
                     if !record.title.isEmpty, try versions.insertIfNew(record) {
                         added += 1
@@ -169,7 +208,7 @@ extension DocumentStore {
                     sample = []
                 }
 
-                try reader.read { record in
+                try reader.read({ record in
                     let seen = added + counts.records + sample.count
                     if seen % 1_000 == 0 {
                         if isCancelled() { throw ImportError.cancelled(file: file) }
@@ -181,11 +220,12 @@ extension DocumentStore {
                         return
                     }
                     try store(record)
-                }
+                }, warn: { warnings.append($0) })
                 if bulk == nil { try decide() }
+                warnings += repairs.all
                 // Nothing new and nothing changed: the transaction is rolled back, which also
                 // puts back what a bulk load took down, and the store is as it was.
-                if added == 0 && counts.changed == 0 { throw NothingChanged(counts: counts) }
+                if added == 0 && counts.changed == 0 { throw NothingChanged(counts: counts, warnings: warnings) }
                 let isBulk = bulk ?? false
                 if isBulk {
                     if isCancelled() { throw ImportError.cancelled(file: file) }
@@ -208,14 +248,15 @@ extension DocumentStore {
                     try Vocabulary.updateNames(db, counts: names)
                 }
                 vocabularySeconds = Date().timeIntervalSince(vocabulary)
-                return (added, counts, isBulk)
+                return (added, counts, isBulk, warnings)
             }
         } catch let unchanged as NothingChanged {
             return ImportSummary(
                 file: file, format: summaryFormat, added: 0, changed: 0, unchanged: unchanged.counts.unchanged,
-                changedFields: [:], seconds: Date().timeIntervalSince(started), indexSeconds: 0, vocabularySeconds: 0)
+                changedFields: [:], seconds: Date().timeIntervalSince(started), indexSeconds: 0, vocabularySeconds: 0,
+                warnings: unchanged.warnings)
         }
-        let (added, counts, bulk) = outcome
+        let (added, counts, bulk, warnings) = outcome
         nameWords.withLock { $0.removeAll() }
         indexedWords.withLock { $0.removeAll() }
         if bulk {
@@ -227,7 +268,8 @@ extension DocumentStore {
         return ImportSummary(
             file: file, format: summaryFormat, added: added, changed: counts.changed, unchanged: counts.unchanged,
             changedFields: counts.fields,
-            seconds: Date().timeIntervalSince(started), indexSeconds: indexSeconds, vocabularySeconds: vocabularySeconds)
+            seconds: Date().timeIntervalSince(started), indexSeconds: indexSeconds, vocabularySeconds: vocabularySeconds,
+            warnings: warnings)
     }
 }
 

@@ -30,7 +30,7 @@ struct FolderReader: RecordReader {
             .sorted { $0.0.path < $1.0.path }
     }
 
-    func read(_ consume: (Record) throws -> Void) throws {
+    func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
         let files = Self.files(in: url, format: format)
         guard !files.isEmpty else { throw ImportError.emptyFolder(file: file, format: format) }
         for (document, documentFormat) in files {
@@ -42,7 +42,7 @@ struct FolderReader: RecordReader {
                 throw ImportError.unreadableFile(file: name, reason: "it cannot be opened (check its permissions)")
             }
             let provenance = Provenance(file: document.standardizedFileURL.path, format: documentFormat.rawValue)
-            try documentFormat.reader(data: data, url: document, file: name, provenance: provenance).read(consume)
+            try documentFormat.reader(data: data, url: document, file: name, provenance: provenance).read(consume, warn: warn)
         }
     }
 }

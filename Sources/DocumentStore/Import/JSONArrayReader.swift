@@ -7,7 +7,7 @@ struct JSONArrayReader: RecordReader {
     let file: String
     let provenance: Provenance
 
-    func read(_ consume: (Record) throws -> Void) throws {
+    func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var count = 0
             do {
@@ -21,6 +21,18 @@ struct JSONArrayReader: RecordReader {
                 }
             } catch let failure as JSONLineParser.ArrayFailure {
                 let line = lineNumber(of: failure.offset + arrayStart(bytes), in: bytes)
+                if failure.tooDeep {
+                    throw ImportError.malformed(
+                        file: file, line: line,
+                        reason: "the JSON is nested more than \(JSONLineParser.maximumDepth) levels deep, which no record is. "
+                            + "Check that its brackets close. \(ImportFormat.json.shapeHint)")
+                }
+                if failure.atEnd {
+                    throw ImportError.malformed(
+                        file: file, line: line,
+                        reason: "the file ends before the array is closed: it looks cut off in the middle of a record. "
+                            + "Restore the whole file, or end it after the last complete record with ']'.")
+                }
                 throw ImportError.malformed(
                     file: file, line: line,
                     reason: "not valid JSON here (a missing quote, comma or bracket?). \(ImportFormat.json.shapeHint)")

@@ -4,18 +4,33 @@
 /// value type spent most of an import's time. This parser reads the bytes once, makes
 /// strings straight from them when they hold no escapes, and accepts exactly JSON.
 struct JSONLineParser {
-    struct Failure: Error {}
+    /// Why the bytes are not what was asked for: not JSON, or JSON nested deeper than
+    /// `maximumDepth` (which a record never is, and which would otherwise exhaust the stack).
+    struct Failure: Error {
+        var tooDeep = false
+        /// The text ended inside the value: it is cut off.
+        var atEnd = false
+    }
+
+    /// Arrays and objects inside each other at most this deep (as Foundation's decoder).
+    static let maximumDepth = 512
 
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
+    private var depth = 0
 
     /// The object in `bytes`; throws `Failure` for anything but one JSON object.
     static func object(in bytes: UnsafeRawBufferPointer) throws(Failure) -> [String: JSONValue] {
         var parser = JSONLineParser(bytes: bytes)
         parser.skipSpace()
-        guard parser.peek() == UInt8(ascii: "{"), case .object(let object) = try parser.value() else {
-            throw Failure()
+        guard parser.peek() == UInt8(ascii: "{") else { throw Failure() }
+        let value: JSONValue
+        do {
+            value = try parser.value()
+        } catch {
+            throw Failure(tooDeep: error.tooDeep, atEnd: parser.index >= bytes.count)
         }
+        guard case .object(let object) = value else { throw Failure() }
         parser.skipSpace()
         guard parser.index == bytes.count else { throw Failure() }
         return object
@@ -50,11 +65,13 @@ struct JSONLineParser {
                 do {
                     element = try parser.value()
                 } catch {
-                    throw ArrayFailure(offset: max(start, min(parser.index, bytes.count - 1)))
+                    throw ArrayFailure(
+                        offset: max(start, min(parser.index, bytes.count - 1)), tooDeep: error.tooDeep,
+                        atEnd: parser.index >= bytes.count)
                 }
                 try body(element, start)
                 parser.skipSpace()
-                guard let next = parser.peek() else { throw ArrayFailure(offset: parser.index) }
+                guard let next = parser.peek() else { throw ArrayFailure(offset: max(0, parser.index - 1), atEnd: true) }
                 parser.index += 1
                 if next == UInt8(ascii: "]") { break }
                 guard next == UInt8(ascii: ",") else { throw ArrayFailure(offset: parser.index - 1) }
@@ -67,6 +84,9 @@ struct JSONLineParser {
     /// Where a JSON array stops being JSON.
     struct ArrayFailure: Error {
         var offset: Int
+        var tooDeep = false
+        /// The text ended before the array did: the file is cut off.
+        var atEnd = false
     }
 
     private init(bytes: UnsafeRawBufferPointer) {
@@ -92,6 +112,11 @@ struct JSONLineParser {
     private mutating func value() throws(Failure) -> JSONValue {
         skipSpace()
         guard let byte = peek() else { throw Failure() }
+        if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+            guard depth < Self.maximumDepth else { throw Failure(tooDeep: true) }
+            depth += 1
+        }
+        defer { if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth -= 1 } }
         switch byte {
         case UInt8(ascii: "{"):
             index += 1

@@ -10,7 +10,7 @@ struct MarkdownReader: RecordReader {
     let file: String
     let provenance: Provenance
 
-    func read(_ consume: (Record) throws -> Void) throws {
+    func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw ImportError.unreadableFile(file: file, reason: "it is not UTF-8 text")
         }

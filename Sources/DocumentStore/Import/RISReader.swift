@@ -18,7 +18,7 @@ struct RISReader: RecordReader {
         "LA": "language", "OP": "original_language", "TT": "translator", "A4": "translator",
     ]
 
-    func read(_ consume: (Record) throws -> Void) throws {
+    func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
         guard let content = String(data: data, encoding: .utf8) else {
             throw ImportError.unreadableFile(file: file, reason: "it is not UTF-8 text")
         }
@@ -47,7 +47,9 @@ struct RISReader: RecordReader {
             case "TY":
                 if fields != nil {
                     throw ImportError.malformed(
-                        file: file, line: start, reason: "the record that starts here has no 'ER  - ' line to end it.")
+                        file: file, line: start,
+                        reason: "the record that starts here has no 'ER  - ' line to end it before the next record on line \(number). "
+                            + "Add an 'ER  - ' line before line \(number).")
                 }
                 fields = [:]
                 start = number
@@ -71,7 +73,10 @@ struct RISReader: RecordReader {
             }
         }
         if fields != nil {
-            throw ImportError.malformed(file: file, line: start, reason: "the record that starts here has no 'ER  - ' line to end it.")
+            throw ImportError.malformed(
+                file: file, line: start,
+                reason: "the record that starts here has no 'ER  - ' line to end it: the file ends first. "
+                    + "Add an 'ER  - ' line after its last tag; if the file was cut off, restore the whole file.")
         }
         if count == 0 { throw ImportError.noRecords(file: file, format: .ris) }
     }

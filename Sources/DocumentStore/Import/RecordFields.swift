@@ -22,6 +22,18 @@ enum RecordFields {
     ]
 
     static let knownNames = Set(aliases.keys)
+
+    /// The longest title a record may have. A longer one is a text in the wrong place (a
+    /// shifted CSV column, a results page whose blank lines were lost), and would fill every
+    /// listing.
+    static let maximumTitleLength = 2_000
+
+    /// Why `title` cannot be a title, if it cannot.
+    static func titleProblem(_ title: String) -> String? {
+        guard title.utf8.count > maximumTitleLength, title.count > maximumTitleLength else { return nil }
+        return "the title is \(title.count) characters long; a title has at most 2,000. "
+            + "Put long text in 'summary' or 'text'."
+    }
     static let listFields: Set<String> = ["collections", "people", "places", "subjects"]
 
     /// Builds a record; `location` names the file and line for error messages.
@@ -94,6 +106,7 @@ enum RecordFields {
         guard let title = scalars["title"] ?? (scalars["id"] != nil ? "" : nil) else {
             throw fail("the record has no title. Every record needs a 'title' field (or an 'id' of a stored record it adds fields to).")
         }
+        if let problem = titleProblem(title) { throw fail(problem) }
         let date = try parseDate(scalars["date"], field: "date", fail: fail)
         let dateEnd = try parseDate(scalars["date_end"], field: "date_end", fail: fail)
         if let date, let dateEnd, dateEnd.upperBound < date.lowerBound {

@@ -3,19 +3,39 @@ import Foundation
 /// Reads records from a file one at a time, so that an import of any size streams through
 /// one transaction without holding the whole file's records in memory.
 protocol RecordReader {
-    /// Calls `consume` with each record in file order; throws `ImportError` at the first
-    /// malformed one, or whatever `consume` throws.
-    func read(_ consume: (Record) throws -> Void) throws
+    /// Calls `consume` with each record in file order and `warn` with what it repaired or
+    /// left out; throws `ImportError` at the first malformed record, or whatever `consume`
+    /// throws.
+    func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws
+}
+
+/// A reader of a text format behind the check that the file is UTF-8 text at all.
+struct CheckedTextReader: RecordReader {
+    let data: Data
+    let file: String
+    let inner: any RecordReader
+
+    func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
+        if let problem = TextCheck.problem(in: data, file: file) { throw problem }
+        try inner.read(consume, warn: warn)
+    }
 }
 
 extension ImportFormat {
     func reader(data: Data, url: URL, file: String, provenance: Provenance) -> any RecordReader {
+        // XML declares its own encoding (UTF-16 and Latin-1 TEI are well-formed XML), and
+        // the XML parser reports bytes that do not match it.
+        guard self != .tei else { return TEIReader(url: url, data: data, file: file, provenance: provenance) }
+        return CheckedTextReader(data: data, file: file, inner: textReader(data: data, url: url, file: file, provenance: provenance))
+    }
+
+    private func textReader(data: Data, url: URL, file: String, provenance: Provenance) -> any RecordReader {
         switch self {
         case .results: return ResultsPageReader(data: data, file: file, provenance: provenance)
         case .jsonl: return JSONLinesReader(data: data, file: file, provenance: provenance)
         case .csv: return CSVReader(data: data, file: file, provenance: provenance)
         case .json: return JSONArrayReader(data: data, file: file, provenance: provenance)
-        case .tei: return TEIReader(url: url, file: file, provenance: provenance)
+        case .tei: return TEIReader(url: url, data: data, file: file, provenance: provenance)
         case .ris: return RISReader(data: data, file: file, provenance: provenance)
         case .markdown: return MarkdownReader(url: url, file: file, provenance: provenance)
         }

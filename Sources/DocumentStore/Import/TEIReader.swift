@@ -10,10 +10,13 @@ import FoundationXML
 /// title names the collection, and its creation date stands in for a document without one.
 struct TEIReader: RecordReader {
     let url: URL
+    /// The file's bytes, for recognizing a file that is not XML at all.
+    let data: Data
     let file: String
     let provenance: Provenance
 
-    func read(_ consume: (Record) throws -> Void) throws {
+    func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
+        if let problem = data.withUnsafeBytes({ TextCheck.binaryProblem(in: $0, file: file) }) { throw problem }
         guard let parser = XMLParser(contentsOf: url) else {
             throw ImportError.unreadableFile(file: file, reason: "it cannot be opened as XML")
         }
@@ -21,10 +24,22 @@ struct TEIReader: RecordReader {
         parser.delegate = collector
         parser.shouldProcessNamespaces = false
         if !parser.parse() {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "the XML is not well-formed"
             throw ImportError.malformed(
-                file: file, line: max(1, parser.lineNumber),
-                reason: "the XML is not well-formed (\(reason)). Check that every element is closed.")
+                file: file, line: max(1, collector.errorLine ?? parser.lineNumber),
+                reason: "the XML is not well-formed: \(Self.describe(parser.parserError)). Fix the file in an XML editor "
+                    + "(xmllint --noout '\(file)' lists every problem), then import it again.")
+        }
+        // The parser accepts a file that ends with elements still open (one cut off while
+        // being copied): everything after the cut would be missing without a word.
+        if let (name, line) = collector.unclosed {
+            throw ImportError.malformed(
+                file: file, line: line,
+                reason: "the element <\(name)> opened here is never closed: the file ends first (cut off?). "
+                    + "Restore the whole file, or close the element with </\(name)>.")
+        }
+        if !collector.sawRoot {
+            throw ImportError.malformed(
+                file: file, line: 1, reason: "the file holds no XML element. \(ImportFormat.tei.shapeHint)")
         }
         if collector.documents.isEmpty {
             throw ImportError.noRecords(file: file, format: .tei)
@@ -72,6 +87,35 @@ struct TEIReader: RecordReader {
         return nil
     }
 
+    /// What the XML parser's error means, in words (its own description is a code
+    /// number). The codes are libxml2's, which the parser passes on.
+    static func describe(_ error: (any Error)?) -> String {
+        guard let error else { return "the parser stopped" }
+        let code = (error as NSError).code
+        switch code {
+        case 3, 4: return "it does not start with an XML element ('<')"
+        case 5, 86: return "there is more after the end of the document's root element (a second root, or text after it)"
+        case 6, 7, 8: return "a character reference such as '&#160;' is malformed"
+        case 9: return "it holds a character that XML does not allow (a control character or NUL byte?)"
+        case 22, 23, 24, 25: return "an '&' is not followed by an entity name and ';' (write a plain ampersand as '&amp;')"
+        case 26, 27: return "an entity such as '&nbsp;' is used but not declared (write it as '&#160;')"
+        case 31, 32, 79, 81: return "its bytes do not match the encoding it declares (save it as UTF-8)"
+        case 38: return "a '<' stands inside an attribute's value (write it as '&lt;')"
+        case 39, 40, 41: return "an attribute's value is not in quotes"
+        case 42: return "an element has the same attribute twice"
+        case 45: return "a comment ('<!--') is never closed"
+        case 56, 57, 64: return "the '<?xml …?>' declaration is malformed or not at the very start"
+        case 61: return "the DOCTYPE declaration is never closed"
+        case 63: return "a CDATA section is never closed"
+        case 65, 68: return "a '<' or '&' is not followed by a name (in text, write '<' as '&lt;' and '&' as '&amp;')"
+        case 73, 74, 77: return "a tag is not closed with '>'"
+        case 76: return "an end tag does not match the element it closes"
+        case 85: return "the elements are not properly nested"
+        case 89, 90: return "its entities refer to each other in a loop or expand too far"
+        default: return "XML error \(code)"
+        }
+    }
+
     private func collapse(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
@@ -98,6 +142,22 @@ private final class TEICollector: NSObject, XMLParserDelegate {
     var url: String?
 
     private var stack: [String] = []
+    /// The line each element of `stack` opened on.
+    private var openedAt: [Int] = []
+    /// Whether any element was read.
+    private(set) var sawRoot = false
+    /// The line the parser was on when it found the file not well-formed (after it stops,
+    /// its line is wherever its read-ahead got to).
+    private(set) var errorLine: Int?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if errorLine == nil { errorLine = parser.lineNumber }
+    }
+
+    /// The outermost element still open when the parser stopped, and its line.
+    var unclosed: (name: String, line: Int)? {
+        stack.first.map { ($0, openedAt[0]) }
+    }
     private var current: Document?
     /// What the text being read belongs to (a head, a paragraph, a note to skip…), innermost
     /// last, with the depth of the element that opened it and the text so far.
@@ -106,6 +166,8 @@ private final class TEICollector: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         stack.append(name)
+        openedAt.append(parser.lineNumber)
+        sawRoot = true
         switch name {
         case "div" where attributes["type"] == "document" && current == nil:
             current = Document(line: parser.lineNumber, xmlID: attributes["xml:id"])
@@ -146,7 +208,10 @@ private final class TEICollector: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        defer { stack.removeLast() }
+        defer {
+            stack.removeLast()
+            openedAt.removeLast()
+        }
         if let last = captures.last, last.depth == stack.count {
             captures.removeLast()
             let text = last.text

@@ -15,7 +15,22 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The message with the query and a caret under the position.
     public var description: String {
-        let caret = String(repeating: " ", count: max(0, position)) + "^"
-        return "Cannot read the query at position \(position + 1): \(problem). \(fix)\n  \(query)\n  \(caret)"
+        let (shown, column) = Self.excerpt(of: query, around: position)
+        let caret = String(repeating: " ", count: max(0, column)) + "^"
+        return "Cannot read the query at position \(position + 1): \(problem). \(fix)\n  \(shown)\n  \(caret)"
+    }
+
+    /// Characters of a long query shown around the problem (a query pasted from a file can
+    /// be thousands long): the excerpt, with control characters as spaces, and the column
+    /// of the position in it.
+    static func excerpt(of query: String, around position: Int, width: Int = 72) -> (String, Int) {
+        let characters = Array(query).map { $0.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }) ? " " : $0 }
+        let position = min(max(0, position), characters.count)
+        guard characters.count > width else { return (String(characters), position) }
+        let start = max(0, min(position - width / 3, characters.count - width))
+        let end = min(characters.count, start + width)
+        let lead = start > 0 ? "…" : ""
+        let shown = lead + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+        return (shown, position - start + lead.count)
     }
 }

@@ -22,6 +22,11 @@ struct QueryParser {
     static let maximumTerms = 200
     private var terms = 0
 
+    /// Parentheses and fields inside each other at most this deep: the parser descends once
+    /// for each, and a query no one would write must not exhaust its stack.
+    static let maximumDepth = 32
+    private var depth = 0
+
     /// Where other spellings of names are looked up; nil looks for words as typed only.
     private let names: NameExpansion?
     /// The other spellings looked for, for `--why`.
@@ -208,6 +213,8 @@ struct QueryParser {
         let at = index
         let character = characters[index]
         if character == "(" {
+            try descend(at: at)
+            defer { depth -= 1 }
             index += 1
             nested += 1
             defer { nested -= 1 }
@@ -264,6 +271,8 @@ struct QueryParser {
             let known = SearchQuery.fields.keys.sorted().map { $0 + ":" }.joined(separator: ", ")
             throw error(at, "'\(name):' is not a field that can be searched", "Use \(known), or a date filter: after:, before:, date:, year:.")
         }
+        try descend(at: at)
+        defer { depth -= 1 }
         index = valueStart
         nested += 1
         // Whatever is written after person: or place: is a name, capitalized or not.
@@ -509,6 +518,15 @@ struct QueryParser {
         guard let names, word.first?.isLowercase == true else { return false }
         let tokens = Terms.indexWords(in: folded)
         return !tokens.isEmpty && tokens.allSatisfy { names.spellings.contains($0) && names.spellings.isClearlyName($0) }
+    }
+
+    private mutating func descend(at position: Int) throws(QueryError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw error(
+                position, "parentheses and fields are nested more than \(Self.maximumDepth) deep here",
+                "Write the query with fewer levels, e.g. '(Mikoyan OR Peng) plenum'.")
+        }
     }
 
     private mutating func count(at position: Int) throws(QueryError) {

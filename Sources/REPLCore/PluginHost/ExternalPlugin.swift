@@ -138,6 +138,7 @@ final class ExternalPlugin: @unchecked Sendable {
         case .interrupted: return PluginProblem("was interrupted", interrupted: true)
         case .exited(let how): return PluginProblem("\(how) during \(step)")
         case .lineTooLong: return PluginProblem("sent a line longer than \(PluginProtocol.maximumLineLength >> 20) MB")
+        case .notUTF8(let excerpt): return PluginProblem("printed a line that is not UTF-8 text: '\(excerpt)'")
         }
     }
 

@@ -29,6 +29,8 @@ final class PluginProcess: @unchecked Sendable {
         case interrupted
         case exited(String)
         case lineTooLong
+        /// A line that is not UTF-8 text; the start of it, decoded with replacements.
+        case notUTF8(String)
     }
 
     /// Starts `executable` with no arguments in its own process group.
@@ -102,7 +104,12 @@ final class PluginProcess: @unchecked Sendable {
     func readLine(until deadline: ContinuousClock.Instant, isInterrupted: () -> Bool) throws(Failure) -> Substring {
         while true {
             if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
-                let line = String(decoding: buffer[lineStart..<newline], as: UTF8.self)
+                let bytes = buffer[lineStart..<newline]
+                let line = String(decoding: bytes, as: UTF8.self)
+                // Decoding replaces bytes that are not UTF-8; a plugin's text must not be
+                // shown or stored with them silently replaced.
+                let valid = line.utf8.count == bytes.count && !line.unicodeScalars.contains("\u{FFFD}")
+                    || String(validating: bytes, as: UTF8.self) != nil
                 lineStart = newline + 1
                 scanned = lineStart
                 // Lines taken are dropped now and then, not one by one (each would move the rest).
@@ -111,6 +118,7 @@ final class PluginProcess: @unchecked Sendable {
                     scanned -= lineStart
                     lineStart = 0
                 }
+                guard valid else { throw .notUTF8(PluginProtocol.excerpt(Substring(line))) }
                 return Substring(line)
             }
             scanned = buffer.count

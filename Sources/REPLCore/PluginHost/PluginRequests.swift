@@ -121,6 +121,8 @@ extension PluginHost {
         guard let records = params["records"]?.array else {
             throw RequestError("'import' needs \"records\", an array of records (objects with Dossier's field names).")
         }
+        // No records is nothing to do, not a file without records.
+        if records.isEmpty { return ["added": 0, "updated": 0, "warnings": []] }
         let source = params["source"]?.string ?? "plugin records"
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("dossier-plugin-import-\(getpid())-\(UUID().uuidString).jsonl")
@@ -133,7 +135,10 @@ extension PluginHost {
         }
         let summary = try context.store.importFile(
             at: file, format: .jsonl, name: source, origin: source, isCancelled: { context.isInterrupted })
-        return ["added": .number(Double(summary.added)), "updated": .number(Double(summary.updated))]
+        return [
+            "added": .number(Double(summary.added)), "updated": .number(Double(summary.updated)),
+            "warnings": .array(summary.warnings.map { .string($0.description) }),
+        ]
     }
 
     private func fieldList(_ params: [String: JSONValue]) throws -> Set<String>? {
