@@ -85,4 +85,35 @@ import TestSupport
         let (_, store) = try Fixtures.sampleWorkspace()
         #expect(try store.search(SearchQuery.parse(oneWord), limit: 5).total == 0)
     }
+
+    @Test(arguments: [
+        String(repeating: "(", count: 100_000) + "plenum" + String(repeating: ")", count: 100_000),
+        String(repeating: "title:", count: 20_000) + "plenum",
+        "plenum " + String(repeating: "-(", count: 50_000) + "x" + String(repeating: ")", count: 50_000),
+    ])
+    func queriesNestedPastAnyUseAreRefusedNotAStackOverflow(_ query: String) throws {
+        do {
+            _ = try SearchQuery.parse(query)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.problem == "parentheses and fields are nested more than 32 deep here")
+            #expect(error.fix == "Write the query with fewer levels, e.g. '(Mikoyan OR Peng) plenum'.")
+        }
+    }
+
+    @Test func aLongQueryIsShownAroundItsProblemWithTheCaretUnderIt() throws {
+        let query = (1...300).map { "w\($0)" }.joined(separator: " ")
+        do {
+            _ = try SearchQuery.parse(query)
+            Issue.record("accepted")
+        } catch {
+            let lines = error.description.split(separator: "\n").map(String.init)
+            #expect(lines[0] == "Cannot read the query at position \(error.position + 1): the query has more than 200 words. Search for the most telling words only.")
+            #expect(lines[1].count <= 2 + 74 && lines[1].hasPrefix("  …") && lines[1].hasSuffix("…"))
+            // The caret stands under the first word past the limit.
+            let caret = try #require(lines[2].firstIndex(of: "^"))
+            let column = lines[2].distance(from: lines[2].startIndex, to: caret)
+            #expect(lines[1].dropFirst(column).hasPrefix("w201 "))
+        }
+    }
 }
