@@ -11,6 +11,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
+        // The libraries the fuzzing package in Tests/Fuzz links (they take untrusted input:
+        // queries, imported files, session files, plugin messages).
+        .library(
+            name: "DossierLibraries",
+            targets: ["DossierJSON", "TextAnalysis", "DocumentStore", "SessionStore", "PluginKit", "REPLCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

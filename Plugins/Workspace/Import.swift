@@ -24,7 +24,11 @@ struct Import: DossierCommand {
             earlier version stays in the record's history (show ID --history). Importing \
             a file again changes nothing and says so. --replace replaces stored records \
             whole instead, still keeping their earlier versions. Ctrl-C cancels an import \
-            and leaves the archive unchanged.
+            and leaves the archive unchanged. A file that is not UTF-8 text (Latin-1, \
+            UTF-16, a binary file) or that is cut off mid-record is refused with the fix; \
+            what import repairs on the way in (control characters, empty cells past the \
+            header, a results page that looks cut off) is named in a 'warning:' line after \
+            the summary.
             """)
 
     static let examples = [

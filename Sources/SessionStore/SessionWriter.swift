@@ -95,6 +95,13 @@ struct SessionWriter {
         var seconds = time_t(Foundation.floor(date.timeIntervalSince1970))
         var parts = tm()
         gmtime_r(&seconds, &parts)
+        // Before the Gregorian calendar (a date typed into a file by hand) the reader counts
+        // days as Foundation does, by the Julian calendar: write such dates its way too, or
+        // each save would move them by days.
+        guard (1600...9999).contains(parts.tm_year + 1900) else {
+            let formatter = ISO8601DateFormatter()
+            return "\"" + formatter.string(from: Date(timeIntervalSince1970: Double(seconds))) + "\""
+        }
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\"\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z\""
     }

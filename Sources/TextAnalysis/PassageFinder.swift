@@ -16,23 +16,29 @@ public enum PassageFinder {
 
     /// The first place `passage` occurs in `text`, or nil.
     public static func find(_ passage: String, in text: String) -> Match? {
-        let (needle, _) = folded(passage)
-        let trimmed = needle.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
+        var (needle, _) = folded(passage)
+        while needle.first == " " { needle.removeFirst() }
+        while needle.last == " " { needle.removeLast() }
+        guard !needle.isEmpty else { return nil }
         let (haystack, offsets) = folded(text)
-        guard let range = haystack.range(of: trimmed) else { return nil }
-        let first = haystack.distance(from: haystack.startIndex, to: range.lowerBound)
-        let last = haystack.distance(from: haystack.startIndex, to: range.upperBound) - 1
+        // Compared character by character: Foundation's range(of:) can answer with indices
+        // that are not the string's own (with NUL and combining characters in it).
+        guard needle.count <= haystack.count,
+            let first = (0...(haystack.count - needle.count)).first(where: { start in
+                haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle)
+            })
+        else { return nil }
+        let last = first + needle.count - 1
         let start = offsets[first]
         let end = offsets[last] + 1
         let characters = Array(text)
         return Match(start: start, end: end, paragraph: paragraph(at: start, in: characters), text: String(characters[start..<end]))
     }
 
-    /// The text folded for matching, with the offset in the original of each folded
-    /// character.
-    private static func folded(_ text: String) -> (String, [Int]) {
-        var result = ""
+    /// The text folded for matching, a character at a time (kept apart, so that a combining
+    /// mark cannot join the character before it), with the offset in the original of each.
+    private static func folded(_ text: String) -> ([Character], [Int]) {
+        var result: [Character] = []
         var offsets: [Int] = []
         var lastWasSpace = true
         for (offset, character) in text.enumerated() {

@@ -43,6 +43,9 @@ import TestSupport
             "the XML is not well-formed: an entity such as '&nbsp;' is used but not declared (write it as '&#160;'). Fix the file in an XML editor (xmllint --noout 'entity.xml' lists every problem), then import it again."),
         (Array(("September 20, 1956\n\n" + String(repeating: "A title ", count: 300) + "\n\nA summary.\n").utf8), "page.txt", 3,
             "the title is 2399 characters long; a title has at most 2,000. Put long text in 'summary' or 'text'. A results page gives a date line, a title line and a summary, each after a blank line: check the blank lines."),
+        // Found by fuzzing: a name that is not UTF-8 stopped the process inside Foundation's XML parser.
+        (Array("<".utf8) + [0xFF] + Array("on>".utf8), "name.xml", 1,
+            "byte 0xFF at column 2 is not UTF-8 (the file may be Latin-1 or Windows-1252). Convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 'name.xml' > 'name-utf8.xml', and import that."),
         ([], "empty.jsonl", 0, ""),
     ] as [([UInt8], String, Int, String)])
     func aMalformedFileIsRefusedWithItsLineAndTheFix(_ bytes: [UInt8], _ name: String, _ line: Int, _ reason: String) throws {
@@ -52,6 +55,15 @@ import TestSupport
         let expected = line == 0 ? ImportError.noRecords(file: name, format: .jsonl) : ImportError.malformed(file: name, line: line, reason: reason)
         #expect(throws: expected) { try store.importFile(at: url, name: name) }
         #expect(try StoreContent(store) == before)
+    }
+
+    @Test func teiInAnotherDeclaredEncodingIsTheParsersToConvert() throws {
+        let store = try DocumentStore.open(at: Fixtures.temporaryFolder().appendingPathComponent("store.sqlite"))
+        let latin1 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<TEI><text><body><div type=\"document\"><head>T".utf8)
+            + [0xE9] + Array("l\u{E9}gramme de P".utf8).filter { $0 < 0x80 } + [0xE9] + Array("kin</head></div></body></text></TEI>\n".utf8)
+        let summary = try store.importFile(at: try file(latin1, named: "latin1.xml"), name: "latin1.xml")
+        #expect(summary.added == 1)
+        #expect(try store.search(SearchQuery.parse("Pékin"), limit: 1).hits.first?.record.title == "Télgramme de Pékin")
     }
 
     @Test func aResultsPageCutOffIsImportedWithAWarningNamingTheLastRecord() throws {

@@ -16,7 +16,7 @@ struct TEIReader: RecordReader {
     let provenance: Provenance
 
     func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
-        if let problem = data.withUnsafeBytes({ TextCheck.binaryProblem(in: $0, file: file) }) { throw problem }
+        if let problem = data.withUnsafeBytes({ Self.encodingProblem(in: $0, file: file) }) { throw problem }
         guard let parser = XMLParser(contentsOf: url) else {
             throw ImportError.unreadableFile(file: file, reason: "it cannot be opened as XML")
         }
@@ -70,6 +70,24 @@ struct TEIReader: RecordReader {
                 places: Array(Set(document.places.map(collapse))).sorted(), language: "English",
                 url: collector.url, provenance: provenance))
         }
+    }
+
+    /// Why the bytes cannot be handed to the XML parser. A file that declares another
+    /// encoding (or starts with a UTF-16 byte order mark) is the parser's to convert; one
+    /// that declares none or UTF-8 must be UTF-8: the parser passes names it cannot decode on
+    /// to Foundation, which stops the process on them (`<\u{FF}on>`).
+    static func encodingProblem(in bytes: UnsafeRawBufferPointer, file: String) -> ImportError? {
+        if let problem = TextCheck.binaryProblem(in: bytes, file: file) { return problem }
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
+        let head = String(decoding: bytes.prefix(256), as: UTF8.self)
+        if head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"),
+            let declarationEnd = head.range(of: "?>"),
+            let encoding = head[..<declarationEnd.lowerBound].firstMatch(of: /encoding\s*=\s*["']([^"']+)["']/)
+        {
+            let name = encoding.1.lowercased()
+            if name != "utf-8" && name != "utf8" { return nil }
+        }
+        return TextCheck.problem(in: bytes, file: file)
     }
 
     /// A date in a dateline such as `Washington, November 10, 1988`: the longest run of

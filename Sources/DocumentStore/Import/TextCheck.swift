@@ -41,12 +41,13 @@ enum TextCheck {
         return .malformed(file: file, line: 1, reason: "the file is \(kind.what), not text. \(kind.fix)")
     }
 
-    /// `records.jsonl` → `records-utf8.jsonl`, the name a fix suggests for the converted file.
+    /// `data/records.jsonl` → `data/records-utf8.jsonl`, the name a fix suggests for the
+    /// converted file, beside the file.
     private static func converted(_ file: String, _ suffix: String = "utf8") -> String {
-        let url = URL(fileURLWithPath: file)
-        let ext = url.pathExtension
-        let stem = ext.isEmpty ? url.lastPathComponent : String(url.lastPathComponent.dropLast(ext.count + 1))
-        return stem + "-" + suffix + (ext.isEmpty ? "" : "." + ext)
+        let folder = file.lastIndex(of: "/").map { String(file[...$0]) } ?? ""
+        let name = String(file.dropFirst(folder.count))
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return folder + name + "-" + suffix }
+        return folder + name[..<dot] + "-" + suffix + name[dot...]
     }
 
     private struct BinaryKind {
