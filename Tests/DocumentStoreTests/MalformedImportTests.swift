@@ -43,9 +43,16 @@ import TestSupport
             "the XML is not well-formed: an entity such as '&nbsp;' is used but not declared (write it as '&#160;'). Fix the file in an XML editor (xmllint --noout 'entity.xml' lists every problem), then import it again."),
         (Array(("September 20, 1956\n\n" + String(repeating: "A title ", count: 300) + "\n\nA summary.\n").utf8), "page.txt", 3,
             "the title is 2399 characters long; a title has at most 2,000. Put long text in 'summary' or 'text'. A results page gives a date line, a title line and a summary, each after a blank line: check the blank lines."),
+        // Found by fuzzing: a date attribute that is no date at all ended the import with "unreadable".
+        (Array("<TEI><text><body>\n<div type=\"document\"><head>A</head><dateline>Seoul, <date when=\"1956-'13-45\">September 20, 1956</date></dateline></div></body></text></TEI>\n".utf8), "when.xml", 2,
+            "the date '1956-'13-45' is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date."),
         // Found by fuzzing: a name that is not UTF-8 stopped the process inside Foundation's XML parser.
         (Array("<".utf8) + [0xFF] + Array("on>".utf8), "name.xml", 1,
             "byte 0xFF at column 2 is not UTF-8 (the file may be Latin-1 or Windows-1252). Convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 'name.xml' > 'name-utf8.xml', and import that."),
+        // Found by fuzzing: the same behind a declared encoding that is no encoding's name.
+        (Array("<?xml version=\"1.0\" encoding=\"UTF-8".utf8) + [0xFF] + Array("s\"?>\n<TEI><te".utf8) + [0xFF] + Array("/></TEI>\n".utf8),
+            "declared.xml", 1,
+            "byte 0xFF at column 36 is not UTF-8 (the file may be Latin-1 or Windows-1252). Convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 'declared.xml' > 'declared-utf8.xml', and import that."),
         ([], "empty.jsonl", 0, ""),
     ] as [([UInt8], String, Int, String)])
     func aMalformedFileIsRefusedWithItsLineAndTheFix(_ bytes: [UInt8], _ name: String, _ line: Int, _ reason: String) throws {

@@ -59,6 +59,12 @@ struct TEIReader: RecordReader {
                 throw ImportError.malformed(
                     file: file, line: document.line,
                     reason: "the date '\(document.when ?? dateline)' is not a date: \(reason). \(PartialDate.formatHint)")
+            } catch {
+                // Found by fuzzing: a `when` that is no date at all (`1956-'13-45`) ended the
+                // import with a bare "unreadable".
+                throw ImportError.malformed(
+                    file: file, line: document.line,
+                    reason: "the date '\(document.when ?? collector.created ?? dateline)' is not a date. \(PartialDate.formatHint)")
             }
             let id = document.xmlID.map { "\(stem)-\($0)" } ?? "\(stem)-d\(index + 1)"
             let text = document.paragraphs.map(collapse).filter { !$0.isEmpty }.joined(separator: "\n\n")
@@ -72,10 +78,11 @@ struct TEIReader: RecordReader {
         }
     }
 
-    /// Why the bytes cannot be handed to the XML parser. A file that declares another
-    /// encoding (or starts with a UTF-16 byte order mark) is the parser's to convert; one
-    /// that declares none or UTF-8 must be UTF-8: the parser passes names it cannot decode on
-    /// to Foundation, which stops the process on them (`<\u{FF}on>`).
+    /// Why the bytes cannot be handed to the XML parser. A file that declares a single-byte
+    /// encoding (ISO-8859-N, Windows-125N) or starts with a UTF-16 byte order mark is the
+    /// parser's to convert; any other must be UTF-8: the parser passes names it cannot decode
+    /// on to Foundation, which stops the process on them (`<\u{FF}on>`, or the same behind a
+    /// declared encoding that is no encoding's name, both found by fuzzing).
     static func encodingProblem(in bytes: UnsafeRawBufferPointer, file: String) -> ImportError? {
         if let problem = TextCheck.binaryProblem(in: bytes, file: file) { return problem }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
@@ -84,8 +91,9 @@ struct TEIReader: RecordReader {
             let declarationEnd = head.range(of: "?>"),
             let encoding = head[..<declarationEnd.lowerBound].firstMatch(of: /encoding\s*=\s*["']([^"']+)["']/)
         {
-            let name = encoding.1.lowercased()
-            if name != "utf-8" && name != "utf8" { return nil }
+            if encoding.1.lowercased().wholeMatch(of: /(iso[-_ ]?8859-[0-9]{1,2}|latin-?[0-9]|(windows|cp)-?125[0-8])/) != nil {
+                return nil
+            }
         }
         return TextCheck.problem(in: bytes, file: file)
     }
