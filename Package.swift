@@ -15,7 +15,7 @@ let package = Package(
         // queries, imported files, session files, plugin messages).
         .library(
             name: "DossierLibraries",
-            targets: ["DossierJSON", "TextAnalysis", "DocumentStore", "SessionStore", "PluginKit", "REPLCore"]),
+            targets: ["DossierProtocol", "TextAnalysis", "DocumentStore", "SessionStore", "PluginKit", "REPLCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,11 +34,11 @@ let package = Package(
         // The example external plugins: separate executables that speak Plugins/PROTOCOL.md.
         .executableTarget(
             name: "dossier-plugin-wordfreq",
-            dependencies: ["PluginKit", "DossierJSON", "TextAnalysis"],
+            dependencies: ["PluginKit", "DossierProtocol", "TextAnalysis"],
             path: "Plugins/dossier-plugin-wordfreq"),
         .executableTarget(
             name: "dossier-plugin-webpages",
-            dependencies: ["PluginKit", "DossierJSON"],
+            dependencies: ["PluginKit", "DossierProtocol"],
             path: "Plugins/dossier-plugin-webpages"),
 
         // The benchmark: archive-scale figures beside the sqlite3 shell (release build).
@@ -53,17 +53,17 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         .target(name: "TextAnalysis"),
-        .target(name: "DossierJSON"),
-        .target(name: "PluginKit", dependencies: ["DossierJSON"]),
+        .target(name: "DossierProtocol"),
+        .target(name: "PluginKit", dependencies: ["DossierProtocol"]),
         .target(
             name: "DocumentStore",
-            dependencies: [grdb, sqlite, "TextAnalysis", "DossierJSON", .product(name: "Yams", package: "Yams")],
+            dependencies: [grdb, sqlite, "TextAnalysis", "DossierProtocol", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/august-plenum-results.txt")]),
-        .target(name: "SessionStore", dependencies: ["DossierJSON"]),
+        .target(name: "SessionStore", dependencies: ["DossierProtocol"]),
         .target(name: "Citation"),
         .target(
             name: "REPLCore",
-            dependencies: [argumentParser, "DocumentStore", "SessionStore", "TextAnalysis", "Citation", "PluginKit", "DossierJSON"]),
+            dependencies: [argumentParser, "DocumentStore", "SessionStore", "TextAnalysis", "Citation", "PluginKit", "DossierProtocol"]),
 
         // Built-in command modules.
         .target(

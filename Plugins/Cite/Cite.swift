@@ -1,6 +1,7 @@
 import ArgumentParser
 import Citation
 import DocumentStore
+import DossierProtocol
 import Foundation
 import REPLCore
 import SessionStore

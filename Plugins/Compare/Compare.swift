@@ -5,7 +5,8 @@ import REPLCore
 import TextAnalysis
 
 /// `compare REF REF…` or `compare "QUERY A" vs "QUERY B"`.
-struct Compare: DossierCommand {
+struct Compare: FreeTextCommand {
+    static var freeText: WritableKeyPath<Self, String> { \.text }
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare documents side by side, or two sets of documents: dates, people, distinctive words.",
@@ -24,13 +25,12 @@ struct Compare: DossierCommand {
         "compare Puzanov vs plenum",
         "compare \"Mikoyan OR Peng\" vs \"Puzanov after:1957\"",
     ]
-    static let takesFreeText = true
 
     /// The most documents a query side counts.
     static let setLimit = 10_000
 
     @Argument(help: "Documents (result numbers or ids), or two sets: A vs B.")
-    var text: [String] = []
+    var text: String = ""
     @Option(help: "How many distinctive words to show for each.")
     var terms: Int = 6
 
@@ -39,7 +39,7 @@ struct Compare: DossierCommand {
     }
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
-        let line = text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let line = text.trimmingCharacters(in: .whitespaces)
         let sides = Sides.split(line)
         if sides.count > 1 {
             guard sides.count == 2, sides.allSatisfy({ !$0.isEmpty }) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocumentStore
+import DossierProtocol
 import Foundation
 import REPLCore
 import SessionStore
@@ -20,7 +21,8 @@ struct NoteCommand: DossierCommandGroup {
 
     static let examples = ["note wca-29fbc986ee77 Mikoyan and Peng Dehuai arrive together #delegation"]
 
-    struct Add: DossierCommand {
+    struct Add: FreeTextCommand {
+        static var freeText: WritableKeyPath<Self, String> { \.words }
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Add a note: note [REF] TEXT [--quote PASSAGE].",
             discussion: """
@@ -34,10 +36,9 @@ struct NoteCommand: DossierCommandGroup {
             "note wca-2a20b1851ab2 --quote \"repeal the decisions reached at the August Plenum\" Moscow's demand, in so many words",
             "note Compare with the Hungarian events a month later #context",
         ]
-        static let takesFreeText = true
 
         @Argument(help: ArgumentHelp("The document (optional), then the note.", valueName: "ref-and-text"))
-        var words: [String] = []
+        var words: String = ""
         @Option(help: ArgumentHelp("A passage of the document to quote.", valueName: "passage"))
         var quote: String?
         @Flag(help: "Take the whole line as a free note, even when it starts with a number.")
@@ -45,7 +46,7 @@ struct NoteCommand: DossierCommandGroup {
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let session = try context.requireSession()
-            let line = words.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            let line = words.trimmingCharacters(in: .whitespaces)
             var (record, text) = free ? (nil, line) : try Self.reference(in: line, context: context)
             text = text.trimmingCharacters(in: .whitespacesAndNewlines)
             var located: Quote?
@@ -103,19 +104,19 @@ struct NoteCommand: DossierCommandGroup {
         }
     }
 
-    struct Edit: DossierCommand {
+    struct Edit: FreeTextCommand {
+        static var freeText: WritableKeyPath<Self, String> { \.words }
         static let configuration = CommandConfiguration(
             commandName: "edit", abstract: "Change a note: note edit N [NEW TEXT].",
             discussion: "Without new text, the note opens in $VISUAL or $EDITOR, else the system's editor (at a terminal only; in a script or pipe give the new text). If the editor fails, what you wrote is kept in .dossier/drafts/.")
         static let examples = ["note edit 1 The plenum reverses the August decisions under Soviet and Chinese pressure #rehabilitation"]
-        static let takesFreeText = true
 
         @Argument(help: ArgumentHelp("The note's number, then (optionally) its new text.", valueName: "n-and-text"))
-        var words: [String] = []
+        var words: String = ""
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let session = try context.requireSession()
-            let line = words.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            let line = words.trimmingCharacters(in: .whitespaces)
             let first = line.prefix { !$0.isWhitespace }
             guard let number = Int(first) else {
                 throw ValidationError("Give the number of the note to edit, e.g. note edit 3 (see 'notes').")

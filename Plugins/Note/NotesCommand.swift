@@ -66,27 +66,27 @@ struct NotesCommand: DossierCommandGroup {
         }
     }
 
-    struct Search: DossierCommand {
+    struct Search: FreeTextCommand {
+        static var freeText: WritableKeyPath<Self, String> { \.words }
         static let configuration = CommandConfiguration(
             commandName: "search", abstract: "Find notes in every session by their words or #tags.",
             discussion: "Every word must be in the note (accents and case aside); \"a phrase\" in that order, word* as a prefix, #tag among the tags, -word not at all.")
         static let examples = ["notes search rehabilitation", "notes search \"August Plenum\" -Moscow", "notes search #delegation"]
-        static let takesFreeText = true
 
         @Argument(help: "The words to find.")
-        var words: [String] = []
+        var words: String = ""
         @Option(help: "At most this many notes.")
         var limit: Int = 50
 
         func validate() throws {
-            guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !words.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("Give the words to find, e.g. notes search rehabilitation.")
             }
             guard limit > 0 else { throw ValidationError("--limit must be 1 or more.") }
         }
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
-            let query = words.joined(separator: " ")
+            let query = words
             try NoteIndex.refresh(context)
             let hits = try context.store.searchNotes(query, limit: limit)
             // The index names the note; the session file has it whole (quote included).

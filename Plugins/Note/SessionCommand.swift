@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocumentStore
+import DossierProtocol
 import Foundation
 import REPLCore
 import SessionStore
@@ -230,18 +231,18 @@ struct SessionCommand: DossierCommandGroup {
         }
     }
 
-    struct Describe: DossierCommand {
+    struct Describe: FreeTextCommand {
+        static var freeText: WritableKeyPath<Self, String> { \.text }
         static let configuration = CommandConfiguration(
             commandName: "describe", abstract: "Set the session's research question, which heads its exported log.")
         static let examples = ["session describe Who turned the August Plenum around, and how fast?"]
-        static let takesFreeText = true
 
         @Argument(help: "The question.")
-        var text: [String]
+        var text: String
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let session = try context.requireSession()
-            let question = text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            let question = text.trimmingCharacters(in: .whitespaces)
             session.update { $0.description = question }
             return Message("Session '\(session.name)' asks: \(question)", data: ["name": .string(session.name), "description": .string(question)])
         }

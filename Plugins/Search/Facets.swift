@@ -1,9 +1,10 @@
 import ArgumentParser
 import DocumentStore
+import DossierProtocol
 import REPLCore
 
 /// `facets QUERY`: who, where, when and from which archive, for all the hits.
-struct Facets: DossierCommand {
+struct Facets: FreeTextCommand {
     static let configuration = CommandConfiguration(
         commandName: "facets",
         abstract: "Count the documents a search finds by year, person, place, collection and archive.",
@@ -18,8 +19,7 @@ struct Facets: DossierCommand {
 
     static let examples = ["facets plenum", "facets Kim Il Sung --limit 3", "facets Kim year:1956"]
 
-    static let takesFreeText = true
-    static var freeText: WritableKeyPath<Self, String>? { \.query }
+    static var freeText: WritableKeyPath<Self, String> { \.query }
 
     @Argument(help: "What to look for, as for 'search'.")
     var query: String

@@ -1,10 +1,11 @@
 import ArgumentParser
 import DocumentStore
+import DossierProtocol
 import REPLCore
 import TextAnalysis
 
 /// `kwic TERM [QUERY]`: every occurrence of a word with its context, aligned.
-struct Kwic: DossierCommand {
+struct Kwic: FreeTextCommand {
     static let configuration = CommandConfiguration(
         commandName: "kwic",
         abstract: "Show a word in context: each occurrence on a line, aligned, across the documents that use it.",
@@ -17,8 +18,7 @@ struct Kwic: DossierCommand {
 
     static let examples = ["kwic plenum", "kwic rehabilit* Mikoyan", "kwic \"Kim Il Sung\" year:1957 --limit 3"]
 
-    static let takesFreeText = true
-    static var freeText: WritableKeyPath<Self, String>? { \.text }
+    static var freeText: WritableKeyPath<Self, String> { \.text }
 
     @Argument(help: ArgumentHelp("The word, prefix* or \"phrase\", then optionally a query.", valueName: "term-and-query"))
     var text: String

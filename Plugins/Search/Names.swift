@@ -1,9 +1,10 @@
 import ArgumentParser
 import DocumentStore
+import DossierProtocol
 import REPLCore
 
 /// `names QUERY`: the people the hits name, each under all their spellings.
-struct Names: DossierCommand {
+struct Names: FreeTextCommand {
     static let configuration = CommandConfiguration(
         commandName: "names",
         abstract: "List the people the documents a search finds name, each with all their spellings.",
@@ -18,8 +19,7 @@ struct Names: DossierCommand {
 
     static let examples = ["names plenum", "names Puzanov --limit 5", "names Kim --places"]
 
-    static let takesFreeText = true
-    static var freeText: WritableKeyPath<Self, String>? { \.query }
+    static var freeText: WritableKeyPath<Self, String> { \.query }
 
     @Argument(help: "What to look for, as for 'search'.")
     var query: String

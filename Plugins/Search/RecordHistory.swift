@@ -1,4 +1,5 @@
 import DocumentStore
+import DossierProtocol
 import REPLCore
 
 /// `show ID --history`: a record's versions, oldest first.

@@ -1,9 +1,10 @@
 import ArgumentParser
 import DocumentStore
+import DossierProtocol
 import REPLCore
 
 /// `search QUERY`: the documents that match, best first.
-struct Search: DossierCommand {
+struct Search: FreeTextCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Find documents by words in their title, summary and text.",
@@ -57,8 +58,7 @@ struct Search: DossierCommand {
         "search Peng Dehuai --exact",
     ]
 
-    static let takesFreeText = true
-    static var freeText: WritableKeyPath<Self, String>? { \.query }
+    static var freeText: WritableKeyPath<Self, String> { \.query }
 
     @Argument(help: "What to look for.")
     var query: String

@@ -1,9 +1,10 @@
 import ArgumentParser
 import DocumentStore
+import DossierProtocol
 import REPLCore
 
 /// `timeline QUERY`: when the documents a search finds were written, as a bar chart.
-struct Timeline: DossierCommand {
+struct Timeline: FreeTextCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
         abstract: "Chart how many documents a search finds in each year or month.",
@@ -18,8 +19,7 @@ struct Timeline: DossierCommand {
 
     static let examples = ["timeline Kim", "timeline plenum --by month", "timeline Puzanov after:1957 --json", "timeline Puzanov vs plenum"]
 
-    static let takesFreeText = true
-    static var freeText: WritableKeyPath<Self, String>? { \.query }
+    static var freeText: WritableKeyPath<Self, String> { \.query }
 
     enum Period: String, ExpressibleByArgument, CaseIterable {
         case year, month

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocumentStore
+import DossierProtocol
 import REPLCore
 
 /// `plugins`: the external plugins found, and `plugins reload`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocumentStore
+import DossierProtocol
 import Foundation
 import REPLCore
 

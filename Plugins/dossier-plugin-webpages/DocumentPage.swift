@@ -1,4 +1,4 @@
-import DossierJSON
+import DossierProtocol
 import Foundation
 
 /// A document page of an archive's website, saved as HTML, read into a record in

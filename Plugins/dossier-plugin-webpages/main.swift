@@ -2,11 +2,11 @@
 // for a format Dossier itself does not read: an archive's document pages saved from the
 // browser as HTML. The records go to Dossier through the `import` request, so they are
 // imported as every importer's are: in one transaction, updating documents already there.
-import DossierJSON
+import DossierProtocol
 import Foundation
 import PluginKit
 
-let importHTML = PluginCommandSpec(
+let importHTML = CommandSignature(
     name: "import-html",
     abstract: "Import document pages saved from an archive's website as HTML.",
     discussion: """

@@ -1,11 +1,11 @@
 // dossier-plugin-wordfreq: an example external plugin. It adds `wordfreq QUERY`, the
 // words used most in the documents a query finds, and gets those documents by asking
 // Dossier (the `search` request): a plugin never opens the store itself.
-import DossierJSON
+import DossierProtocol
 import PluginKit
 import TextAnalysis
 
-let wordfreq = PluginCommandSpec(
+let wordfreq = CommandSignature(
     name: "wordfreq",
     abstract: "Count the words used most in the documents a query finds.",
     discussion: """

@@ -1,4 +1,4 @@
-import DossierJSON
+import DossierProtocol
 import Foundation
 
 /// What a Swift plugin needs to speak the protocol: `PluginRuntime.run` answers the host's
@@ -7,7 +7,7 @@ import Foundation
 public enum PluginRuntime {
     /// Serves the host until it says goodbye or closes the plugin's input; never returns.
     public static func run(
-        name: String, version: String, commands: [PluginCommandSpec],
+        name: String, version: String, commands: [CommandSignature],
         handle: (PluginCall, HostConnection) throws -> PluginOutput
     ) -> Never {
         let host = HostConnection()
@@ -20,7 +20,7 @@ public enum PluginRuntime {
                     "name": .string(name), "version": .string(version),
                 ])
             case .signature:
-                host.send(["type": "signature", "id": message["id"] ?? .null, "commands": .array(commands.map(\.json))])
+                host.send(["type": "signature", "id": message["id"] ?? .null, "commands": .array(commands.compactMap { try? JSONValue(encoding: $0) })])
             case .call:
                 let id = message["id"] ?? .null
                 let call = PluginCall(message)

@@ -1,4 +1,4 @@
-import DossierJSON
+import DossierProtocol
 import Foundation
 
 /// Writes a session file by hand rather than through `JSONEncoder`: the keys in the order

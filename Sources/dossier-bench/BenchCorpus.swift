@@ -1,4 +1,5 @@
 import DocumentStore
+import DossierProtocol
 import Foundation
 
 /// The benchmark's records on disk: JSON Lines for Dossier and CSV for the sqlite3 shell,

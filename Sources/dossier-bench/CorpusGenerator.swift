@@ -1,4 +1,5 @@
 import DocumentStore
+import DossierProtocol
 import Foundation
 
 /// Archive-like records, the same for the same seed: titles of 6 to 20 words, summaries of

@@ -1,4 +1,5 @@
 import DocumentStore
+import DossierProtocol
 import Foundation
 
 /// A measured figure: the median over repeated runs, with the spread (fastest and slowest).

@@ -1,4 +1,5 @@
 import DocumentStore
+import DossierProtocol
 import Foundation
 import REPLCore
 

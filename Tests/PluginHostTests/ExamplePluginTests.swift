@@ -53,7 +53,19 @@ import TestSupport
         let help = await repl.run("help wordfreq").output
         #expect(help.contains("USAGE: wordfreq <query> [--top <N>] [--docs <N>] [--field <FIELD>] [--all]"))
         #expect(help.contains("\n  --top <N>  "))
-        #expect(help.contains("Which part of the documents to count. (values: all, title,"))
+        let flat = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("Which part of the documents to count. (values: all, title, summary, text; default: all)"))
+        // Laid out from the same kind of signature as a built-in command's: the same
+        // sections in the same order, the same shared options.
+        func sections(_ text: String) -> [Substring] {
+            text.split(separator: "\n").filter { $0.hasSuffix(":") && $0 == $0.uppercased() }
+        }
+        let search = await repl.run("help search").output
+        #expect(sections(help) == sections(search))
+        #expect(sections(help) == ["ARGUMENTS:", "OPTIONS:", "EXAMPLES:"])
+        for line in ["  -h, --help              Show help information.", "Every command also takes --json"] {
+            #expect(help.contains(line) && search.contains(line))
+        }
         #expect(help.contains("EXAMPLES:\n  wordfreq plenum\n"))
         #expect(await repl.run("wordfreq --help").output == help)
         let completer = Completer(context: repl.context)

@@ -1,3 +1,4 @@
+import DossierProtocol
 import Testing
 
 @testable import REPLCore
@@ -32,20 +33,22 @@ import Testing
 @Suite struct InvocationTests {
     let search = CommandSignature(
         name: "search", abstract: "",
-        arguments: [.init(name: "query")],
-        options: [.init(names: ["--limit"], takesValue: true), .init(names: ["--sort"], takesValue: true, values: ["relevance", "date"])],
-        takesFreeText: true)
+        arguments: [.init("query")],
+        options: [.init("limit"), .init("sort", choices: ["relevance", "date"])],
+        freeText: true)
 
     let session = CommandSignature(
         name: "session", abstract: "",
         subcommands: [
-            CommandSignature(name: "new", abstract: "", arguments: [.init(name: "name")]),
-            CommandSignature(name: "list", abstract: "", options: [.init(names: ["--all"], takesValue: false)]),
+            CommandSignature(name: "new", abstract: "", arguments: [.init("name")]),
+            CommandSignature(name: "list", abstract: "", options: [.init("all", flag: true)]),
         ])
 
     @Test func freeTextKeepsQuotesDashesAndTagsAndLosesOnlyItsOwnFlags() throws {
         let invocation = try Invocation.parse(#" "August Plenum" -Mikoyan --limit 5 #rehabilitation Ch’oe"#, for: search)
         #expect(invocation.arguments == ["--limit=5", "--", #""August Plenum" -Mikoyan #rehabilitation Ch’oe"#])
+        #expect(invocation.options == ["limit": ["5"]])
+        #expect(invocation.text == #""August Plenum" -Mikoyan #rehabilitation Ch’oe"#)
         #expect(!invocation.json)
     }
 
@@ -95,5 +98,35 @@ import Testing
         let list = try Invocation.parse(" list --all", for: session)
         #expect(list.arguments == ["list", "--all"])
         #expect(throws: REPLError.self) { try Invocation.parse(" list --everything", for: session) }
+        let new = try Invocation.parse(" new -- -1956", for: session)
+        #expect(new.positionals == ["-1956"])
+        #expect(new.arguments == ["new", "--", "-1956"])
+        #expect(throws: REPLError.self) { try Invocation.parse(" list --all=yes", for: session) }
+    }
+
+    /// A plugin's command gets the same parsed line as a call: arguments by name, options
+    /// by canonical name, defaults filled in, choices and counts checked.
+    @Test func aParsedLineBecomesAPluginsCall() throws {
+        let wordfreq = CommandSignature(
+            name: "wordfreq", abstract: "Count words.", arguments: [.init("query")],
+            options: [
+                .init("top", short: "n", defaultValue: "10"), .init("field", choices: ["title", "text"]),
+                .init("all", flag: true),
+            ],
+            freeText: true)
+        let call = try Invocation.parse(" Mikoyan Peng --all --field title", for: wordfreq).call(for: wordfreq, command: "wordfreq")
+        #expect(call.arguments == ["query": "Mikoyan Peng"])
+        #expect(call.options == ["top": "10", "field": "title", "all": true])
+        #expect(throws: REPLError.self) {
+            try Invocation.parse(" Mikoyan --field summary", for: wordfreq).call(for: wordfreq, command: "wordfreq")
+        }
+        #expect(throws: REPLError.self) { try Invocation.parse(" --all", for: wordfreq).call(for: wordfreq, command: "wordfreq") }
+
+        let pair = CommandSignature(
+            name: "pair", abstract: "Two documents.", arguments: [.init("ref"), .init("others", optional: true, repeating: true)],
+            options: [.init("top", short: "n")])
+        let both = try Invocation.parse(" 1 2 3 -n 4", for: pair)
+        #expect(both.options == ["top": ["4"]])
+        #expect(try both.call(for: pair, command: "pair").arguments == ["ref": "1", "others": ["2", "3"]])
     }
 }

@@ -1,3 +1,4 @@
+import DossierProtocol
 import Foundation
 
 /// An RFC 4180 CSV parser that reports the line each row starts on, which the importers

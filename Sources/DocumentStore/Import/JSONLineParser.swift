@@ -1,3 +1,4 @@
+import DossierProtocol
 /// Parses one JSON object from UTF-8 bytes into `JSONValue`s.
 ///
 /// JSON Lines imports read a million objects; Foundation's `JSONDecoder` into a generic

@@ -1,3 +1,4 @@
+import DossierProtocol
 import Foundation
 
 /// JSON Lines: one object a line in the shared field vocabulary; blank lines are skipped.

@@ -1,3 +1,4 @@
+import DossierProtocol
 import Foundation
 
 /// RIS, the tagged format archives (the Wilson Center Digital Archive among them) and

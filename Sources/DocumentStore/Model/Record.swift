@@ -1,3 +1,4 @@
+import DossierProtocol
 import Foundation
 
 /// One archival document, in the field vocabulary shared by every importer, every `--json`

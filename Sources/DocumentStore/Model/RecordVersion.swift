@@ -1,3 +1,4 @@
+import DossierProtocol
 import Foundation
 
 /// One version of a record, as an import (or a `revert`) made it: the record's fields then,

@@ -1,3 +1,4 @@
+import DossierProtocol
 import Foundation
 import GRDB
 import TextAnalysis

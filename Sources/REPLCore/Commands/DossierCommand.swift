@@ -11,34 +11,29 @@ public protocol DossierCommand: ParsableCommand {
     /// fixture store, so they stay true.
     static var examples: [String] { get }
 
-    /// Whether the command takes free text (a query, a note): the text after the command
-    /// name reaches its last positional argument verbatim, quotes, `-word` and `#tag`
-    /// included, with only the command's own `--flags` taken out.
-    static var takesFreeText: Bool { get }
-
-    /// The argument the free text reaches, when it is one string: the registry then parses
-    /// a command line's flags once for all the lines with the same flags (most searches
-    /// have none) and gives each its own text. Nil: every line is parsed whole.
-    static var freeText: WritableKeyPath<Self, String>? { get }
-
     /// Does the work.
     func run(in context: CommandContext) async throws -> any CommandOutput
 }
 
 extension DossierCommand {
     public static var examples: [String] { [] }
-    public static var takesFreeText: Bool { false }
-    public static var freeText: WritableKeyPath<Self, String>? { nil }
+}
 
-    /// Whether another line's free text can be given to this command (`withFreeText`).
-    var hasFreeText: Bool { Self.freeText != nil }
+/// A command that takes free text (a query, a note): the text after the command name
+/// reaches `freeText` verbatim, quotes, `-word` and `#tag` included, with only the
+/// command's own `--options` taken out. The registry parses a line's options once for all
+/// the lines with the same options (most searches have none) and gives each its own text.
+public protocol FreeTextCommand: DossierCommand {
+    /// The property the text goes to.
+    static var freeText: WritableKeyPath<Self, String> { get }
+}
 
+extension FreeTextCommand {
     /// This command with `text` as its free text, checked as parsing checks it; nil when
-    /// the command has no `freeText` or the text does not pass.
+    /// the text does not pass.
     func withFreeText(_ text: String) -> Self? {
-        guard let key = Self.freeText else { return nil }
         var command = self
-        command[keyPath: key] = text
+        command[keyPath: Self.freeText] = text
         return (try? command.validate()) == nil ? nil : command
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
-import DocumentStore
+import DossierProtocol
+import Foundation
 
 /// `help [COMMAND [SUBCOMMAND]]`: the commands by module, or one command's usage, flags and
 /// examples.
@@ -32,35 +32,13 @@ struct Help: DossierCommand {
             path.append(next.name)
             leaf = next
         }
-        let screen = Self.screen(for: entry, path: path, width: context.style.width)
-        var data = (try? JSONValue(signature: leaf)) ?? .null
+        let screen = entry.help(path, width: context.style.width)
+        var data = (try? JSONValue(encoding: leaf)) ?? .null
         if case .object(var object) = data {
             object["text"] = .string(screen)
             data = .object(object)
         }
         return PreformattedText(screen, data: data)
-    }
-
-    /// The help screen of one command: swift-argument-parser's usage and options, then the
-    /// options every command shares and the examples.
-    static func screen(for entry: CommandEntry, path: [String], width: Int) -> String {
-        var leaf = entry.signature
-        for name in path { leaf = leaf.subcommand(named: name) ?? leaf }
-        var text = entry.help(path, width).trimmingCharacters(in: .newlines)
-        // swift-argument-parser points at its own help subcommand; at the prompt it is `help`.
-        let command = ([entry.name] + path).joined(separator: " ")
-        text = text.replacingOccurrences(
-            of: "See '\(command) help <subcommand>' for detailed help.",
-            with: "Type 'help \(command) SUBCOMMAND' for a subcommand's options and examples.")
-        var notes = ["Every command also takes --json, to print machine-readable JSON instead of text."]
-        if leaf.takesFreeText {
-            notes.append("The text after the command is taken as typed: quotes, -word and #tag included; only the options above are taken out of it.")
-        }
-        text += "\n\n" + notes.flatMap { Wrapping.wrap($0, width: width) }.joined(separator: "\n")
-        if !leaf.examples.isEmpty {
-            text += "\n\nEXAMPLES:\n" + leaf.examples.map { "  " + $0 }.joined(separator: "\n")
-        }
-        return text
     }
 
     static func overview(_ registry: CommandRegistry, style: TextStyle) -> String {
@@ -105,13 +83,5 @@ struct Quit: DossierCommand {
     func run(in context: CommandContext) async throws -> any CommandOutput {
         context.requestQuit()
         return Message("", data: ["quit": true])
-    }
-}
-
-extension JSONValue {
-    /// A signature as JSON, through its Codable form.
-    init(signature: CommandSignature) throws {
-        let data = try JSONEncoder().encode(signature)
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
     }
 }

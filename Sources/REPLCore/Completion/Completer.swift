@@ -28,8 +28,8 @@ public struct Completer: Sendable {
             rest = rest.dropFirst()
         }
         // The value of an option just typed.
-        if let previous = rest.last, let option = leaf.option(named: previous), option.takesValue {
-            return matching(option.values, current)
+        if let previous = rest.last, let option = leaf.option(named: previous), !option.flag {
+            return matching(option.choices, current)
         }
         if current.hasPrefix("-") {
             let names = (leaf.options + Invocation.sharedOptions).flatMap(\.names).filter { $0.hasPrefix("--") }

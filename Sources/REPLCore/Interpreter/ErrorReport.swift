@@ -1,6 +1,6 @@
 import ArgumentParser
 import DocumentStore
-import DossierJSON
+import DossierProtocol
 import SessionStore
 
 /// A failed command as data, for `--json`: `{"error": {"code": …, "message": …, …}}`, so

@@ -50,9 +50,9 @@ public final class Interpreter: @unchecked Sendable {
             let invocation = try Invocation.parse(rest, for: entry.signature)
             json = invocation.json
             if invocation.help {
-                output = PreformattedText(Help.screen(for: entry, path: invocation.path, width: context.style.width))
+                output = PreformattedText(entry.help(invocation.path, width: context.style.width))
             } else {
-                let result = try await entry.invoke(invocation.arguments, context)
+                let result = try await entry.invoke(invocation, context)
                 context.clearProgress()
                 if context.isInterrupted { throw REPLError.interrupted }
                 output = result

@@ -1,5 +1,5 @@
 import Foundation
-import DossierJSON
+import DossierProtocol
 import PluginKit
 
 /// One plugin executable as the host knows it: what its last handshake said, whether it
@@ -7,7 +7,7 @@ import PluginKit
 final class ExternalPlugin: @unchecked Sendable {
     let candidate: PluginCandidate
     var version: String?
-    var specs: [PluginCommandSpec] = []
+    var commands: [CommandSignature] = []
     /// Why the plugin is disabled, if it is.
     var failure: String?
     /// Whether the failure was found in the cache (an earlier sitting's handshake).
@@ -82,16 +82,21 @@ final class ExternalPlugin: @unchecked Sendable {
         guard let commands = signature.body["commands"]?.array else {
             throw PluginProblem("sent a signature without a \"commands\" array")
         }
-        let specs: [PluginCommandSpec]
+        let signatures: [CommandSignature]
         do {
-            specs = try commands.map { value throws(PluginCommandSpec.SpecError) in try PluginCommandSpec(json: value) }
+            signatures = try commands.map { value throws(CommandSignature.SignatureError) in try CommandSignature(json: value) }
         } catch {
             throw PluginProblem("sent a signature Dossier cannot use: \(error.description)")
         }
-        if Set(specs.map(\.name)).count != specs.count {
+        if let nested = signatures.first(where: { !$0.subcommands.isEmpty }) {
+            throw PluginProblem(
+                "sent a signature Dossier cannot use: command '\(nested.name)' has subcommands, which protocol version "
+                    + "\(PluginProtocol.version) cannot call; offer them as commands of their own")
+        }
+        if Set(signatures.flatMap { [$0.name] + $0.aliases }).count != signatures.reduce(0, { $0 + 1 + $1.aliases.count }) {
             throw PluginProblem("sent a signature that names two commands the same")
         }
-        self.specs = specs
+        self.commands = signatures
     }
 
     /// Sends a message, failing with the plugin's problem.

@@ -1,5 +1,5 @@
 import Foundation
-import DossierJSON
+import DossierProtocol
 import PluginKit
 import SessionStore
 
@@ -53,7 +53,7 @@ struct PluginCandidate: Sendable, Equatable {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.url.path) else { continue }
             for file in names.sorted() where file.hasPrefix(PluginProtocol.executablePrefix) {
                 let name = String(file.dropFirst(PluginProtocol.executablePrefix.count))
-                guard PluginCommandSpec.isValidName(name) else { continue }
+                guard CommandSignature.isValidName(name) else { continue }
                 let url = folder.url.appendingPathComponent(file)
                 var info = stat()
                 guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }

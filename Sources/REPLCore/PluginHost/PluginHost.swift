@@ -1,4 +1,5 @@
 import DocumentStore
+import DossierProtocol
 import Foundation
 import PluginKit
 import SessionStore
@@ -100,7 +101,7 @@ public final class PluginHost: @unchecked Sendable {
                     plugin.failureIsCached = true
                     continue
                 }
-                plugin.specs = entry.commands.compactMap { try? PluginCommandSpec(json: $0) }
+                plugin.commands = entry.commands.compactMap { try? CommandSignature(json: $0) }
                 continue
             }
             unasked.append(plugin)
@@ -126,7 +127,7 @@ public final class PluginHost: @unchecked Sendable {
         for plugin in unasked {
             if let reason = plugin.failure { messages.append(disabledMessage(plugin, reason: reason)) }
             cache.entries[plugin.candidate.url.path] = PluginCache.Entry(
-                stamp: plugin.candidate.stamp?.text ?? "", version: plugin.version, commands: plugin.specs.map(\.json),
+                stamp: plugin.candidate.stamp?.text ?? "", version: plugin.version, commands: plugin.commands.compactMap { try? JSONValue(encoding: $0) },
                 failure: plugin.failure, stderr: plugin.stderr)
         }
         // Entries of executables that are gone are dropped.
@@ -158,8 +159,8 @@ public final class PluginHost: @unchecked Sendable {
     /// Puts the plugins' commands into the registry, one module a plugin.
     private func register() {
         guard let registry else { return }
-        let modules = plugins.filter { $0.failure == nil || !$0.specs.isEmpty }.map { plugin in
-            CommandModule(name: plugin.moduleName, entries: plugin.specs.map { entry(for: $0, of: plugin) })
+        let modules = plugins.filter { $0.failure == nil || !$0.commands.isEmpty }.map { plugin in
+            CommandModule(name: plugin.moduleName, entries: plugin.commands.map { entry(for: $0, of: plugin) })
         }
         let refused = registry.setExternal(modules)
         for plugin in plugins {
@@ -167,17 +168,12 @@ public final class PluginHost: @unchecked Sendable {
         }
     }
 
-    private func entry(for spec: PluginCommandSpec, of plugin: ExternalPlugin) -> CommandEntry {
-        let signature = CommandSignature(plugin: spec)
-        let source = "\(PluginProtocol.executablePrefix)\(plugin.name) (\(plugin.candidate.url.path))"
-        return CommandEntry(
-            signature: signature,
-            help: { _, width in PluginCommandLine.help(spec, plugin: source, width: width) },
-            usage: { _ in PluginCommandLine.usage(spec) },
-            invoke: { [weak self] words, context in
-                guard let self else { throw REPLError.failed("The plugin '\(plugin.name)' is no longer loaded.") }
-                return try await self.call(spec, of: plugin, words: words, context: context)
-            })
+    private func entry(for command: CommandSignature, of plugin: ExternalPlugin) -> CommandEntry {
+        let origin = "\(PluginProtocol.executablePrefix)\(plugin.name) (\(plugin.candidate.url.path))"
+        return CommandEntry(signature: command, origin: origin) { [weak self] invocation, context in
+            guard let self else { throw REPLError.failed("The plugin '\(plugin.name)' is no longer loaded.") }
+            return try await self.call(command, of: plugin, invocation: invocation, context: context)
+        }
     }
 
     private func disabledMessage(_ plugin: ExternalPlugin, reason: String) -> String {
@@ -196,13 +192,13 @@ extension PluginHost {
     /// Runs a plugin's command: parses its line by the signature, starts the plugin if it
     /// is not running, sends the call and serves the plugin's requests until it answers.
     func call(
-        _ spec: PluginCommandSpec, of plugin: ExternalPlugin, words: [String], context: CommandContext
+        _ spec: CommandSignature, of plugin: ExternalPlugin, invocation: Invocation, context: CommandContext
     ) async throws -> any CommandOutput {
         if let failure = plugin.failure {
             throw REPLError.failed(
                 "The plugin \(plugin.label) is disabled: it \(failure). 'plugins' shows what it wrote to stderr; 'plugins reload' tries it again.")
         }
-        let (arguments, options) = try PluginCommandLine.parse(words, spec: spec)
+        let (arguments, options) = try invocation.call(for: spec, command: spec.name)
         plugin.forgetIfEnded()
         if !plugin.isRunning {
             let timeout = settings.handshakeTimeout
@@ -211,7 +207,7 @@ extension PluginHost {
             } catch let problem as PluginProblem {
                 throw disable(plugin, problem)
             }
-            guard plugin.specs.contains(where: { $0.name == spec.name }) else {
+            guard plugin.commands.contains(where: { $0.name == spec.name }) else {
                 let problem = PluginProblem("no longer offers the command '\(spec.name)' though its signature was cached")
                 throw disable(plugin, problem)
             }

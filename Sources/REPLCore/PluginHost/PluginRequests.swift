@@ -1,4 +1,5 @@
 import DocumentStore
+import DossierProtocol
 import Foundation
 import PluginKit
 
@@ -103,15 +104,14 @@ extension PluginHost {
         guard let note = context.registry.entry(named: "note"), context.registry.isBuiltIn("note") else {
             throw RequestError("This dossier has no 'note' command to add notes with.")
         }
-        var words = ["add"]
-        if let quote = params["quote"]?.string { words.append("--quote=\(quote)") }
+        var invocation = Invocation(path: ["add"], text: text)
+        if let quote = params["quote"]?.string { invocation.options["quote"] = [quote] }
         if let ref = params["ref"]?.string ?? params["ref"]?.int.map(String.init) {
-            let record = try context.resolve(ref)
-            words += ["--", record.id + " " + text]
+            invocation.text = try context.resolve(ref).id + " " + text
         } else {
-            words += ["--free", "--", text]
+            invocation.options["free"] = []
         }
-        let output = try await note.invoke(words, context)
+        let output = try await note.invoke(invocation, context)
         return output.json["note"] ?? output.json
     }
 

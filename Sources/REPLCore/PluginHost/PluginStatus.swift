@@ -51,7 +51,7 @@ extension PluginHost {
             let state: PluginStatus.State = plugin.failure.map { .disabled(reason: $0) } ?? .ready(running: plugin.isRunning)
             return PluginStatus(
                 name: plugin.name, version: plugin.version, path: plugin.candidate.url.path,
-                origin: plugin.candidate.folder.kind.rawValue, state: state, commands: plugin.specs.map(\.name),
+                origin: plugin.candidate.folder.kind.rawValue, state: state, commands: plugin.commands.map(\.name),
                 refused: plugin.refused, shadowed: plugin.shadowed.map(\.path), stderr: plugin.currentStderr)
         } + unusableCandidates.map { candidate in
             PluginStatus(

@@ -1,4 +1,5 @@
 import DocumentStore
+import DossierProtocol
 
 /// What a command returns. REPLCore renders it as text for people, or as JSON with `--json`.
 public protocol CommandOutput: Sendable {

@@ -1,4 +1,5 @@
 import DocumentStore
+import DossierProtocol
 
 /// A numbered list of documents, as `search` and later listing commands print it: number,
 /// date, title, and a snippet with the matched words highlighted.

@@ -1,4 +1,5 @@
 import DocumentStore
+import DossierProtocol
 
 /// Rows under column headings, aligned; the last column takes the rest of the width and
 /// wraps (`session list`, `history`, `notes`).

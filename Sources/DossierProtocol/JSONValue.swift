@@ -192,3 +192,15 @@ extension JSONValue {
         return nil
     }
 }
+
+extension JSONValue {
+    /// An `Encodable` value as JSON: how a command's typed result becomes its `--json`.
+    public init(encoding value: some Encodable) throws {
+        self = try JSONValue.parse(JSONEncoder().encode(value))
+    }
+
+    /// The value read as `type`, by its `Decodable` conformance.
+    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONDecoder().decode(type, from: encoded())
+    }
+}
