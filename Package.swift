@@ -8,14 +8,15 @@ let sqlite: Target.Dependency = .product(name: "GRDBSQLite", package: "GRDB.swif
 
 let package = Package(
     name: "Dossier",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         // The libraries the fuzzing package in Tests/Fuzz links (they take untrusted input:
         // queries, imported files, session files, plugin messages).
         .library(
             name: "DossierLibraries",
-            targets: ["DossierProtocol", "TextAnalysis", "DocumentStore", "SessionStore", "PluginKit", "REPLCore"]),
+            targets: [
+                "DossierProtocol", "TextAnalysis", "DocumentStore", "SessionStore", "PluginKit", "REPLCore", "PluginHost",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,12 +24,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // The executable: process flags, wiring the module list, the read-eval-print loop.
+        // The executable: process flags, the rc files, the read-eval-print loop.
         .executableTarget(
             name: "dossier",
             dependencies: [
-                argumentParser, "REPLCore", "LineEditor", "DocumentStore", "SessionStore",
-                "SearchCommands", "WorkspaceCommands", "NoteCommands", "CiteCommands", "CompareCommands",
+                argumentParser, "REPLCore", "PluginHost", "BuiltinCommands", "LineEditor", "DocumentStore", "SessionStore",
             ]),
 
         // The example external plugins: separate executables that speak Plugins/PROTOCOL.md.
@@ -44,15 +44,19 @@ let package = Package(
         // The benchmark: archive-scale figures beside the sqlite3 shell (release build).
         .executableTarget(
             name: "dossier-bench",
-            dependencies: [argumentParser, "DocumentStore", "REPLCore", "TestSupport", "dossier"]),
+            dependencies: [
+                argumentParser, "DocumentStore", "DossierProtocol", "REPLCore", "BuiltinCommands", "SessionStore",
+                "ProcessDriver", "dossier",
+            ]),
 
-        // Libraries.
+        // Libraries, lowest first. DossierProtocol and TextAnalysis depend on nothing of ours.
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         .target(name: "TextAnalysis"),
+        // The JSON value, the plugin messages and CommandSignature: no I/O.
         .target(name: "DossierProtocol"),
         .target(name: "PluginKit", dependencies: ["DossierProtocol"]),
         .target(
@@ -61,59 +65,80 @@ let package = Package(
             resources: [.copy("Resources/august-plenum-results.txt")]),
         .target(name: "SessionStore", dependencies: ["DossierProtocol"]),
         .target(name: "Citation"),
+        // The engine: registry, line parser, interpreter, context, rendering.
         .target(
             name: "REPLCore",
-            dependencies: [argumentParser, "DocumentStore", "SessionStore", "TextAnalysis", "Citation", "PluginKit", "DossierProtocol"]),
+            dependencies: [argumentParser, "DocumentStore", "SessionStore", "TextAnalysis", "DossierProtocol"]),
+        // External plugins: discovery, the signature cache, processes, calls and requests.
+        .target(
+            name: "PluginHost",
+            dependencies: ["REPLCore", "PluginKit", "DossierProtocol", "DocumentStore", "SessionStore"]),
+        // What several command modules share, so that they need not depend on each other.
+        .target(
+            name: "CommandSupport",
+            dependencies: ["REPLCore", "DocumentStore", "Citation"]),
+        // The one list of built-in command modules.
+        .target(
+            name: "BuiltinCommands",
+            dependencies: ["REPLCore", "SearchCommands", "WorkspaceCommands", "NoteCommands", "CiteCommands", "CompareCommands"]),
+        // Runs the built dossier as a person would, on a pseudo-terminal or with pipes
+        // (the tests and the benchmark's start-up figures).
+        .target(name: "ProcessDriver"),
 
         // Built-in command modules.
         .target(
             name: "SearchCommands",
-            dependencies: [argumentParser, "REPLCore", "DocumentStore", "TextAnalysis"],
+            dependencies: [argumentParser, "REPLCore", "CommandSupport", "DocumentStore", "DossierProtocol", "TextAnalysis"],
             path: "Plugins/Search"),
         .target(
             name: "WorkspaceCommands",
-            dependencies: [argumentParser, "REPLCore", "DocumentStore", "SessionStore"],
+            dependencies: [argumentParser, "REPLCore", "CommandSupport", "DocumentStore", "DossierProtocol", "SessionStore"],
             path: "Plugins/Workspace"),
         .target(
             name: "NoteCommands",
-            dependencies: [argumentParser, "REPLCore", "SessionStore", "DocumentStore", "Citation", "TextAnalysis"],
+            dependencies: [
+                argumentParser, "REPLCore", "CommandSupport", "SessionStore", "DocumentStore", "DossierProtocol", "Citation",
+                "TextAnalysis",
+            ],
             path: "Plugins/Note"),
         .target(
             name: "CiteCommands",
-            dependencies: [argumentParser, "REPLCore", "Citation", "DocumentStore", "SessionStore"],
+            dependencies: [argumentParser, "REPLCore", "CommandSupport", "Citation", "DocumentStore", "DossierProtocol", "SessionStore"],
             path: "Plugins/Cite"),
         .target(
             name: "CompareCommands",
-            dependencies: [argumentParser, "REPLCore", "DocumentStore", "TextAnalysis"],
+            dependencies: [argumentParser, "REPLCore", "CommandSupport", "DocumentStore", "DossierProtocol", "TextAnalysis"],
             path: "Plugins/Compare"),
 
         // Tests.
         .target(
             name: "TestSupport",
-            dependencies: [
-                "REPLCore", "DocumentStore", "SessionStore", "SearchCommands", "WorkspaceCommands", "NoteCommands", "CiteCommands",
-                "CompareCommands", grdb,
-            ],
+            dependencies: ["REPLCore", "PluginHost", "BuiltinCommands", "DocumentStore", "DossierProtocol", "SessionStore", grdb],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
-        .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "TestSupport", grdb]),
+        .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "DossierProtocol", "CommandSupport", "TestSupport", grdb]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"]),
         .testTarget(name: "CitationTests", dependencies: ["Citation"]),
         .testTarget(name: "CiteCommandsTests", dependencies: ["CiteCommands", "TestSupport"]),
         .testTarget(name: "CompareCommandsTests", dependencies: ["CompareCommands", "TestSupport"]),
         .testTarget(name: "NoteCommandsTests", dependencies: ["NoteCommands", "TestSupport"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "REPLCoreTests", dependencies: ["REPLCore", "TestSupport", argumentParser]),
+        .testTarget(name: "REPLCoreTests", dependencies: ["REPLCore", "DossierProtocol", "BuiltinCommands", "TestSupport", argumentParser]),
         .testTarget(name: "SearchCommandsTests", dependencies: ["SearchCommands", "TestSupport"]),
         .testTarget(name: "WorkspaceCommandsTests", dependencies: ["WorkspaceCommands", "TestSupport"]),
-        .testTarget(name: "BenchTests", dependencies: ["dossier-bench"]),
+        .testTarget(name: "BenchTests", dependencies: ["dossier-bench", "DossierProtocol"]),
         .testTarget(
             name: "PluginHostTests",
-            dependencies: ["REPLCore", "TestSupport", "PluginKit", "dossier-plugin-wordfreq", "dossier-plugin-webpages"],
+            dependencies: [
+                "PluginHost", "REPLCore", "TestSupport", "PluginKit", "DossierProtocol", "dossier-plugin-wordfreq",
+                "dossier-plugin-webpages",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "dossierTests",
-            dependencies: ["dossier", "TestSupport", "dossier-plugin-wordfreq", "dossier-plugin-webpages"],
+            dependencies: [
+                "dossier", "TestSupport", "ProcessDriver", "PluginHost", "DossierProtocol", "dossier-plugin-wordfreq", "dossier-plugin-webpages",
+            ],
             exclude: ["Fixtures"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Citation
+import CommandSupport
 import DocumentStore
 import DossierProtocol
 import Foundation

@@ -1,4 +1,5 @@
 import Citation
+import CommandSupport
 import DocumentStore
 import Foundation
 import REPLCore

@@ -53,8 +53,8 @@ struct PluginsCommand: DossierCommandGroup {
         }
     }
 
-    static func listing(_ statuses: [PluginStatus], host: PluginHost, heading: String?) -> any CommandOutput {
-        let folders = host.folders.map { "\($0.url.path) (\($0.kind.rawValue))" }
+    static func listing(_ statuses: [PluginStatus], host: any PluginService, heading: String?) -> any CommandOutput {
+        let folders = host.searchedFolders.map { "\($0.path) (\($0.kind))" }
         var footer = [String]()
         for status in statuses {
             var lines: [String] = []
@@ -91,7 +91,7 @@ struct PluginsCommand: DossierCommandGroup {
                     "passed_over": .array(status.shadowed.map(JSONValue.string)), "stderr": .string(status.stderr),
                 ]
             }),
-            "folders": .array(host.folders.map { ["path": .string($0.url.path), "kind": .string($0.kind.rawValue)] }),
+            "folders": .array(host.searchedFolders.map { ["path": .string($0.path), "kind": .string($0.kind)] }),
         ]
         guard !statuses.isEmpty else {
             return Message(([heading].compactMap { $0 } + footer).joined(separator: "\n"), data: data)

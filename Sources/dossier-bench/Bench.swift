@@ -1,9 +1,10 @@
 import ArgumentParser
 import DocumentStore
 import Foundation
+import ProcessDriver
 import REPLCore
 import SessionStore
-import TestSupport
+import BuiltinCommands
 
 /// `dossier-bench`: archive-scale figures for Dossier, each beside the sqlite3 shell doing
 /// the same work on a stock FTS5 database built from the same records in the same run.
@@ -177,7 +178,7 @@ struct Bench: AsyncParsableCommand {
         _ corpus: BenchCorpus, workspace: Workspace, store: DocumentStore, shell: SQLiteShell
     ) async throws -> (figures: [SearchFigure], interpreter: Interpreter, sink: CapturingSink) {
         let context = CommandContext(
-            workspace: workspace, store: store, registry: CommandRegistry(modules: ScriptedREPL.modules),
+            workspace: workspace, store: store, registry: CommandRegistry(modules: BuiltinCommands.modules),
             isInteractive: false, style: .plain)
         let sink = CapturingSink()
         let interpreter = Interpreter(context: context, sink: sink)

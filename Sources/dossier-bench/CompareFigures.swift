@@ -2,7 +2,7 @@ import DocumentStore
 import Foundation
 import REPLCore
 import SessionStore
-import TestSupport
+import BuiltinCommands
 
 extension Bench {
     /// `compare` of two documents, and of two query sets of up to 10,000 documents each,
@@ -16,7 +16,7 @@ extension Bench {
 
     func measureCompare(_ corpus: BenchCorpus, workspace: Workspace, store: DocumentStore) async throws -> CompareFigures {
         let context = CommandContext(
-            workspace: workspace, store: store, registry: CommandRegistry(modules: ScriptedREPL.modules),
+            workspace: workspace, store: store, registry: CommandRegistry(modules: BuiltinCommands.modules),
             isInteractive: false, style: .plain)
         let sink = CapturingSink()
         let interpreter = Interpreter(context: context, sink: sink)

@@ -2,7 +2,7 @@ import DocumentStore
 import Foundation
 import REPLCore
 import SessionStore
-import TestSupport
+import BuiltinCommands
 
 extension Bench {
     /// What a long piece of research costs each command: a session of hundreds of notes
@@ -45,7 +45,7 @@ extension Bench {
             save.append(try milliseconds { try session.save() })
         }
         let context = CommandContext(
-            workspace: workspace, store: store, registry: CommandRegistry(modules: ScriptedREPL.modules),
+            workspace: workspace, store: store, registry: CommandRegistry(modules: BuiltinCommands.modules),
             isInteractive: false, style: .plain)
         context.use(try OpenSession.open(session.url))
         let interpreter = Interpreter(context: context, sink: CapturingSink())

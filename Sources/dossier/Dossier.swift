@@ -1,23 +1,11 @@
 import ArgumentParser
+import BuiltinCommands
 import DocumentStore
 import Foundation
 import LineEditor
+import PluginHost
 import REPLCore
-import SearchCommands
 import SessionStore
-import CiteCommands
-import CompareCommands
-import NoteCommands
-import WorkspaceCommands
-
-/// The one list of command modules. `help` and `quit` come with REPLCore.
-let modules: [CommandModule] = [
-    SearchCommands.module,
-    CompareCommands.module,
-    NoteCommands.module,
-    CiteCommands.module,
-    WorkspaceCommands.module,
-]
 
 @main
 struct Dossier: AsyncParsableCommand {
@@ -139,7 +127,7 @@ struct Dossier: AsyncParsableCommand {
                 "New workspace '\(workspace.root.path)': imported \(SampleArchive.name), \(summary.total) documents.")
         }
         return CommandContext(
-            workspace: workspace, store: store, registry: CommandRegistry(modules: modules),
+            workspace: workspace, store: store, registry: CommandRegistry(modules: BuiltinCommands.modules),
             isInteractive: interactive, style: style,
             progress: { line in Terminal.writeProgress(line) })
     }

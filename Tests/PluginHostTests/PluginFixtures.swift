@@ -1,4 +1,5 @@
 import Foundation
+import PluginHost
 import REPLCore
 import SessionStore
 import TestSupport

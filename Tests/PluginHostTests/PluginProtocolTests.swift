@@ -1,6 +1,7 @@
 import DocumentStore
 import DossierProtocol
 import Foundation
+import PluginHost
 import REPLCore
 import SessionStore
 import Testing
@@ -103,6 +104,27 @@ import TestSupport
         #expect(PluginFixtures.launchCount(of: "probe", in: repl.workspace) == 2)
     }
 
+    /// A signature is a CommandSignature as encoded: `null` is the same as absent, aliases
+    /// are names of the command, and `help --json` gives the object back as Dossier read it.
+    @Test func aSignatureIsTheCommandSignatureDossierUsesForEveryCommand() async throws {
+        let commands = #"""
+            [{"name":"probe","aliases":["pr"],"abstract":"A test command.","discussion":null,
+              "arguments":[{"name":"ref","help":null,"optional":true}],
+              "options":[{"name":"times","short":"t","value":"N","default":null,"help":"How often."}],
+              "examples":["probe 1"],"free_text":null}]
+            """#
+        let repl = try repl(commands: commands.replacingOccurrences(of: "\n", with: " "), onCall: PluginFixtures.respond(#"{"text":"ok"}"#))
+        let outcome = await repl.run("pr 1 -t 2")
+        #expect(outcome.output.trimmingCharacters(in: .newlines) == "ok", "\(outcome.messages)")
+        let help = try await repl.json("help probe")
+        #expect(help["name"] == "probe" && help["aliases"] == ["pr"] && help["free_text"] == false)
+        #expect(help["options"]?.array?.first?["short"] == "t")
+        #expect(help["options"]?.array?.first?["default"] == nil)
+        let signature = try CommandSignature(json: help)
+        #expect(signature.arguments == [.init("ref", optional: true)])
+        #expect(signature.examples == ["probe 1"])
+    }
+
     @Test func startUpReadsSignaturesFromTheCacheUntilTheExecutableChanges() async throws {
         let (workspace, _) = try Fixtures.sampleWorkspace()
         let onCall = PluginFixtures.respond(#"{"text":"hello"}"#)
@@ -182,6 +204,9 @@ import TestSupport
         try PluginFixtures.script("future", in: workspace, hello: #"{"type":"hello","protocol":7,"name":"future","version":"9.0"}"#, onCall: "")
         try PluginFixtures.script("misnamed", in: workspace, hello: #"{"type":"hello","protocol":1,"name":"other","version":"1"}"#, onCall: "")
         try PluginFixtures.script("vague", in: workspace, commands: #"[{"name":"vague"}]"#, onCall: "")
+        try PluginFixtures.script(
+            "nested", in: workspace,
+            commands: #"[{"name":"nested","abstract":"Groups.","subcommands":[{"name":"one","abstract":"One."}]}]"#, onCall: "")
         let unexecutable = try PluginFixtures.script("readonly", in: workspace, onCall: "")
         chmod(unexecutable.path, 0o644)
         // A folder named like a plugin (an example plugin's sources) is passed over.
@@ -199,6 +224,7 @@ import TestSupport
         #expect(messages.contains("'future' (") && messages.contains("speaks protocol version 7; this dossier speaks version 1"))
         #expect(messages.contains("said hello with 'other', but its file is named dossier-plugin-misnamed"))
         #expect(messages.contains("sent a signature Dossier cannot use: command 'vague' has no \"abstract\""))
+        #expect(messages.contains("command 'nested' has subcommands, which protocol version 1 cannot call"))
         #expect(await repl.run("search Mikoyan").succeeded)
     }
 

@@ -1,21 +1,16 @@
+import BuiltinCommands
 import DocumentStore
 import DossierProtocol
 import Foundation
+import PluginHost
 import REPLCore
-import SearchCommands
 import SessionStore
-import CiteCommands
-import CompareCommands
-import NoteCommands
-import WorkspaceCommands
 
 /// The REPL with every built-in module over a sample workspace, driven line by line, with
 /// its output and messages captured: what the user would see, without a process.
 public final class ScriptedREPL {
-    /// The same module list as the executable's.
-    public static let modules: [CommandModule] = [
-        SearchCommands.module, CompareCommands.module, NoteCommands.module, CiteCommands.module, WorkspaceCommands.module,
-    ]
+    /// The executable's module list.
+    public static let modules = BuiltinCommands.modules
 
     public let workspace: Workspace
     public let store: DocumentStore

@@ -1,5 +1,6 @@
 import DocumentStore
 import Foundation
+import ProcessDriver
 import Testing
 import TestSupport
 

@@ -1,5 +1,6 @@
 import DocumentStore
 import Foundation
+import ProcessDriver
 import SessionStore
 import Testing
 import TestSupport

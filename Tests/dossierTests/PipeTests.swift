@@ -1,6 +1,7 @@
 import DocumentStore
 import DossierProtocol
 import Foundation
+import ProcessDriver
 import Testing
 import TestSupport
 

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessDriver
 import SessionStore
 import Testing
 import TestSupport

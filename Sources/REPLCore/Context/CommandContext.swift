@@ -37,7 +37,7 @@ public final class CommandContext: @unchecked Sendable {
     /// The last search, for `show` to say which spelling of a name a result matched.
     public var lastQuery: SearchQuery?
     /// The external plugins, when they are loaded (`plugins` lists them).
-    public var plugins: PluginHost?
+    public var plugins: (any PluginService)?
     /// Set by `quit`; the loop ends after the current command.
     public internal(set) var quitRequested = false
 

@@ -1,6 +1,7 @@
 import DossierProtocol
 import Foundation
 import PluginKit
+import REPLCore
 import Synchronization
 
 /// A running plugin executable: its own process group, pipes to its standard input,

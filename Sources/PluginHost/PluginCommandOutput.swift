@@ -1,5 +1,6 @@
 import DocumentStore
 import DossierProtocol
+import REPLCore
 
 /// What a plugin's command answered, rendered like a built-in's output: its text, a
 /// table, and a numbered list of documents that later commands can refer to (`show 2`).

@@ -1,5 +1,14 @@
-import Foundation
-import PluginKit
+/// What REPLCore and the commands see of the external plugins. The `PluginHost` target
+/// runs them and implements this; a context without plugins has none.
+public protocol PluginService: AnyObject, Sendable {
+    /// Every plugin found, in search order, with executables that cannot be run last.
+    var statuses: [PluginStatus] { get }
+    /// Where plugins are looked for.
+    var searchedFolders: [PluginStatus.Folder] { get }
+    /// Forgets the signature cache, ends every plugin and finds them all again; returns
+    /// what the user should be told (plugins that failed).
+    @discardableResult func reload() -> [String]
+}
 
 /// A plugin as `plugins` lists it.
 public struct PluginStatus: Sendable, Equatable {
@@ -42,29 +51,32 @@ public struct PluginStatus: Sendable, Equatable {
     public var shadowed: [String]
     /// The last of what it wrote to standard error.
     public var stderr: String
-}
 
-extension PluginHost {
-    /// Every plugin found, in search order, with executables that cannot be run last.
-    public var statuses: [PluginStatus] {
-        plugins.map { plugin in
-            let state: PluginStatus.State = plugin.failure.map { .disabled(reason: $0) } ?? .ready(running: plugin.isRunning)
-            return PluginStatus(
-                name: plugin.name, version: plugin.version, path: plugin.candidate.url.path,
-                origin: plugin.candidate.folder.kind.rawValue, state: state, commands: plugin.commands.map(\.name),
-                refused: plugin.refused, shadowed: plugin.shadowed.map(\.path), stderr: plugin.currentStderr)
-        } + unusableCandidates.map { candidate in
-            PluginStatus(
-                name: candidate.name, version: nil, path: candidate.url.path, origin: candidate.folder.kind.rawValue,
-                state: .unusable(reason: candidate.problem ?? ""), commands: [], refused: [], shadowed: [], stderr: "")
+    /// A folder plugins are looked for in, and which kind of folder it is (`workspace`,
+    /// `dossier`, `path`).
+    public struct Folder: Sendable, Equatable {
+        public var path: String
+        public var kind: String
+
+        public init(path: String, kind: String) {
+            self.path = path
+            self.kind = kind
         }
     }
-}
 
-extension ExternalPlugin {
-    /// What it wrote to standard error: the running process's, else the last one's.
-    var currentStderr: String {
-        let live = process?.stderrTail.text ?? ""
-        return live.isEmpty ? stderr : live
+    public init(
+        name: String, version: String?, path: String, origin: String, state: State, commands: [String],
+        refused: [String], shadowed: [String], stderr: String
+    ) {
+        self.name = name
+        self.version = version
+        self.path = path
+        self.origin = origin
+        self.state = state
+        self.commands = commands
+        self.refused = refused
+        self.shadowed = shadowed
+        self.stderr = stderr
     }
 }
+

@@ -18,15 +18,29 @@ public enum DossierProcess {
         for bundle in Bundle.allBundles {
             candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("dossier"))
         }
-        candidates.append(Fixtures.packageRoot.appendingPathComponent(".build/debug/dossier"))
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/dossier"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
+
+    /// The package's root folder, for a build run from a source checkout.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // ProcessDriver
+        .deletingLastPathComponent()  // Sources
+        .deletingLastPathComponent()
+
+    /// A new, empty home folder, so that no rc file or setting of the caller's applies.
+    static func temporaryHome() -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dossier-home-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
 
     /// An environment without the caller's colour, pager and workspace settings.
     public static func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         for key in ["NO_COLOR", "PAGER", "COLUMNS", "LINES", "XDG_DATA_HOME"] { environment[key] = nil }
-        environment["HOME"] = Fixtures.temporaryFolder("dossier-home").path
+        environment["HOME"] = temporaryHome().path
         for (key, value) in extra { environment[key] = value }
         return environment
     }

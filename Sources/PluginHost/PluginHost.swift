@@ -2,6 +2,7 @@ import DocumentStore
 import DossierProtocol
 import Foundation
 import PluginKit
+import REPLCore
 import SessionStore
 
 /// Runs external plugins: finds `dossier-plugin-NAME` executables, learns their commands

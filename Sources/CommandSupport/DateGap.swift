@@ -1,4 +1,5 @@
 import DocumentStore
+import REPLCore
 
 /// The time between two documents, as `compare` says it: `1 day`, `27 days`, and for long
 /// gaps the months or years too (`400 days, about 1 year 1 month`).

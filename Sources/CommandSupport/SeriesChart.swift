@@ -1,4 +1,5 @@
 import Foundation
+import REPLCore
 
 /// Counts of several sets over one time axis (`timeline A vs B`, `compare "A" vs "B"`): a
 /// line a set for every period, each set drawn with its own mark.

@@ -2,6 +2,7 @@ import DocumentStore
 import DossierProtocol
 import Foundation
 import PluginKit
+import REPLCore
 
 /// The requests a plugin makes of the host while it answers a call: the store and the
 /// session are the host's, so a plugin never opens them itself.
