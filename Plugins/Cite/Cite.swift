@@ -26,15 +26,15 @@ struct Cite: DossierCommand {
 
     @Argument(help: ArgumentHelp("Result numbers or document ids.", valueName: "ref"))
     var refs: [String]
-    @Option(help: "The citation style.")
-    var style = StyleName("chicago")
+    @Option(help: "The citation style ('set style NAME' changes the default).")
+    var style: StyleName?
     @Flag(help: "The full form, even for a document cited before.")
     var full = false
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
         let records = try refs.map { try context.resolve($0) }
         let session = context.session
-        let entry = style.entry
+        let entry = StyleName.chosen(style, in: context).entry
         var texts: [String] = []
         var items: [JSONValue] = []
         for record in records {
@@ -78,14 +78,15 @@ struct Bib: DossierCommand {
         abstract: "Print the bibliography of everything cited or noted in the session, sorted as the style wants.")
     static let examples = ["bib --session august-plenum", "bib --session august-plenum --style mla"]
 
-    @Option(help: "The citation style.")
-    var style = StyleName("chicago")
+    @Option(help: "The citation style ('set style NAME' changes the default).")
+    var style: StyleName?
     @Option(help: ArgumentHelp("Another session than the one in use.", valueName: "session"))
     var session: String?
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
         let contents = try SessionDocuments(SessionDocuments.session(named: session, context: context), store: context.store)
-        let style = self.style.entry.style
+        let chosen = StyleName.chosen(self.style, in: context).entry
+        let style = chosen.style
         let entries = contents.documents.map { ($0, style.sortKey($0)) }.sorted { $0.1 < $1.1 }.map { document, _ in
             (document.id, style.bibliography(document))
         }
@@ -97,7 +98,7 @@ struct Bib: DossierCommand {
         var text = entries.map(\.1).joined(separator: "\n\n")
         if let note = contents.missingNote { text += "\n\n" + note }
         return PreformattedText(text, data: [
-            "session": .string(contents.session.name), "style": .string(self.style.entry.name),
+            "session": .string(contents.session.name), "style": .string(chosen.name),
             "entries": .array(entries.map { ["doc": .string($0.0), "text": .string($0.1)] }),
             "missing": .array(contents.missing.map(JSONValue.string)),
         ])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Citation
+import REPLCore
 
 /// A citation style named on the command line (`--style mla`).
 struct StyleName: ExpressibleByArgument, Sendable {
@@ -16,4 +17,19 @@ struct StyleName: ExpressibleByArgument, Sendable {
 
     static var allValueStrings: [String] { CitationStyles.names }
     var defaultValueDescription: String { entry.name }
+}
+
+extension StyleName {
+    /// The style `cite` and `bib` use without `--style`: the `style` setting, else Chicago.
+    static func chosen(_ given: StyleName?, in context: CommandContext) -> StyleName {
+        given ?? context.settings["style"].flatMap { StyleName(argument: $0) } ?? StyleName("chicago")
+    }
+
+    /// `set style NAME`.
+    static let setting = SettingDefinition(
+        name: "style", summary: "The citation style cite and bib use without --style.", defaultValue: "chicago",
+        accepts: "a style 'cite --help' lists: " + CitationStyles.names.joined(separator: ", ")
+    ) { text in
+        CitationStyles.named(text)?.name
+    }
 }

@@ -66,7 +66,7 @@ struct NotesCommand: DossierCommandGroup {
         }
     }
 
-    struct Search: FreeTextCommand {
+    struct Search: FreeTextCommand, ListingCommand {
         static var freeText: WritableKeyPath<Self, String> { \.words }
         static let configuration = CommandConfiguration(
             commandName: "search", abstract: "Find notes in every session by their words or #tags.",
@@ -75,17 +75,17 @@ struct NotesCommand: DossierCommandGroup {
 
         @Argument(help: "The words to find.")
         var words: String = ""
-        @Option(help: "At most this many notes.")
-        var limit: Int = 50
+        @OptionGroup var limit: ResultLimit
+        static let defaultLimit = 50
 
         func validate() throws {
             guard !words.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("Give the words to find, e.g. notes search rehabilitation.")
             }
-            guard limit > 0 else { throw ValidationError("--limit must be 1 or more.") }
         }
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
+            let limit = self.limit.value(default: Self.defaultLimit, in: context)
             let query = words
             try NoteIndex.refresh(context)
             let hits = try context.store.searchNotes(query, limit: limit)

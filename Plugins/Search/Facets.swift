@@ -5,7 +5,7 @@ import DossierProtocol
 import REPLCore
 
 /// `facets QUERY`: who, where, when and from which archive, for all the hits.
-struct Facets: FreeTextCommand {
+struct Facets: FreeTextCommand, ListingCommand {
     static let configuration = CommandConfiguration(
         commandName: "facets",
         abstract: "Count the documents a search finds by year, person, place, collection and archive.",
@@ -25,14 +25,14 @@ struct Facets: FreeTextCommand {
     @Argument(help: "What to look for, as for 'search'.")
     var query: String
 
-    @Option(name: .long, help: "How many values of each facet to show.")
-    var limit: Int = 10
+    @OptionGroup var limit: ResultLimit
+    static let defaultLimit = 10
 
     func validate() throws {
-        guard limit >= 1 else { throw ValidationError("--limit must be at least 1, not \(limit).") }
     }
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
+        let limit = self.limit.value(default: Self.defaultLimit)
         let parsed = try context.store.query(query)
         let (total, facets) = try context.store.facets(parsed, limit: limit)
         return FacetsView(query: query, total: total, facets: facets)

@@ -5,7 +5,7 @@ import REPLCore
 import TextAnalysis
 
 /// `kwic TERM [QUERY]`: every occurrence of a word with its context, aligned.
-struct Kwic: FreeTextCommand {
+struct Kwic: FreeTextCommand, ListingCommand {
     static let configuration = CommandConfiguration(
         commandName: "kwic",
         abstract: "Show a word in context: each occurrence on a line, aligned, across the documents that use it.",
@@ -23,17 +23,17 @@ struct Kwic: FreeTextCommand {
     @Argument(help: ArgumentHelp("The word, prefix* or \"phrase\", then optionally a query.", valueName: "term-and-query"))
     var text: String
 
-    @Option(name: .long, help: "How many lines to show.")
-    var limit: Int = 40
+    @OptionGroup var limit: ResultLimit
+    static let defaultLimit = 40
 
     /// Documents read for lines at most; the total count covers every match.
     static let documentLimit = 500
 
     func validate() throws {
-        guard limit >= 1 else { throw ValidationError("--limit must be at least 1, not \(limit).") }
     }
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
+        let limit = self.limit.value(default: Self.defaultLimit)
         let (term, rest) = try Self.split(text)
         guard let concordance = Concordance(term: term.replacingOccurrences(of: "\"", with: "")) else {
             throw REPLError.failed("kwic needs a word to look for, not '\(term)'. Give a word, a prefix* or a \"quoted phrase\", e.g. kwic plenum.")

@@ -4,7 +4,7 @@ import DossierProtocol
 import REPLCore
 
 /// `names QUERY`: the people the hits name, each under all their spellings.
-struct Names: FreeTextCommand {
+struct Names: FreeTextCommand, ListingCommand {
     static let configuration = CommandConfiguration(
         commandName: "names",
         abstract: "List the people the documents a search finds name, each with all their spellings.",
@@ -24,17 +24,17 @@ struct Names: FreeTextCommand {
     @Argument(help: "What to look for, as for 'search'.")
     var query: String
 
-    @Option(name: .long, help: "How many people to show.")
-    var limit: Int = 20
+    @OptionGroup var limit: ResultLimit
+    static let defaultLimit = 20
 
     @Flag(help: "List places instead of people.")
     var places = false
 
     func validate() throws {
-        guard limit >= 1 else { throw ValidationError("--limit must be at least 1, not \(limit).") }
     }
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
+        let limit = self.limit.value(default: Self.defaultLimit)
         let parsed = try context.store.query(query)
         let (total, groups) = try context.store.names(parsed, kind: places ? .place : .person)
         let what = places ? "places" : "people"

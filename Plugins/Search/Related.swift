@@ -6,7 +6,7 @@ import Foundation
 import TextAnalysis
 
 /// `related REF`: the documents most like one document.
-struct Related: DossierCommand {
+struct Related: DossierCommand, ListingCommand {
     static let configuration = CommandConfiguration(
         commandName: "related",
         abstract: "List the documents most like one document, each with the reason.",
@@ -24,17 +24,17 @@ struct Related: DossierCommand {
     @Argument(help: ArgumentHelp("A result number or a document id.", valueName: "ref"))
     var ref: String
 
-    @Option(name: .long, help: "How many documents to list.")
-    var limit: Int = 10
+    @OptionGroup var limit: ResultLimit
+    static let defaultLimit = 10
 
     /// Distinctive words the likeness is measured by.
     static let termCount = 12
 
     func validate() throws {
-        guard limit >= 1 else { throw ValidationError("--limit must be at least 1, not \(limit).") }
     }
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
+        let limit = self.limit.value(default: Self.defaultLimit, in: context)
         let record = try context.resolve(ref)
         let people = Self.people(of: record)
         let terms = try Self.distinctiveTerms(of: record, in: context.store)

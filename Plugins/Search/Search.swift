@@ -4,7 +4,7 @@ import DossierProtocol
 import REPLCore
 
 /// `search QUERY`: the documents that match, best first.
-struct Search: FreeTextCommand {
+struct Search: FreeTextCommand, ListingCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Find documents by words in their title, summary and text.",
@@ -63,8 +63,8 @@ struct Search: FreeTextCommand {
     @Argument(help: "What to look for.")
     var query: String
 
-    @Option(name: .long, help: "How many results to show.")
-    var limit: Int = 20
+    @OptionGroup var limit: ResultLimit
+    static let defaultLimit = 20
 
     @Option(help: "The order: relevance (best first), date (oldest first) or -date (newest first).")
     var sort: SearchSort = .relevance
@@ -79,16 +79,14 @@ struct Search: FreeTextCommand {
     var why = false
 
     func validate() throws {
-        guard limit >= 1 else {
-            throw ValidationError("--limit must be at least 1, not \(limit).")
-        }
         guard offset >= 0 else {
             throw ValidationError("--offset must be 0 or more, not \(offset).")
         }
     }
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
-        try Self.page(query: query, sort: sort, limit: limit, offset: offset, exact: exact, why: why, in: context)
+        let limit = self.limit.value(default: Self.defaultLimit, in: context)
+        return try Self.page(query: query, sort: sort, limit: limit, offset: offset, exact: exact, why: why, in: context)
     }
 
     /// One page of results, shown as a numbered list and remembered for `next` and `prev`.
@@ -96,7 +94,8 @@ struct Search: FreeTextCommand {
         query: String, sort: SearchSort, limit: Int, offset: Int, exact: Bool, why: Bool, in context: CommandContext
     ) throws -> DocumentList {
         let parsed = try context.store.query(query, exact: exact)
-        let page = try context.store.search(parsed, limit: limit, offset: offset, sort: sort)
+        let page = try context.store.search(
+            parsed, limit: limit, offset: offset, sort: sort, snippetWords: context.settings.number("snippet") ?? 32)
         context.lastQuery = parsed
         // Date filters alone have no relevance to rank by: they list in date order.
         let shownSort = parsed.isDatesOnly && sort == .relevance ? SearchSort.date : sort
@@ -180,4 +179,10 @@ extension SearchSort: ExpressibleByArgument {
     /// The values for help and completion, listed once: swift-argument-parser's own
     /// default lists them again (through a key path made at run time) at every search.
     public static let allValueStrings = allCases.map(\.rawValue)
+}
+
+extension Search {
+    /// `set snippet N`: how many words the passage under each result shows.
+    static let snippetSetting = SettingDefinition.number(
+        "snippet", summary: "How many words the passage under each search result shows.", default: 32, range: 4...200)
 }

@@ -39,6 +39,9 @@ struct Dossier: AsyncParsableCommand {
     @Flag(help: "Never use colour (as does setting NO_COLOR).")
     var noColor = false
 
+    @Flag(help: "Do not run ~/.dossierrc and the workspace's .dossierrc at start.")
+    var noRc = false
+
     mutating func run() async throws {
         signal(SIGPIPE, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment
@@ -62,10 +65,13 @@ struct Dossier: AsyncParsableCommand {
         defer { plugins.shutdown() }
         if interactive { context.interaction = TerminalInteraction(
                 environment: environment, drafts: context.workspace.dataFolder.appendingPathComponent("drafts")) }
+        if let problem = context.settingsProblem { Terminal.writeError(problem) }
+        let paging = interactive && terminal.outputIsTerminal
         let sink = StandardSink(
-            pager: interactive && terminal.outputIsTerminal ? terminal.pager : nil, rows: terminal.rows,
-            interactive: interactive)
+            pager: { [unowned context] in paging ? context.pager(terminal: terminal.pager) : nil }, paging: paging,
+            rows: terminal.rows, interactive: interactive)
         let interpreter = Interpreter(context: context, sink: sink)
+        if !noRc { await Self.runStartupFiles(interpreter: interpreter, context: context, environment: environment) }
         if interactive {
             await Self.runInteractive(interpreter: interpreter, context: context)
             return
@@ -97,6 +103,22 @@ struct Dossier: AsyncParsableCommand {
             reader = PlainLineReader()
         }
         try await Self.runBatch(reader, name: script ?? "<stdin>", interpreter: interpreter, stopOnError: stopOnError)
+    }
+
+    /// `~/.dossierrc`, then the workspace's `.dossierrc` (each once, when both are one file):
+    /// command lines run before the first command or prompt, as psql runs `.psqlrc`.
+    static func runStartupFiles(interpreter: Interpreter, context: CommandContext, environment: [String: String]) async {
+        var files: [(URL, String)] = []
+        if let home = environment["HOME"], !home.isEmpty {
+            files.append((URL(fileURLWithPath: home).appendingPathComponent(".dossierrc"), "~/.dossierrc"))
+        }
+        let workspaceFile = context.workspace.root.appendingPathComponent(".dossierrc")
+        if !files.contains(where: { $0.0.standardizedFileURL.resolvingSymlinksInPath() == workspaceFile.resolvingSymlinksInPath() }) {
+            files.append((workspaceFile, workspaceFile.path))
+        }
+        for (url, name) in files {
+            await interpreter.runStartupFile(url, shownAs: name)
+        }
     }
 
     /// Passes a Ctrl-C on to the command running, until cancelled.

@@ -76,14 +76,18 @@ struct Terminal {
 /// Writes command output to standard output, through the pager when it is longer than
 /// the screen (only at an interactive terminal), and messages to standard error.
 final class StandardSink: OutputSink, @unchecked Sendable {
-    private let pager: String?
+    /// The pager to use now (the `pager` setting can change it); nil for none.
+    private let pager: @Sendable () -> String?
+    /// Whether output may be paged at all (an interactive terminal).
+    private let paging: Bool
     private let rows: Int
     private var hasWritten = false
 
     private let interactive: Bool
 
-    init(pager: String?, rows: Int, interactive: Bool) {
+    init(pager: @escaping @Sendable () -> String?, paging: Bool, rows: Int, interactive: Bool) {
         self.pager = pager
+        self.paging = paging
         self.rows = rows
         self.interactive = interactive
     }
@@ -91,10 +95,10 @@ final class StandardSink: OutputSink, @unchecked Sendable {
     func writeOutput(_ text: String) {
         // In a pipe, a blank line between one command's output and the next; at the
         // prompt, the prompt line separates them.
-        if hasWritten && pager == nil && !interactive { Terminal.writeOutput("\n") }
+        if hasWritten && !paging && !interactive { Terminal.writeOutput("\n") }
         hasWritten = true
         let lineCount = text.utf8.reduce(into: 1) { count, byte in if byte == 0x0A { count += 1 } }
-        if let pager, lineCount >= rows - 1, page(text + "\n", through: pager) { return }
+        if paging, lineCount >= rows - 1, let pager = pager(), page(text + "\n", through: pager) { return }
         Terminal.writeOutput(text + "\n")
     }
 

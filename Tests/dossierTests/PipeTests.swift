@@ -224,3 +224,33 @@ import TestSupport
         #expect(run.stdout.contains("\"total\": 0") && !run.stdout.contains("\"error\""))
     }
 }
+
+/// `~/.dossierrc` and the workspace's `.dossierrc`: command lines run at every start, as
+/// psql runs `.psqlrc`; `--no-rc` skips them.
+@Suite struct StartupFileTests {
+    @Test func rcFilesRunAtStartAndNameTheFileAndLineOfAnError() throws {
+        let home = Fixtures.temporaryFolder("dossier-rc-home")
+        let folder = Fixtures.temporaryFolder("dossier-rc").appendingPathComponent("ws")
+        defer {
+            try? FileManager.default.removeItem(at: home)
+            try? FileManager.default.removeItem(at: folder.deletingLastPathComponent())
+        }
+        try "# the result limit\nset limit 3\nsett width 60\n".write(
+            to: home.appendingPathComponent(".dossierrc"), atomically: true, encoding: .utf8)
+        let environment = DossierProcess.environment(["HOME": home.path])
+        _ = try DossierProcess.run(["--workspace", folder.path, "--no-rc", "-c", "stats"], environment: environment)
+        try "set snippet 5\n".write(to: folder.appendingPathComponent(".dossierrc"), atomically: true, encoding: .utf8)
+
+        let run = try DossierProcess.run(["--workspace", folder.path, "-c", "search year:1956 --json"], environment: environment)
+        #expect(run.status == 0)
+        let results = try JSONValue.parse(run.stdout)["results"]?.array ?? []
+        #expect(results.count == 3)
+        #expect(results.allSatisfy { ($0["snippet"]?.string ?? "").split(separator: " ").count <= 6 })
+        #expect(run.stderr.hasPrefix("~/.dossierrc:3: Unknown command 'sett'. Did you mean 'set'"))
+
+        let skipped = try DossierProcess.run(
+            ["--workspace", folder.path, "--no-rc", "-c", "search year:1956 --json"], environment: environment)
+        #expect(try JSONValue.parse(skipped.stdout)["results"]?.array?.count ?? 0 > 3)
+        #expect(skipped.stderr.isEmpty)
+    }
+}

@@ -68,11 +68,12 @@ public enum SearchSort: String, Sendable, CaseIterable {
 
 extension DocumentStore {
     /// The documents matching `query`, best first (BM25 with the title weighed over the
-    /// summary over the text).
+    /// summary over the text). Each hit's snippet is about `snippetWords` words long.
     public func search(
-        _ query: SearchQuery, limit: Int, offset: Int = 0, sort: SearchSort = .relevance
+        _ query: SearchQuery, limit: Int, offset: Int = 0, sort: SearchSort = .relevance, snippetWords: Int = 32
     ) throws(StoreError) -> SearchPage {
-        if query.isDatesOnly { return try period(query, limit: limit, offset: offset, sort: sort) }
+        let snippetWords = max(4, snippetWords)
+        if query.isDatesOnly { return try period(query, limit: limit, offset: offset, sort: sort, snippetWords: snippetWords) }
         return try read { db in
             let digest = try ranking.prepare(db)
             // Date filters keep documents whose span overlaps the filter's days.
@@ -110,9 +111,9 @@ extension DocumentStore {
                     words: Set(marked.words.filter { !$0.prefix }.map(\.term)), prefixes: marked.words.filter(\.prefix).map(\.term))
                 for (rowid, record) in records {
                     // A document found by its title alone shows its summary's opening.
-                    let summary = marking.marking(record.summary)
-                    let text = summary == nil ? marking.marking(record.text) : nil
-                    snippets[rowid] = (summary ?? Self.opening(of: record), text)
+                    let summary = marking.marking(record.summary, length: snippetWords)
+                    let text = summary == nil ? marking.marking(record.text, length: snippetWords) : nil
+                    snippets[rowid] = (summary ?? Self.opening(of: record, words: snippetWords), text)
                 }
             } else if !ranked.isEmpty {
                 // Phrases and NEAR: FTS5's snippets, which mark a phrase only where its words
@@ -126,10 +127,10 @@ extension DocumentStore {
                     guard !rowids.isEmpty else { return [:] }
                     let rows = try Row.fetchAll(
                         db.cachedStatement(sql: """
-                            SELECT rowid, snippet(document_fts, \(column), char(2), char(3), '…', 32)
+                            SELECT rowid, snippet(document_fts, \(column), char(2), char(3), '…', ?)
                             FROM document_fts WHERE document_fts MATCH ? AND \(rowid) IN (\(Self.placeholders(rowids.count)))
                             """),
-                        arguments: StatementArguments([query.match]) + StatementArguments(rowids))
+                        arguments: StatementArguments([snippetWords]) + StatementArguments([query.match]) + StatementArguments(rowids))
                     return Dictionary(rows.map { ($0[0] as Int64, $0[1] as String? ?? "") }, uniquingKeysWith: { first, _ in first })
                 }
                 let summaries = try fetch(1, of: ranked.map(\.rowid))
@@ -235,7 +236,7 @@ extension DocumentStore {
 
     /// Every document whose dates overlap a query's date filters, oldest first (newest
     /// first with `-date`): a query with no words has no relevance to rank by.
-    private func period(_ query: SearchQuery, limit: Int, offset: Int, sort: SearchSort) throws(StoreError) -> SearchPage {
+    private func period(_ query: SearchQuery, limit: Int, offset: Int, sort: SearchSort, snippetWords: Int) throws(StoreError) -> SearchPage {
         try read { db in
             let span = DateSpan(query)
             let order = sort == .newest
@@ -255,7 +256,7 @@ extension DocumentStore {
             let rowids: [Int64] = rows.map { $0[0] }
             let records = try Self.records(db, rowids: rowids)
             let hits = rowids.compactMap { rowid in
-                records[rowid].map { SearchHit(record: $0, snippet: Self.opening(of: $0), score: 0, matched: nil) }
+                records[rowid].map { SearchHit(record: $0, snippet: Self.opening(of: $0, words: snippetWords), score: 0, matched: nil) }
             }
             return SearchPage(query: query, hits: hits, total: total, offset: offset, undatedExcluded: undated)
         }
@@ -274,9 +275,9 @@ extension DocumentStore {
         return records
     }
 
-    /// The first 32 words of the summary (else the text), as a snippet where no word matched.
+    /// The first `words` words of the summary (else the text), as a snippet where no word matched.
     /// (Bytes: the separators are ASCII, and this runs for results shown.)
-    static func opening(of record: Record) -> String {
+    static func opening(of record: Record, words limit: Int = 32) -> String {
         var source = record.summary.isEmpty ? record.text : record.summary
         return source.withUTF8 { bytes in
             var opening: [UInt8] = []
@@ -289,7 +290,7 @@ extension DocumentStore {
                     continue
                 }
                 if !inWord {
-                    if words == 32 {
+                    if words == limit {
                         opening += "…".utf8
                         break
                     }

@@ -27,6 +27,15 @@ public final class CommandContext: @unchecked Sendable {
     public let isInteractive: Bool
     /// How text output is laid out.
     public internal(set) var style: TextStyle
+    /// The layout the terminal asked for, before the `color` and `width` settings.
+    private let detectedStyle: TextStyle
+    /// The settings in effect (`set`); commands read them through `settings[name]`.
+    public internal(set) var settings: Settings {
+        didSet { applySettings() }
+    }
+    /// Why the workspace's saved settings could not be read, if they could not; `set
+    /// --save` then refuses, so that nothing is written over the file unnoticed.
+    public let settingsProblem: String?
 
     /// Ids of the documents the last listing numbered, for `show 2`.
     public internal(set) var lastResults: [String]?
@@ -55,7 +64,36 @@ public final class CommandContext: @unchecked Sendable {
         self.sessions = SessionLibrary(workspace: workspace)
         self.isInteractive = isInteractive
         self.style = style
+        self.detectedStyle = style
         self.progressSink = progress
+        var saved: [String: String] = [:]
+        var problem: String?
+        do {
+            saved = try SavedSettings.load(from: workspace).values
+        } catch {
+            problem = error.description
+        }
+        self.settingsProblem = problem
+        self.settings = Settings(definitions: registry.settingDefinitions, saved: saved)
+        applySettings()
+    }
+
+    /// The `color` and `width` settings applied to the layout.
+    private func applySettings() {
+        var style = detectedStyle
+        switch settings["color"] {
+        case "on": style.color = true
+        case "off": style.color = false
+        default: break
+        }
+        if let width = settings.number("width") { style.width = width }
+        self.style = style
+    }
+
+    /// The pager the `pager` setting names, `terminal` when it names none; nil for off.
+    public func pager(terminal: String) -> String? {
+        guard let setting = settings["pager"] else { return terminal }
+        return setting.lowercased() == "off" ? nil : setting
     }
 
     /// Shows how far a long command has got, on a terminal only; the last report is

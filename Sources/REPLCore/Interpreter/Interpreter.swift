@@ -26,8 +26,9 @@ public final class Interpreter: @unchecked Sendable {
     /// The line is recorded in the session's history (unless `record` is false, as for the
     /// lines `replay` runs) and the session saved before the output is shown: what the
     /// screen confirms is on disk.
+    /// With `quiet`, what the line prints is not shown, only its errors (an rc file's lines).
     @discardableResult
-    public func execute(_ line: String, location: String? = nil, record: Bool = true) async -> Bool {
+    public func execute(_ line: String, location: String? = nil, record: Bool = true, quiet: Bool = false) async -> Bool {
         context.resetInterruption()
         var line = line
         if let expanded = expandHistoryReference(line, location: location) {
@@ -78,7 +79,7 @@ public final class Interpreter: @unchecked Sendable {
             report(failure, json: json, location: location)
             return false
         }
-        guard let output else { return true }
+        guard let output, !quiet else { return true }
         do {
             try render(output, json: json)
         } catch {
@@ -86,6 +87,24 @@ public final class Interpreter: @unchecked Sendable {
             return false
         }
         return true
+    }
+
+    /// Runs a start-up file (`~/.dossierrc`, the workspace's `.dossierrc`): ordinary command
+    /// lines, quietly, none recorded in the session's history; an error names the file and
+    /// the line. Returns how many lines failed.
+    @discardableResult
+    public func runStartupFile(_ url: URL, shownAs name: String) async -> Int {
+        guard FileManager.default.fileExists(atPath: url.path) else { return 0 }
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            sink.writeMessage("\(name): cannot be read as UTF-8 text; its settings were not applied. Fix the file, or start with --no-rc.")
+            return 1
+        }
+        var failures = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let succeeded = await execute(String(line), location: "\(name):\(index + 1)", record: false, quiet: true)
+            if !succeeded { failures += 1 }
+        }
+        return failures
     }
 
     /// Tells the user a command failed: the message (naming the input and the fix) on the

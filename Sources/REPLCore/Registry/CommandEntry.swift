@@ -54,7 +54,8 @@ public struct CommandEntry: Sendable {
             signature = try CommandSignature(
                 toolInfo: type._dumpHelp(),
                 examples: { path in (leaf(path) as? any DossierCommand.Type)?.examples ?? [] },
-                freeText: { path in leaf(path) is any FreeTextCommand.Type })
+                freeText: { path in leaf(path) is any FreeTextCommand.Type },
+                defaults: { path in (leaf(path) as? any ListingCommand.Type).map { ["limit": String($0.defaultLimit)] } ?? [:] })
         } catch {
             preconditionFailure("swift-argument-parser's description of '\(type._commandName)' is unreadable: \(error)")
         }

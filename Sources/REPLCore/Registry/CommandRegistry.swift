@@ -7,7 +7,7 @@ import TextAnalysis
 /// same way; `help` and `quit` are REPLCore's own and always present.
 public final class CommandRegistry: Sendable {
     private let builtIn: [CommandModule]
-    private let repl = CommandModule(name: "REPL", commands: [Help.self, Quit.self])
+    private let repl = CommandModule(name: "REPL", commands: [Help.self, SetCommand.self, Quit.self], settings: Settings.core)
     private let builtInByName: [String: CommandEntry]
     private let external = Mutex<(modules: [CommandModule], byName: [String: CommandEntry])>(([], [:]))
 
@@ -62,6 +62,11 @@ public final class CommandRegistry: Sendable {
     /// The command with this name or alias.
     public func entry(named name: String) -> CommandEntry? {
         builtInByName[name] ?? external.withLock { $0.byName[name] }
+    }
+
+    /// Every setting the built-in modules declare, for `set`.
+    public var settingDefinitions: [SettingDefinition] {
+        (builtIn + [repl]).flatMap(\.settings)
     }
 
     /// Every command, in module order.

@@ -4,16 +4,22 @@ import Foundation
 extension CommandSignature {
     /// A built-in command's signature, read from swift-argument-parser's description of it
     /// (`_dumpHelp()`, version 0 of its tool-info format), with what the REPL adds by path:
-    /// examples, and whether the (sub)command takes free text.
-    init(toolInfo json: String, examples: (_ path: [String]) -> [String], freeText: (_ path: [String]) -> Bool) throws {
+    /// examples, whether the (sub)command takes free text, and defaults its options take
+    /// from elsewhere than their declaration (a listing's own `--limit`).
+    init(
+        toolInfo json: String, examples: (_ path: [String]) -> [String], freeText: (_ path: [String]) -> Bool,
+        defaults: (_ path: [String]) -> [String: String]
+    ) throws {
         let info = try JSONDecoder().decode(ToolInfo.self, from: Data(json.utf8))
-        self.init(info.command, path: [], examples: examples, freeText: freeText)
+        self.init(info.command, path: [], examples: examples, freeText: freeText, defaults: defaults)
     }
 
     private init(
-        _ info: ToolInfo.Command, path: [String], examples: ([String]) -> [String], freeText: ([String]) -> Bool
+        _ info: ToolInfo.Command, path: [String], examples: ([String]) -> [String], freeText: ([String]) -> Bool,
+        defaults: ([String]) -> [String: String]
     ) {
         let myPath = path + [info.commandName]
+        let defaultValues = defaults(myPath)
         let visible = (info.arguments ?? []).filter { $0.shouldDisplay }
         let arguments = visible.filter { $0.kind == "positional" }.map {
             Argument($0.valueName ?? "value", help: $0.abstract ?? "", optional: $0.isOptional, repeating: $0.isRepeating)
@@ -25,13 +31,13 @@ extension CommandSignature {
             return Option(
                 long, short: names.first { $0.kind == "short" }?.name, flag: flag,
                 value: flag ? nil : argument.valueName, help: argument.abstract ?? "",
-                defaultValue: flag ? nil : argument.defaultValue, choices: argument.allValues ?? [])
+                defaultValue: flag ? nil : argument.defaultValue ?? defaultValues[long], choices: argument.allValues ?? [])
         }
         self.init(
             name: info.commandName, aliases: info.aliases ?? [], abstract: info.abstract ?? "",
             discussion: info.discussion ?? "", arguments: arguments, options: options,
             subcommands: (info.subcommands ?? []).filter { $0.shouldDisplay && $0.commandName != "help" }
-                .map { CommandSignature($0, path: myPath, examples: examples, freeText: freeText) },
+                .map { CommandSignature($0, path: myPath, examples: examples, freeText: freeText, defaults: defaults) },
             defaultSubcommand: info.defaultSubcommand, examples: examples(myPath), freeText: freeText(myPath))
     }
 }
