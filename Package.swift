@@ -72,7 +72,7 @@ let package = Package(
         // External plugins: discovery, the signature cache, processes, calls and requests.
         .target(
             name: "PluginHost",
-            dependencies: ["REPLCore", "PluginKit", "DossierProtocol", "DocumentStore", "SessionStore"]),
+            dependencies: ["REPLCore", "DossierProtocol", "DocumentStore", "SessionStore"]),
         // What several command modules share, so that they need not depend on each other.
         .target(
             name: "CommandSupport",

@@ -1,6 +1,5 @@
 import Foundation
 import DossierProtocol
-import PluginKit
 
 /// One plugin executable as the host knows it: what its last handshake said, whether it
 /// runs now, and why it was disabled if it was.

@@ -1,7 +1,6 @@
 import DocumentStore
 import Foundation
 import DossierProtocol
-import PluginKit
 import SessionStore
 
 /// A folder where plugin executables are looked for, and why.

@@ -1,7 +1,6 @@
 import DocumentStore
 import DossierProtocol
 import Foundation
-import PluginKit
 import REPLCore
 import SessionStore
 

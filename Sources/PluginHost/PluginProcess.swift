@@ -1,6 +1,5 @@
 import DossierProtocol
 import Foundation
-import PluginKit
 import REPLCore
 import Synchronization
 

@@ -1,7 +1,6 @@
 import DocumentStore
 import DossierProtocol
 import Foundation
-import PluginKit
 import REPLCore
 
 /// The requests a plugin makes of the host while it answers a call: the store and the

@@ -1,5 +1,4 @@
 import Foundation
-import PluginKit
 import REPLCore
 
 extension PluginHost: PluginService {

@@ -59,16 +59,29 @@ struct Help: DossierCommand {
         return lines.joined(separator: "\n")
     }
 
+    /// The modules and their commands, each with its usage line and its subcommands', for
+    /// programs (the README's command table is made from it).
     static func overviewJSON(_ registry: CommandRegistry) -> JSONValue {
-        .object([
-            "modules": .array(registry.modules.map { module in
-                [
-                    "name": .string(module.name),
-                    "commands": .array(module.entries.map { entry in
-                        ["name": .string(entry.name), "abstract": .string(entry.signature.abstract)]
-                    }),
-                ]
-            })
+        func describe(_ signature: CommandSignature, path: [String]) -> JSONValue {
+            let name = (path + [signature.name]).joined(separator: " ")
+            var object: [String: JSONValue] = [
+                "name": .string(name), "abstract": .string(signature.abstract),
+                "usage": .string(HelpScreen.usage(signature, command: name)),
+            ]
+            if !signature.subcommands.isEmpty {
+                object["subcommands"] = .array(signature.subcommands.map { describe($0, path: path + [signature.name]) })
+                object["default_subcommand"] = signature.defaultSubcommand.map(JSONValue.string) ?? .null
+            }
+            return .object(object)
+        }
+        return .object([
+            "modules": .array(
+                registry.modules.map { module in
+                    [
+                        "name": .string(module.name),
+                        "commands": .array(module.entries.map { describe($0.signature, path: []) }),
+                    ]
+                })
         ])
     }
 }
