@@ -16,6 +16,7 @@ let package = Package(
             name: "DossierLibraries",
             targets: [
                 "DossierProtocol", "TextAnalysis", "DocumentStore", "SessionStore", "PluginKit", "REPLCore", "PluginHost",
+                "ProcessDriver",
             ]),
     ],
     dependencies: [
@@ -82,7 +83,8 @@ let package = Package(
             name: "BuiltinCommands",
             dependencies: ["REPLCore", "SearchCommands", "WorkspaceCommands", "NoteCommands", "CiteCommands", "CompareCommands"]),
         // Runs the built dossier as a person would, on a pseudo-terminal or with pipes
-        // (the tests and the benchmark's start-up figures).
+        // (the tests and the benchmark's start-up figures), and the seeded generator of the
+        // benchmark's corpus, the fuzzer's random inputs and the tests' kill timings.
         .target(name: "ProcessDriver"),
 
         // Built-in command modules.
@@ -113,7 +115,9 @@ let package = Package(
         // Tests.
         .target(
             name: "TestSupport",
-            dependencies: ["REPLCore", "PluginHost", "BuiltinCommands", "DocumentStore", "DossierProtocol", "SessionStore", grdb],
+            dependencies: [
+                "REPLCore", "PluginHost", "BuiltinCommands", "DocumentStore", "DossierProtocol", "SessionStore", "ProcessDriver", grdb,
+            ],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
         .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "DossierProtocol", "CommandSupport", "TestSupport", grdb]),
@@ -126,7 +130,7 @@ let package = Package(
         .testTarget(name: "REPLCoreTests", dependencies: ["REPLCore", "DossierProtocol", "BuiltinCommands", "TestSupport", argumentParser]),
         .testTarget(name: "SearchCommandsTests", dependencies: ["SearchCommands", "TestSupport"]),
         .testTarget(name: "WorkspaceCommandsTests", dependencies: ["WorkspaceCommands", "TestSupport"]),
-        .testTarget(name: "BenchTests", dependencies: ["dossier-bench", "DossierProtocol"]),
+        .testTarget(name: "BenchTests", dependencies: ["dossier-bench", "DossierProtocol", "ProcessDriver"]),
         .testTarget(
             name: "PluginHostTests",
             dependencies: [

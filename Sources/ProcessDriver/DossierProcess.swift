@@ -30,10 +30,7 @@ public enum DossierProcess {
 
     /// A new, empty home folder, so that no rc file or setting of the caller's applies.
     static func temporaryHome() -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dossier-home-\(UUID().uuidString.prefix(8))", isDirectory: true)
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        TemporaryFolders.make("dossier-home")
     }
 
     /// An environment without the caller's colour, pager and workspace settings.

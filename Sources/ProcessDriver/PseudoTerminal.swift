@@ -88,6 +88,20 @@ public final class PseudoTerminal {
         return nil
     }
 
+    /// Waits until the program has put the terminal in raw mode (libedit does once it reads
+    /// a line), so that a control key typed next reaches the program, not the terminal's
+    /// line discipline. False when it has not within `timeout`.
+    @discardableResult
+    public func waitForRawMode(timeout: TimeInterval = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var settings = termios()
+        while Date() < deadline {
+            if tcgetattr(master, &settings) == 0 && settings.c_lflag & tcflag_t(ICANON) == 0 { return true }
+            pump(milliseconds: 10)
+        }
+        return false
+    }
+
     /// Whether the program is still running.
     public var isRunning: Bool {
         kill(pid, 0) == 0 && waitpid(pid, nil, WNOHANG) == 0

@@ -1,6 +1,7 @@
 import DocumentStore
 import DossierProtocol
 import Foundation
+import ProcessDriver
 
 /// Archive-like records, the same for the same seed: titles of 6 to 20 words, summaries of
 /// 30 to 120, a text for some, dates from 1900 to 1999 (some partial, uncertain or missing),

@@ -1,6 +1,7 @@
 import DocumentStore
 import DossierProtocol
 import Foundation
+import ProcessDriver
 import Testing
 
 @testable import dossier_bench
@@ -62,8 +63,7 @@ import Testing
     }
 
     @Test func queriesAreChosenForEveryClass() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = TemporaryFolders.make("bench")
         let corpus = try BenchCorpus.write(records: 2_000, seed: 3, real: nil, to: folder)
         #expect(corpus.queries.map(\.name) == ["rare term", "common term", "prefix", "phrase", "field-scoped", "date-filtered"])
         for (_, query) in corpus.queries { _ = try SearchQuery.parse(query) }

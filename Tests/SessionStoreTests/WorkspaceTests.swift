@@ -1,12 +1,11 @@
 import Foundation
 import SessionStore
 import Testing
+import TestSupport
 
 @Suite struct WorkspaceTests {
     private func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ws-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        Fixtures.temporaryFolder("ws")
     }
 
     @Test func isFoundFromAFolderBelowIt() throws {

@@ -1,5 +1,6 @@
 import DocumentStore
 import Foundation
+import ProcessDriver
 import SessionStore
 
 /// Files and folders for tests: the package's fixture files and fresh temporary workspaces.
@@ -17,12 +18,10 @@ public enum Fixtures {
         packageRoot.appendingPathComponent("Tests/dossierTests/Fixtures").appendingPathComponent(name)
     }
 
-    /// A new, empty folder under the system's temporary folder.
+    /// A new, empty folder under the system's temporary folder, removed with every other
+    /// when the test process exits.
     public static func temporaryFolder(_ label: String = "dossier-test") -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        TemporaryFolders.make(label)
     }
 
     /// The sample session in the repository's `Sessions/` folder.
@@ -61,4 +60,10 @@ public enum Fixtures {
         try! text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
+}
+
+extension Fixtures {
+    /// Whether the tests run in CI (`CI=true`), where `.ci/run` installs everything the
+    /// tests need: there a suite never skips for want of a tool, it fails and says which.
+    public static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
 }

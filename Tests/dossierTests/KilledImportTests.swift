@@ -38,6 +38,8 @@ import TestSupport
 
     /// Starts `import FILE` in a dossier process and sends it `signal` while it runs.
     private func stop(_ workspace: URL, importing file: URL, with signal: Int32) throws -> (status: Int32, stderr: String) {
+        let seed = SeededGenerator.testSeed()
+        var generator = SeededGenerator(seed: seed)
         let process = Process()
         process.executableURL = DossierProcess.executable
         process.arguments = ["--workspace", workspace.path, "-c", "import \(file.path)"]
@@ -50,12 +52,19 @@ import TestSupport
         nonisolated(unsafe) var stderr = Data()
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) { stderr = errors.fileHandleForReading.readDataToEndOfFile() }
-        // The whole import takes several seconds; this lands somewhere in it.
-        usleep(UInt32.random(in: 1_000_000...2_500_000))
+        // Once the import writes to the store (its write-ahead log grows), the signal lands
+        // at a random moment of the next second; the seed replays it (DOSSIER_TEST_SEED).
+        let log = workspace.appendingPathComponent(".dossier/store.sqlite-wal")
+        let before = (try? FileManager.default.attributesOfItem(atPath: log.path)[.size] as? Int) ?? 0
+        let writing = Waiting.blockingUntil {
+            ((try? FileManager.default.attributesOfItem(atPath: log.path)[.size] as? Int) ?? 0) > before
+        }
+        #expect(writing, "the import never wrote to the store (seed \(seed))")
+        usleep(UInt32(generator.int(0...1_000_000)))
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         reading.wait()
-        #expect(process.terminationReason == (signal == SIGKILL ? .uncaughtSignal : .exit))
+        #expect(process.terminationReason == (signal == SIGKILL ? .uncaughtSignal : .exit), "DOSSIER_TEST_SEED=\(seed)")
         return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
     }
 

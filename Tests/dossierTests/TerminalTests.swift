@@ -15,12 +15,12 @@ import TestSupport
         return terminal
     }
 
-    /// Waits for the prompt, then a moment more: libedit may print the prompt before it
+    /// Waits for the prompt, then for raw mode: libedit may print the prompt before it
     /// switches the terminal to raw mode, and a control key typed in between is taken by
     /// the terminal's line discipline instead. (A person never types that fast.)
     private func prompt(_ terminal: PseudoTerminal) throws {
         try terminal.waitFor("dossier> ")
-        Thread.sleep(forTimeInterval: 0.15)
+        #expect(terminal.waitForRawMode(), "dossier never put the terminal in raw mode")
     }
 
     private func workspace() -> String {
@@ -42,9 +42,7 @@ import TestSupport
         terminal.type("\u{15}")
         terminal.type("import x.csv --form\t")
         try terminal.waitFor("--format ")
-        terminal.type("\t")
-        Thread.sleep(forTimeInterval: 0.2)
-        terminal.type("\t")
+        terminal.type("\t\t")
         let values = try terminal.waitFor("tei")
         #expect(PseudoTerminal.plain(values).contains(/csv\s+json\s+jsonl\s+markdown\s+results\s+ris\s+tei/))
     }

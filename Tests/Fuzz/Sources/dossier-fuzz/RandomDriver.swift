@@ -1,4 +1,5 @@
 import Foundation
+import ProcessDriver
 
 /// The fallback when the toolchain cannot build with libFuzzer: seeded random mutations of
 /// the seed corpus, run for a bounded time. It takes libFuzzer's `-max_total_time=N`,
@@ -28,7 +29,7 @@ struct RandomDriver {
     /// Runs `target` and returns the exit status (0: nothing found).
     func run(_ target: FuzzTarget) -> Int32 {
         let seeds = loadSeeds()
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         CrashCapture.install(path: artifactPrefix + "crash-random-\(seed)")
         let started = Date()
         var count = 0
@@ -67,7 +68,7 @@ struct RandomDriver {
         "ŏ", "’", "Ch'oe", "김일성", "毛泽东", "Хрущёв",
     ].map { Array($0.utf8) } + [[0], [0xFF], [0xC3], [0xE2, 0x80], [0xEF, 0xBB, 0xBF]]
 
-    private func mutate(_ input: inout [UInt8], seeds: [[UInt8]], random: inout SplitMix) {
+    private func mutate(_ input: inout [UInt8], seeds: [[UInt8]], random: inout SeededGenerator) {
         func position(_ extra: Int = 0) -> Int { Int(random.next() % UInt64(input.count + extra + 1)) }
         switch random.next() % 8 {
         case 0 where !input.isEmpty:
@@ -98,64 +99,5 @@ struct RandomDriver {
             input.insert(UInt8(truncatingIfNeeded: random.next()), at: position())
         }
         if input.count > 1 << 20 { input.removeLast(input.count - (1 << 20)) }
-    }
-}
-
-/// A small, fast, seeded generator (SplitMix64): the same seed gives the same run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// Writes the input being run to a file when the process crashes, with nothing but
-/// `open`, `write` and `_exit` in the signal handler.
-enum CrashCapture {
-    nonisolated(unsafe) private static var buffer: UnsafeMutablePointer<UInt8>?
-    nonisolated(unsafe) private static var capacity = 0
-    nonisolated(unsafe) private static var length = 0
-    nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
-
-    static func install(path file: String) {
-        path = strdup(file)
-        // A stack overflow needs a stack of its own for the handler.
-        let size = 1 << 16
-        var stack = stack_t(ss_sp: malloc(size), ss_flags: 0, ss_size: size)
-        sigaltstack(&stack, nil)
-        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { number in
-                if let path = CrashCapture.path, let buffer = CrashCapture.buffer {
-                    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-                    if fd >= 0 {
-                        _ = write(fd, buffer, CrashCapture.length)
-                        close(fd)
-                    }
-                    let message = "==ERROR: the input that crashed is written to the crash file\n"
-                    message.withCString { _ = write(2, $0, strlen($0)) }
-                }
-                _exit(128 + number)
-            }
-            action.sa_flags = SA_ONSTACK
-            sigaction(signal, &action, nil)
-        }
-    }
-
-    static func current(_ input: [UInt8]) {
-        if input.count > capacity {
-            buffer?.deallocate()
-            capacity = max(input.count, 4_096)
-            buffer = .allocate(capacity: capacity)
-        }
-        input.withUnsafeBufferPointer { bytes in
-            if let base = bytes.baseAddress, let buffer { buffer.update(from: base, count: bytes.count) }
-        }
-        length = input.count
     }
 }
