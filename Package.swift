@@ -105,7 +105,9 @@ let package = Package(
             path: "Plugins/Note"),
         .target(
             name: "CiteCommands",
-            dependencies: [argumentParser, "REPLCore", "CommandSupport", "Citation", "DocumentStore", "DossierProtocol", "SessionStore"],
+            dependencies: [
+                argumentParser, "REPLCore", "CommandSupport", "Citation", "DocumentStore", "DossierProtocol", "SessionStore",
+            ],
             path: "Plugins/Cite"),
         .target(
             name: "CompareCommands",
@@ -116,18 +118,22 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "REPLCore", "PluginHost", "BuiltinCommands", "DocumentStore", "DossierProtocol", "SessionStore", "ProcessDriver", grdb,
+                "REPLCore", "PluginHost", "BuiltinCommands", "DocumentStore", "DossierProtocol", "SessionStore", "ProcessDriver",
+                grdb,
             ],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
-        .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "DossierProtocol", "CommandSupport", "TestSupport", grdb]),
+        .testTarget(
+            name: "DocumentStoreTests", dependencies: ["DocumentStore", "DossierProtocol", "CommandSupport", "TestSupport", grdb]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"]),
         .testTarget(name: "CitationTests", dependencies: ["Citation"]),
         .testTarget(name: "CiteCommandsTests", dependencies: ["CiteCommands", "TestSupport"]),
         .testTarget(name: "CompareCommandsTests", dependencies: ["CompareCommands", "TestSupport"]),
         .testTarget(name: "NoteCommandsTests", dependencies: ["NoteCommands", "TestSupport"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "REPLCoreTests", dependencies: ["REPLCore", "DossierProtocol", "BuiltinCommands", "TestSupport", argumentParser]),
+        .testTarget(
+            name: "REPLCoreTests",
+            dependencies: ["REPLCore", "DossierProtocol", "BuiltinCommands", "TestSupport", argumentParser]),
         .testTarget(name: "SearchCommandsTests", dependencies: ["SearchCommands", "TestSupport"]),
         .testTarget(name: "WorkspaceCommandsTests", dependencies: ["WorkspaceCommands", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["dossier-bench", "DossierProtocol", "ProcessDriver"]),
@@ -141,7 +147,8 @@ let package = Package(
         .testTarget(
             name: "dossierTests",
             dependencies: [
-                "dossier", "TestSupport", "ProcessDriver", "PluginHost", "DossierProtocol", "dossier-plugin-wordfreq", "dossier-plugin-webpages",
+                "dossier", "TestSupport", "ProcessDriver", "PluginHost", "DossierProtocol", "dossier-plugin-wordfreq",
+                "dossier-plugin-webpages",
             ],
             exclude: ["Fixtures"]),
     ]

@@ -97,10 +97,12 @@ struct Bib: DossierCommand {
         }
         var text = entries.map(\.1).joined(separator: "\n\n")
         if let note = contents.missingNote { text += "\n\n" + note }
-        return PreformattedText(text, data: [
-            "session": .string(contents.session.name), "style": .string(chosen.name),
-            "entries": .array(entries.map { ["doc": .string($0.0), "text": .string($0.1)] }),
-            "missing": .array(contents.missing.map(JSONValue.string)),
-        ])
+        return PreformattedText(
+            text,
+            data: [
+                "session": .string(contents.session.name), "style": .string(chosen.name),
+                "entries": .array(entries.map { ["doc": .string($0.0), "text": .string($0.1)] }),
+                "missing": .array(contents.missing.map(JSONValue.string)),
+            ])
     }
 }

@@ -49,7 +49,8 @@ struct Export: DossierCommand {
         let documents: [CitedDocument]
         var footer: String?
         if let session {
-            let contents = try SessionDocuments(try SessionDocuments.session(named: session, context: context), store: context.store)
+            let contents = try SessionDocuments(
+                try SessionDocuments.session(named: session, context: context), store: context.store)
             documents = contents.documents
             footer = contents.missingNote
             guard !documents.isEmpty else {
@@ -72,7 +73,10 @@ struct Export: DossierCommand {
             return PreformattedText(shown, data: ["format": .string(format.rawValue), "text": .string(text)])
         }
         let url = try OutputFile.write(text, to: out)
-        let message = "Wrote \(documents.count.counted("document")) as \(format.rawValue) to '\(out)'." + (footer.map { " " + $0 } ?? "")
-        return Message(message, data: ["format": .string(format.rawValue), "file": .string(url.path), "documents": .number(Double(documents.count))])
+        let message =
+            "Wrote \(documents.count.counted("document")) as \(format.rawValue) to '\(out)'." + (footer.map { " " + $0 } ?? "")
+        return Message(
+            message,
+            data: ["format": .string(format.rawValue), "file": .string(url.path), "documents": .number(Double(documents.count))])
     }
 }

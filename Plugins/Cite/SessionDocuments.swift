@@ -38,7 +38,8 @@ struct SessionDocuments {
 
     /// A footer naming documents the store no longer has, if any.
     var missingNote: String? {
-        missing.isEmpty ? nil
+        missing.isEmpty
+            ? nil
             : "Not in this archive any more, so left out: \(missing.joined(separator: ", ")). Import them again to cite them."
     }
 }

@@ -50,7 +50,8 @@ struct Compare: FreeTextCommand {
         }
         let refs = line.split(whereSeparator: \.isWhitespace).map(String.init)
         guard refs.count >= 2 else {
-            throw ValidationError("Give two documents or more (compare 1 2, compare wca-… wca-…), or two sets: compare \"QUERY A\" vs \"QUERY B\".")
+            throw ValidationError(
+                "Give two documents or more (compare 1 2, compare wca-… wca-…), or two sets: compare \"QUERY A\" vs \"QUERY B\".")
         }
         let records = try refs.map { try context.resolve($0) }
         return try DocumentComparison.make(records, terms: terms, store: context.store)
@@ -65,9 +66,14 @@ func example(of term: String, in text: String, width: Int = 28) -> String? {
     // Within the line (the title, or the paragraph) the word stands in.
     var before = String(text[..<range.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
     var after = String(text[range.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
-    let cutBefore = before.count > width, cutAfter = after.count > width
+    let cutBefore = before.count > width
+    let cutAfter = after.count > width
     if cutBefore { before = String(before.suffix(width)).drop(while: { !$0.isWhitespace }).trimmingCharacters(in: .whitespaces) }
-    if cutAfter { after = String(String(after.prefix(width)).reversed().drop(while: { !$0.isWhitespace }).reversed()).trimmingCharacters(in: .whitespaces) }
+    if cutAfter {
+        after = String(String(after.prefix(width)).reversed().drop(while: { !$0.isWhitespace }).reversed()).trimmingCharacters(
+            in: .whitespaces)
+    }
     return (cutBefore ? "…" : "") + before.trimmingCharacters(in: .whitespaces) + (before.isEmpty ? "" : " ") + text[range]
-        + (after.isEmpty || after.first?.isPunctuation == true ? "" : " ") + after.trimmingCharacters(in: .whitespaces) + (cutAfter ? "…" : "")
+        + (after.isEmpty || after.first?.isPunctuation == true ? "" : " ") + after.trimmingCharacters(in: .whitespaces)
+        + (cutAfter ? "…" : "")
 }

@@ -64,8 +64,10 @@ struct DiffOutput: CommandOutput {
 
     func text(in style: TextStyle) -> String {
         guard !fields.isEmpty else {
-            return Wrapping.wrap("\(first) against \(second): the two are the same in every field, word for word.", width: style.width)
-                .joined(separator: "\n")
+            return Wrapping.wrap(
+                "\(first) against \(second): the two are the same in every field, word for word.", width: style.width
+            )
+            .joined(separator: "\n")
         }
         let names = fields.map(\.name).joined(separator: ", ")
         var lines = Wrapping.wrap(
@@ -75,7 +77,8 @@ struct DiffOutput: CommandOutput {
             let unit = field.isList ? "item" : "word"
             lines.append("")
             lines += Wrapping.wrap(
-                style.bold(field.name) + ": \(field.count(.equal).counted(unit)) kept, \(field.count(.delete)) taken out, \(field.count(.insert)) put in.",
+                style.bold(field.name)
+                    + ": \(field.count(.equal).counted(unit)) kept, \(field.count(.delete)) taken out, \(field.count(.insert)) put in.",
                 width: style.width)
             lines += wrapped(field, style: style)
         }
@@ -87,7 +90,8 @@ struct DiffOutput: CommandOutput {
     private func wrapped(_ field: Field, style: TextStyle) -> [String] {
         var tokens: [String] = []
         for operation in field.operations {
-            let units = field.isList ? operation.words.map { $0.replacingOccurrences(of: " ", with: "\u{00A0}") } : operation.words
+            let units =
+                field.isList ? operation.words.map { $0.replacingOccurrences(of: " ", with: "\u{00A0}") } : operation.words
             switch operation.kind {
             case .equal: tokens += units
             case .delete: tokens += style.color ? units.map(style.deleted) : marked(units, "[-", "-]")
@@ -120,16 +124,18 @@ struct DiffOutput: CommandOutput {
     var json: JSONValue {
         [
             "first": .string(first), "second": .string(second), "same": .bool(fields.isEmpty),
-            "fields": .array(fields.map { field in
-                [
-                    "field": .string(field.name), "unit": .string(field.isList ? "item" : "word"),
-                    "kept": .number(Double(field.count(.equal))), "deleted": .number(Double(field.count(.delete))),
-                    "inserted": .number(Double(field.count(.insert))),
-                    "operations": .array(field.operations.map {
-                        ["op": .string($0.kind.rawValue), "words": .array($0.words.map(JSONValue.string))]
-                    }),
-                ]
-            }),
+            "fields": .array(
+                fields.map { field in
+                    [
+                        "field": .string(field.name), "unit": .string(field.isList ? "item" : "word"),
+                        "kept": .number(Double(field.count(.equal))), "deleted": .number(Double(field.count(.delete))),
+                        "inserted": .number(Double(field.count(.insert))),
+                        "operations": .array(
+                            field.operations.map {
+                                ["op": .string($0.kind.rawValue), "words": .array($0.words.map(JSONValue.string))]
+                            }),
+                    ]
+                }),
         ]
     }
 }

@@ -51,10 +51,11 @@ struct DocumentComparison: CommandOutput {
             let againstArchive = Keyness.keys(
                 here, against: max(storeWords - here.total, 1),
                 thereCount: { max((storeTotals[$0] ?? 0) - (here.counts[$0] ?? 0), 0) }, minimum: 1, limit: terms)
-            sides.append(Side(
-                record: record, people: record.namedPeople, places: record.namedPlaces, words: here.total,
-                againstOthers: againstOthers.map { ($0, example(of: $0.term, in: text)) },
-                againstArchive: againstArchive.map { ($0, example(of: $0.term, in: text)) }))
+            sides.append(
+                Side(
+                    record: record, people: record.namedPeople, places: record.namedPlaces, words: here.total,
+                    againstOthers: againstOthers.map { ($0, example(of: $0.term, in: text)) },
+                    againstArchive: againstArchive.map { ($0, example(of: $0.term, in: text)) }))
         }
 
         // One person under two spellings counts as shared.
@@ -72,12 +73,15 @@ struct DocumentComparison: CommandOutput {
                 if let gap = DateGap.describe(records[first].date, records[second].date) {
                     gaps.append(records.count == 2 ? gap : "\(first + 1)–\(second + 1): \(gap)")
                 }
-                similarities.append((first, second, cosine(counts[first], counts[second], frequencies: frequencies, documents: documents)))
+                similarities.append(
+                    (first, second, cosine(counts[first], counts[second], frequencies: frequencies, documents: documents)))
             }
         }
         var notes: [String] = []
         for side in sides where side.words < shortDocument {
-            notes.append("\(side.record.id) has only \(side.words.counted("word"))\(side.record.text.isEmpty ? " (a title and a summary)" : ""): its distinctive words say little.")
+            notes.append(
+                "\(side.record.id) has only \(side.words.counted("word"))\(side.record.text.isEmpty ? " (a title and a summary)" : ""): its distinctive words say little."
+            )
         }
         if Set(records.map(\.id)).count < records.count { notes.append("The same document is given more than once.") }
         return DocumentComparison(
@@ -90,7 +94,9 @@ struct DocumentComparison: CommandOutput {
         func weight(_ term: String, _ count: Int) -> Double {
             Double(count) * log(documents / Double(max(frequencies[term] ?? 1, 1)) + 1)
         }
-        var dot = 0.0, normA = 0.0, normB = 0.0
+        var dot = 0.0
+        var normA = 0.0
+        var normB = 0.0
         for (term, count) in a.counts {
             let wa = weight(term, count)
             normA += wa * wa
@@ -143,7 +149,10 @@ struct DocumentComparison: CommandOutput {
         lines.append("")
         var summary: [String] = []
         if !gaps.isEmpty { summary.append("Between them: " + gaps.joined(separator: "; ") + ".") }
-        summary.append("In common: " + (sharedPeople.isEmpty && sharedPlaces.isEmpty ? "no people or places." : (sharedPeople + sharedPlaces).joined(separator: ", ") + "."))
+        summary.append(
+            "In common: "
+                + (sharedPeople.isEmpty && sharedPlaces.isEmpty
+                    ? "no people or places." : (sharedPeople + sharedPlaces).joined(separator: ", ") + "."))
         for (first, second, score) in similarities {
             let pair = sides.count == 2 ? "" : " (\(first + 1)–\(second + 1))"
             summary.append("Similarity\(pair): \(String(format: "%.2f", score)), \(Self.reading(score)).")
@@ -154,7 +163,8 @@ struct DocumentComparison: CommandOutput {
             lines.append(style.bold("Distinctive of \(index + 1) (\(side.record.id))") + style.dim(" — G², count here / there:"))
             let termWidth = KeyLines.termWidth(side.againstOthers + side.againstArchive)
             lines += keyLines(
-                side.againstOthers, against: sides.count == 2 ? "against \(index == 0 ? 2 : 1)" : "against the others", termWidth: termWidth,
+                side.againstOthers, against: sides.count == 2 ? "against \(index == 0 ? 2 : 1)" : "against the others",
+                termWidth: termWidth,
                 style: style)
             lines += keyLines(side.againstArchive, against: "against the archive", termWidth: termWidth, style: style)
         }
@@ -175,22 +185,26 @@ struct DocumentComparison: CommandOutput {
 
     var json: JSONValue {
         return [
-            "documents": .array(sides.map { side in
-                guard case .object(var fields) = side.record.json else { return side.record.json }
-                fields["words"] = .number(Double(side.words))
-                fields["named_people"] = .array(side.people.map(JSONValue.string))
-                fields["named_places"] = .array(side.places.map(JSONValue.string))
-                fields["distinctive_against_others"] = KeyLines.json(side.againstOthers)
-                fields["distinctive_against_archive"] = KeyLines.json(side.againstArchive)
-                return .object(fields)
-            }),
+            "documents": .array(
+                sides.map { side in
+                    guard case .object(var fields) = side.record.json else { return side.record.json }
+                    fields["words"] = .number(Double(side.words))
+                    fields["named_people"] = .array(side.people.map(JSONValue.string))
+                    fields["named_places"] = .array(side.places.map(JSONValue.string))
+                    fields["distinctive_against_others"] = KeyLines.json(side.againstOthers)
+                    fields["distinctive_against_archive"] = KeyLines.json(side.againstArchive)
+                    return .object(fields)
+                }),
             "gaps": .array(gaps.map(JSONValue.string)),
             "shared_people": .array(sharedPeople.map(JSONValue.string)),
             "shared_places": .array(sharedPlaces.map(JSONValue.string)),
-            "similarity": .array(similarities.map {
-                ["first": .number(Double($0.first + 1)), "second": .number(Double($0.second + 1)),
-                 "score": .number(($0.score * 1000).rounded() / 1000), "reading": .string(Self.reading($0.score))]
-            }),
+            "similarity": .array(
+                similarities.map {
+                    [
+                        "first": .number(Double($0.first + 1)), "second": .number(Double($0.second + 1)),
+                        "score": .number(($0.score * 1000).rounded() / 1000), "reading": .string(Self.reading($0.score)),
+                    ]
+                }),
             "notes": .array(notes.map(JSONValue.string)),
         ]
     }

@@ -17,7 +17,8 @@ enum KeyLines {
         _ keys: [Entry], indent: String, termWidth: Int, g2Width: Int, countsWidth: Int, style: TextStyle
     ) -> [String] {
         keys.flatMap { key, example -> [String] in
-            let head = indent + Wrapping.pad(key.term, to: termWidth) + String(format: "%\(g2Width).1f", key.g2) + "  "
+            let head =
+                indent + Wrapping.pad(key.term, to: termWidth) + String(format: "%\(g2Width).1f", key.g2) + "  "
                 + Wrapping.pad("\(key.here.grouped) / \(key.there.grouped)", to: countsWidth)
             let exampleIndent = String(repeating: " ", count: Wrapping.visibleWidth(head) + 1)
             let wrapped = Wrapping.wrap(example ?? "", width: style.width, indent: exampleIndent, firstIndent: exampleIndent)
@@ -27,11 +28,12 @@ enum KeyLines {
 
     /// The words as `--json` gives them: `term`, `g2`, `here`, `there`, `example`.
     static func json(_ keys: [Entry]) -> JSONValue {
-        .array(keys.map { key, example in
-            [
-                "term": .string(key.term), "g2": .number((key.g2 * 100).rounded() / 100), "here": .number(Double(key.here)),
-                "there": .number(Double(key.there)), "example": example.map(JSONValue.string) ?? .null,
-            ]
-        })
+        .array(
+            keys.map { key, example in
+                [
+                    "term": .string(key.term), "g2": .number((key.g2 * 100).rounded() / 100), "here": .number(Double(key.here)),
+                    "there": .number(Double(key.there)), "example": example.map(JSONValue.string) ?? .null,
+                ]
+            })
     }
 }

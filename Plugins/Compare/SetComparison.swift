@@ -3,8 +3,8 @@ import CommandSupport
 import DocumentStore
 import DossierProtocol
 import Foundation
-import Synchronization
 import REPLCore
+import Synchronization
 import TextAnalysis
 
 /// Two sets of documents: the words that set each apart from the other, the people in
@@ -51,7 +51,8 @@ struct SetComparison: CommandOutput {
         }
         for index in 0..<2 {
             let other = sides[1 - index].counts
-            let keys = Keyness.keys(sides[index].counts, against: other.total, thereCount: { other.counts[$0] ?? 0 }, minimum: 2, limit: terms)
+            let keys = Keyness.keys(
+                sides[index].counts, against: other.total, thereCount: { other.counts[$0] ?? 0 }, minimum: 2, limit: terms)
             sides[index].keys = keys.map { key in
                 (key, sides[index].records.lazy.compactMap { example(of: key.term, in: $0.countedText) }.first)
             }
@@ -68,7 +69,13 @@ struct SetComparison: CommandOutput {
         for group in groups {
             let (a, b) = (count(group, in: sides[0]), count(group, in: sides[1]))
             let name = group.max { (totals[$0] ?? 0, $1) < (totals[$1] ?? 0, $0) } ?? group[0]
-            if a > 0 && b > 0 { shared.append((name, a, b)) } else if a > 0 { only[0].append((name, a)) } else if b > 0 { only[1].append((name, b)) }
+            if a > 0 && b > 0 {
+                shared.append((name, a, b))
+            } else if a > 0 {
+                only[0].append((name, a))
+            } else if b > 0 {
+                only[1].append((name, b))
+            }
         }
         only = only.map { $0.sorted { ($0.1, $1.0) > ($1.1, $0.0) } }
         shared.sort { ($0.1 + $0.2, $1.0) > ($1.1 + $1.2, $0.0) }
@@ -112,7 +119,9 @@ struct SetComparison: CommandOutput {
             var counts: [String: Int] = [:]
             for record in side.records {
                 guard let date = record.date else { continue }
-                let label = byMonth && date.month != nil ? String(format: "%04d-%02d", date.year, date.month!) : String(format: "%04d", date.year)
+                let label =
+                    byMonth && date.month != nil
+                    ? String(format: "%04d-%02d", date.year, date.month!) : String(format: "%04d", date.year)
                 if byMonth && date.month == nil { continue }
                 counts[label, default: 0] += 1
             }
@@ -122,17 +131,22 @@ struct SetComparison: CommandOutput {
     }
 
     private func describe(_ side: Side) -> String {
-        let counted = side.records.count < side.total
+        let counted =
+            side.records.count < side.total
             ? "\(side.total.grouped) documents, the best \(side.records.count.grouped) counted" : side.total.counted("document")
         return "'\(side.name)' (\(counted))"
     }
 
     func text(in style: TextStyle) -> String {
         var lines = Wrapping.wrap("Comparing \(describe(sides[0])) with \(describe(sides[1])):", width: style.width)
-        if overlap > 0 { lines += Wrapping.wrap("\(overlap.counted("document")) \(overlap == 1 ? "is" : "are") in both.", width: style.width) }
+        if overlap > 0 {
+            lines += Wrapping.wrap("\(overlap.counted("document")) \(overlap == 1 ? "is" : "are") in both.", width: style.width)
+        }
         for (index, side) in sides.enumerated() {
             lines.append("")
-            lines.append(style.bold("Distinctive of '\(side.name)' against '\(sides[1 - index].name)'") + style.dim(" — G², count here / there:"))
+            lines.append(
+                style.bold("Distinctive of '\(side.name)' against '\(sides[1 - index].name)'")
+                    + style.dim(" — G², count here / there:"))
             if side.keys.isEmpty { lines.append("  none: no word is used there markedly more than here") }
             lines += KeyLines.lines(
                 side.keys, indent: "  ", termWidth: KeyLines.termWidth(side.keys), g2Width: 7, countsWidth: 14, style: style)
@@ -140,10 +154,13 @@ struct SetComparison: CommandOutput {
         lines.append("")
         for index in 0..<2 {
             let people = onlyPeople[index].prefix(8).map { "\($0.0) (\($0.1))" }
-            lines += Wrapping.wrap("People only in '\(sides[index].name)': " + (people.isEmpty ? "none." : people.joined(separator: ", ") + "."), width: style.width)
+            lines += Wrapping.wrap(
+                "People only in '\(sides[index].name)': " + (people.isEmpty ? "none." : people.joined(separator: ", ") + "."),
+                width: style.width)
         }
         let both = sharedPeople.prefix(8).map { "\($0.0) (\($0.1) / \($0.2))" }
-        lines += Wrapping.wrap("People in both: " + (both.isEmpty ? "none." : both.joined(separator: ", ") + "."), width: style.width)
+        lines += Wrapping.wrap(
+            "People in both: " + (both.isEmpty ? "none." : both.joined(separator: ", ") + "."), width: style.width)
         let chartLines = chart.lines(in: style)
         if !chartLines.isEmpty {
             lines.append("")
@@ -155,16 +172,20 @@ struct SetComparison: CommandOutput {
 
     var json: JSONValue {
         [
-            "sides": .array(sides.enumerated().map { index, side in
-                [
-                    "name": .string(side.name), "total": .number(Double(side.total)), "counted": .number(Double(side.records.count)),
-                    "distinctive": KeyLines.json(side.keys),
-                    "people_only_here": .array(onlyPeople[index].map { ["name": .string($0.0), "documents": .number(Double($0.1))] }),
-                    "periods": .object(chart.series[index].counts.mapValues { .number(Double($0)) }),
-                ]
-            }),
+            "sides": .array(
+                sides.enumerated().map { index, side in
+                    [
+                        "name": .string(side.name), "total": .number(Double(side.total)),
+                        "counted": .number(Double(side.records.count)),
+                        "distinctive": KeyLines.json(side.keys),
+                        "people_only_here": .array(
+                            onlyPeople[index].map { ["name": .string($0.0), "documents": .number(Double($0.1))] }),
+                        "periods": .object(chart.series[index].counts.mapValues { .number(Double($0)) }),
+                    ]
+                }),
             "overlap": .number(Double(overlap)),
-            "people_in_both": .array(sharedPeople.map { ["name": .string($0.0), "first": .number(Double($0.1)), "second": .number(Double($0.2))] }),
+            "people_in_both": .array(
+                sharedPeople.map { ["name": .string($0.0), "first": .number(Double($0.1)), "second": .number(Double($0.2))] }),
         ]
     }
 }

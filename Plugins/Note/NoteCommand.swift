@@ -58,13 +58,14 @@ struct NoteCommand: DossierCommandGroup {
                 located = try Self.locate(quote, in: record)
             }
             guard !text.isEmpty || located != nil else {
-                throw ValidationError(record == nil
-                    ? "Write the note after 'note', e.g. note 2 Mikoyan presses for rehabilitation #plenum."
-                    : "Write the note after the reference, e.g. note \(line) Mikoyan presses for rehabilitation.")
+                throw ValidationError(
+                    record == nil
+                        ? "Write the note after 'note', e.g. note 2 Mikoyan presses for rehabilitation #plenum."
+                        : "Write the note after the reference, e.g. note \(line) Mikoyan presses for rehabilitation.")
             }
             // Numbered and written under the session's lock, so that the number confirmed is
             // the note's number in the file even when other dossiers add notes at once.
-            let note = try session.updateAndSave { contents in
+            let note = session.updateAndSave { contents in
                 let note = SessionStore.Note(id: contents.nextNoteID, text: text, doc: record?.id, quote: located)
                 contents.notes.append(note)
                 return note
@@ -101,7 +102,8 @@ struct NoteCommand: DossierCommandGroup {
             }
             let short = passage.count > 60 ? String(passage.prefix(57)) + "…" : passage
             throw ValidationError(
-                "The passage '\(short)' is not in \(record.id) (its title, summary or text). Copy it from 'show \(record.id)', or leave out --quote.")
+                "The passage '\(short)' is not in \(record.id) (its title, summary or text). Copy it from 'show \(record.id)', or leave out --quote."
+            )
         }
     }
 
@@ -109,8 +111,12 @@ struct NoteCommand: DossierCommandGroup {
         static var freeText: WritableKeyPath<Self, String> { \.words }
         static let configuration = CommandConfiguration(
             commandName: "edit", abstract: "Change a note: note edit N [NEW TEXT].",
-            discussion: "Without new text, the note opens in $VISUAL or $EDITOR, else the system's editor (at a terminal only; in a script or pipe give the new text). If the editor fails, what you wrote is kept in .dossier/drafts/.")
-        static let examples = ["note edit 1 The plenum reverses the August decisions under Soviet and Chinese pressure #rehabilitation"]
+            discussion:
+                "Without new text, the note opens in $VISUAL or $EDITOR, else the system's editor (at a terminal only; in a script or pipe give the new text). If the editor fails, what you wrote is kept in .dossier/drafts/."
+        )
+        static let examples = [
+            "note edit 1 The plenum reverses the August decisions under Soviet and Chinese pressure #rehabilitation"
+        ]
 
         @Argument(help: ArgumentHelp("The note's number, then (optionally) its new text.", valueName: "n-and-text"))
         var words: String = ""
@@ -128,7 +134,8 @@ struct NoteCommand: DossierCommandGroup {
             var text = String(line.dropFirst(first.count)).trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty {
                 guard let interaction = context.interaction else {
-                    throw ValidationError("Give the new text: note edit \(number) NEW TEXT (the editor opens only at a terminal).")
+                    throw ValidationError(
+                        "Give the new text: note edit \(number) NEW TEXT (the editor opens only at a terminal).")
                 }
                 switch interaction.edit(note.text) {
                 case .saved(let edited):
@@ -138,7 +145,8 @@ struct NoteCommand: DossierCommandGroup {
                 case .failed(let reason, let draft):
                     var message = "The editor did not save (\(reason)); note \(number) is unchanged."
                     if let draft {
-                        message += " What you wrote is kept in '\(draft.path)': copy it from there, or 'note edit \(number) TEXT'."
+                        message +=
+                            " What you wrote is kept in '\(draft.path)': copy it from there, or 'note edit \(number) TEXT'."
                     }
                     throw REPLError.failed(message)
                 }

@@ -20,12 +20,14 @@ enum NoteIndex {
             seen.insert(path)
             guard let stamp = OpenSession.stamp(of: url), indexed[path] != stamp.text else { continue }
             guard let session = try? OpenSession.open(url).session else { continue }
-            try context.store.indexNotes(source: path, stamp: stamp.text, notes: session.notes.map { note in
-                IndexedNote(
-                    session: session.name, number: note.id, uid: note.uid,
-                    text: note.text, quote: note.quote?.text ?? "", tags: note.tags, doc: note.doc,
-                    created: SessionDates.iso(note.created))
-            })
+            try context.store.indexNotes(
+                source: path, stamp: stamp.text,
+                notes: session.notes.map { note in
+                    IndexedNote(
+                        session: session.name, number: note.id, uid: note.uid,
+                        text: note.text, quote: note.quote?.text ?? "", tags: note.tags, doc: note.doc,
+                        created: SessionDates.iso(note.created))
+                })
         }
         for path in indexed.keys where !seen.contains(path) && !FileManager.default.fileExists(atPath: path) {
             try context.store.indexNotes(source: path, stamp: "", notes: nil)

@@ -39,11 +39,13 @@ struct NoteList: CommandOutput {
             head = style.bold(head) + "  " + style.dim(SessionDates.display(note.created))
             lines.append(head)
             if let doc = note.doc {
-                let about = documents[doc].map { "\($0.id)  \($0.date?.iso ?? "n.d.")  \($0.title)" } ?? "\(doc) (not in this store)"
+                let about =
+                    documents[doc].map { "\($0.id)  \($0.date?.iso ?? "n.d.")  \($0.title)" } ?? "\(doc) (not in this store)"
                 lines += Wrapping.wrap(about, width: style.width, indent: indent).map { style.dim($0) }
             }
             if let quote = note.quote {
-                lines += Wrapping.wrap("“\(quote.text)” (\(quote.location))", width: style.width, indent: indent + "  ", firstIndent: indent + "> ")
+                lines += Wrapping.wrap(
+                    "“\(quote.text)” (\(quote.location))", width: style.width, indent: indent + "  ", firstIndent: indent + "> ")
             }
             // A snippet of the note's text shows where the words matched; when they matched
             // only in the quote, the whole note is shown.
@@ -59,14 +61,16 @@ struct NoteList: CommandOutput {
 
     var json: JSONValue {
         [
-            "notes": .array(entries.map { entry in
-                var object = NoteJSON.object(entry.note, session: entry.session, title: entry.note.doc.flatMap { documents[$0]?.title })
-                if let snippet = entry.snippet, case .object(var fields) = object {
-                    fields["snippet"] = .string(DocumentList.plain(snippet))
-                    object = .object(fields)
-                }
-                return object
-            })
+            "notes": .array(
+                entries.map { entry in
+                    var object = NoteJSON.object(
+                        entry.note, session: entry.session, title: entry.note.doc.flatMap { documents[$0]?.title })
+                    if let snippet = entry.snippet, case .object(var fields) = object {
+                        fields["snippet"] = .string(DocumentList.plain(snippet))
+                        object = .object(fields)
+                    }
+                    return object
+                })
         ]
     }
 }

@@ -59,7 +59,8 @@ struct NotesCommand: DossierCommandGroup {
             if let wantedTag { filters.append("tagged #\(wantedTag)") }
             if let docID { filters.append("about \(docID)") }
             let what = (["notes"] + filters).joined(separator: " ")
-            let heading = entries.isEmpty
+            let heading =
+                entries.isEmpty
                 ? "No \(what) in \(scope)." + (filters.isEmpty && !all ? " Add one with 'note [REF] TEXT'." : "")
                 : "\(entries.count.counted("note"))\(filters.isEmpty ? "" : " " + filters.joined(separator: " ")) in \(scope):"
             return try NoteList(heading: heading, entries: entries, showSession: all, store: context.store)
@@ -70,8 +71,12 @@ struct NotesCommand: DossierCommandGroup {
         static var freeText: WritableKeyPath<Self, String> { \.words }
         static let configuration = CommandConfiguration(
             commandName: "search", abstract: "Find notes in every session by their words or #tags.",
-            discussion: "Every word must be in the note (accents and case aside); \"a phrase\" in that order, word* as a prefix, #tag among the tags, -word not at all.")
-        static let examples = ["notes search rehabilitation", "notes search \"August Plenum\" -Moscow", "notes search #delegation"]
+            discussion:
+                "Every word must be in the note (accents and case aside); \"a phrase\" in that order, word* as a prefix, #tag among the tags, -word not at all."
+        )
+        static let examples = [
+            "notes search rehabilitation", "notes search \"August Plenum\" -Moscow", "notes search #delegation",
+        ]
 
         @Argument(help: "The words to find.")
         var words: String = ""
@@ -99,7 +104,8 @@ struct NotesCommand: DossierCommandGroup {
                 guard let note = sessions[hit.source]?.notes.first(where: { $0.uid == hit.note.uid }) else { continue }
                 entries.append(NoteList.Entry(note: note, session: hit.note.session, snippet: hit.snippet))
             }
-            let heading = entries.isEmpty
+            let heading =
+                entries.isEmpty
                 ? "No note in any session matches '\(query)'."
                 : "\(entries.count.counted("note")) match\(entries.count == 1 ? "es" : "") '\(query)':"
             return try NoteList(heading: heading, entries: entries, showSession: true, store: context.store)

@@ -23,7 +23,9 @@ extension ResearchLog {
         }
         if !footnotes.isEmpty {
             body.append("<section class=\"footnotes\">\n<hr>\n<ol>")
-            body += footnotes.enumerated().map { "<li id=\"fn\($0.offset + 1)\">\(Self.html(citation: $0.element)) <a href=\"#fnref\($0.offset + 1)\">↩</a></li>" }
+            body += footnotes.enumerated().map {
+                "<li id=\"fn\($0.offset + 1)\">\(Self.html(citation: $0.element)) <a href=\"#fnref\($0.offset + 1)\">↩</a></li>"
+            }
             body.append("</ol>\n</section>")
         }
         return """

@@ -46,7 +46,8 @@ extension ResearchLog {
     /// A citation, its URL made a link.
     private static func citation(_ footnote: Footnote) -> String {
         guard let url = footnote.url, let range = footnote.text.range(of: url) else { return escaped(footnote.text) }
-        return escaped(String(footnote.text[..<range.lowerBound])) + "<\(url)>" + escaped(String(footnote.text[range.upperBound...]))
+        return escaped(String(footnote.text[..<range.lowerBound])) + "<\(url)>"
+            + escaped(String(footnote.text[range.upperBound...]))
     }
 
     /// A note's paragraphs (split at blank lines), each escaped, its line breaks kept.

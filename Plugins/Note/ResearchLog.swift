@@ -52,7 +52,9 @@ struct ResearchLog {
         }
         self.overview = overview
 
-        general = session.notes.filter { $0.doc == nil }.map { Entry(text: $0.text, quote: $0.quote, label: Self.label($0), footnote: nil) }
+        general = session.notes.filter { $0.doc == nil }.map {
+            Entry(text: $0.text, quote: $0.quote, label: Self.label($0), footnote: nil)
+        }
 
         // Documents in date order (undated last, then by title); notes in the order written.
         let ordered = documents.sorted { lhs, rhs in
@@ -68,7 +70,8 @@ struct ResearchLog {
         var cited = Set<String>()
         sections = ordered.map { id in
             let record = records[id]
-            let heading = record.map { "\($0.date.map { CitationDate($0).monthDayYear } ?? "Undated"): \($0.title)" }
+            let heading =
+                record.map { "\($0.date.map { CitationDate($0).monthDayYear } ?? "Undated"): \($0.title)" }
                 ?? "\(id) (not in this archive)"
             let entries = session.notes.filter { $0.doc == id }.sorted { $0.created < $1.created }.map { note in
                 let text: String
@@ -87,8 +90,10 @@ struct ResearchLog {
 
         let listed = (documents + session.citedDocuments).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let style = Chicago()
-        bibliography = listed.compactMap { records[$0] }.map { CitedDocument($0) }.sorted { style.sortKey($0) < style.sortKey($1) }
-            .map { Footnote(text: style.bibliography($0), url: $0.url) }
+        bibliography = listed.compactMap { records[$0] }.map { CitedDocument($0) }.sorted {
+            style.sortKey($0) < style.sortKey($1)
+        }
+        .map { Footnote(text: style.bibliography($0), url: $0.url) }
     }
 
     private static func label(_ note: SessionStore.Note) -> String {

@@ -17,7 +17,9 @@ struct SessionCommand: DossierCommandGroup {
             saved after every command: quitting, Ctrl-D or a crash loses nothing. dossier \
             continues the session used last; 'dossier --session NAME' starts in another.
             """,
-        subcommands: [Show.self, New.self, Open.self, Save.self, List.self, Rename.self, Remove.self, Describe.self, Export.self],
+        subcommands: [
+            Show.self, New.self, Open.self, Save.self, List.self, Rename.self, Remove.self, Describe.self, Export.self,
+        ],
         defaultSubcommand: Show.self)
 
     static let examples = ["session", "session list"]
@@ -46,9 +48,15 @@ struct SessionCommand: DossierCommandGroup {
                 ("Notes", session.notes.count.counted("note") + " on " + session.notedDocuments.count.counted("document")),
                 ("Pinned", session.pinned.count.counted("document")),
                 ("Cited", session.citedDocuments.count.counted("document")),
-                ("History", session.history.count.counted("command") + " in " + Set(session.history.map(\.sitting)).count.counted("sitting")),
+                (
+                    "History",
+                    session.history.count.counted("command") + " in "
+                        + Set(session.history.map(\.sitting)).count.counted("sitting")
+                ),
             ]
-            return FieldList(title: "Session '\(session.name)'" + (open === context.session ? " (in use)" : ""), fields: fields, data: summaryJSON(session, url: open.url))
+            return FieldList(
+                title: "Session '\(session.name)'" + (open === context.session ? " (in use)" : ""), fields: fields,
+                data: summaryJSON(session, url: open.url))
         }
     }
 
@@ -56,7 +64,9 @@ struct SessionCommand: DossierCommandGroup {
         static let configuration = CommandConfiguration(
             commandName: "new", abstract: "Start a new session and work in it.",
             discussion: "The name may hold spaces and any letters; its file is Sessions/NAME.json.")
-        static let examples = ["session new plenum-1956 --description \"How did Moscow and Beijing force the reversal of the August Plenum?\""]
+        static let examples = [
+            "session new plenum-1956 --description \"How did Moscow and Beijing force the reversal of the August Plenum?\""
+        ]
 
         @Argument(help: "The session's name.")
         var name: [String]
@@ -84,7 +94,8 @@ struct SessionCommand: DossierCommandGroup {
             let wanted = name.joined(separator: " ")
             let url = try context.sessions.existingURL(wanted)
             if let current = context.session, current.isStored(at: url) {
-                return Message("Session '\(current.name)' is already in use.", data: summaryJSON(current.session, url: current.url))
+                return Message(
+                    "Session '\(current.name)' is already in use.", data: summaryJSON(current.session, url: current.url))
             }
             let session = try OpenSession.open(url)
             context.use(session)
@@ -99,7 +110,9 @@ struct SessionCommand: DossierCommandGroup {
         static let configuration = CommandConfiguration(
             commandName: "save",
             abstract: "Save the session now, or under a new name (and go on in the copy).",
-            discussion: "Sessions save themselves after every command; 'session save NAME' keeps a copy of the work so far under NAME and continues there, leaving the first session as it was.")
+            discussion:
+                "Sessions save themselves after every command; 'session save NAME' keeps a copy of the work so far under NAME and continues there, leaving the first session as it was."
+        )
         static let examples = ["session save", "session save plenum-draft"]
 
         @Argument(help: "A new name to save under.")
@@ -109,7 +122,9 @@ struct SessionCommand: DossierCommandGroup {
             let session = try context.requireSession()
             guard !name.isEmpty else {
                 try session.save(force: true)
-                return Message("Saved session '\(session.name)' to \(session.url.path).", data: summaryJSON(session.session, url: session.url))
+                return Message(
+                    "Saved session '\(session.name)' to \(session.url.path).",
+                    data: summaryJSON(session.session, url: session.url))
             }
             let old = session.name
             try context.sessions.saveAs(session, newName: name.joined(separator: " "), removingOld: false)
@@ -128,7 +143,9 @@ struct SessionCommand: DossierCommandGroup {
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let summaries = context.sessions.summaries()
             guard !summaries.isEmpty else {
-                return Message("There are no sessions in \(context.sessions.folder.path). Start one with 'session new NAME'.", data: ["sessions": .array([])])
+                return Message(
+                    "There are no sessions in \(context.sessions.folder.path). Start one with 'session new NAME'.",
+                    data: ["sessions": .array([])])
             }
             let current = context.session?.url.standardizedFileURL.path
             var rows: [[String]] = []
@@ -144,7 +161,9 @@ struct SessionCommand: DossierCommandGroup {
                     items.append(summaryJSON(session, url: summary.url))
                 case .failure(let error):
                     rows.append([mark + " " + summary.name, "?", "?", "?", "?", "cannot be read: " + reason(error)])
-                    items.append(["name": .string(summary.name), "file": .string(summary.url.path), "error": .string(error.description)])
+                    items.append([
+                        "name": .string(summary.name), "file": .string(summary.url.path), "error": .string(error.description),
+                    ])
                 }
             }
             return Table(
@@ -178,7 +197,9 @@ struct SessionCommand: DossierCommandGroup {
 
         func validate() throws {
             guard names.count <= 2 else {
-                throw ValidationError("Give one new name, or an old and a new name; quote names with spaces: session rename \"old name\" \"new name\".")
+                throw ValidationError(
+                    "Give one new name, or an old and a new name; quote names with spaces: session rename \"old name\" \"new name\"."
+                )
             }
         }
 
@@ -198,7 +219,9 @@ struct SessionCommand: DossierCommandGroup {
             let old = target.name
             try context.sessions.saveAs(target, newName: newName, removingOld: true)
             if target === context.session { context.use(target) }
-            return Message("Renamed session '\(old)' to '\(target.name)' (\(target.url.lastPathComponent)).", data: summaryJSON(target.session, url: target.url))
+            return Message(
+                "Renamed session '\(old)' to '\(target.name)' (\(target.url.lastPathComponent)).",
+                data: summaryJSON(target.session, url: target.url))
         }
     }
 
@@ -245,7 +268,9 @@ struct SessionCommand: DossierCommandGroup {
             let session = try context.requireSession()
             let question = text.trimmingCharacters(in: .whitespaces)
             session.update { $0.description = question }
-            return Message("Session '\(session.name)' asks: \(question)", data: ["name": .string(session.name), "description": .string(question)])
+            return Message(
+                "Session '\(session.name)' asks: \(question)",
+                data: ["name": .string(session.name), "description": .string(question)])
         }
     }
 }
@@ -281,11 +306,14 @@ extension SessionCommand {
                 session = try context.sessions.open(name.joined(separator: " ")).session
             }
             let ids = (session.notedDocuments + session.citedDocuments)
-            let records = Dictionary(try context.store.records(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let records = Dictionary(
+                try context.store.records(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let log = ResearchLog(session: session, records: records)
             let text = format == .md ? log.markdown : log.html
             guard let out else {
-                return PreformattedText(String(text.dropLast()), data: ["session": .string(session.name), "format": .string(format.rawValue), "text": .string(text)])
+                return PreformattedText(
+                    String(text.dropLast()),
+                    data: ["session": .string(session.name), "format": .string(format.rawValue), "text": .string(text)])
             }
             let url = try OutputFile.write(text, to: out)
             return Message(

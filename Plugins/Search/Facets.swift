@@ -59,7 +59,10 @@ struct FacetsView: CommandOutput {
         var lines = Wrapping.wrap(Search.countSentence(total, query: query), width: style.width)
         guard total > 0 else { return lines.joined(separator: "\n") }
         let labelWidth = min(
-            36, facets.flatMap(\.values).map { Wrapping.visibleWidth($0.value) + ($0.variants.isEmpty ? 0 : 8 + $0.variants.map(\.count).reduce(0, +)) }.max() ?? 4)
+            36,
+            facets.flatMap(\.values).map {
+                Wrapping.visibleWidth($0.value) + ($0.variants.isEmpty ? 0 : 8 + $0.variants.map(\.count).reduce(0, +))
+            }.max() ?? 4)
         let countWidth = (facets.flatMap(\.values).map(\.count).max() ?? 0).grouped.count
         let barWidth = min(40, max(4, style.width - 2 - labelWidth - 2 - countWidth - 2))
         for facet in facets {
@@ -76,8 +79,10 @@ struct FacetsView: CommandOutput {
             lines.append(style.heading(heading))
             let maximum = facet.values.map(\.count).max() ?? 1
             for value in facet.values {
-                let shown = value.variants.isEmpty ? value.value : "\(value.value) (also \(value.variants.joined(separator: ", ")))"
-                let label = Wrapping.visibleWidth(shown) > labelWidth
+                let shown =
+                    value.variants.isEmpty ? value.value : "\(value.value) (also \(value.variants.joined(separator: ", ")))"
+                let label =
+                    Wrapping.visibleWidth(shown) > labelWidth
                     ? String(shown.prefix(labelWidth - 1)) + "…" : shown
                 let count = value.count.grouped
                 lines.append(
@@ -104,11 +109,12 @@ struct FacetsView: CommandOutput {
         var object: [String: JSONValue] = ["query": .string(query), "total": .number(Double(total))]
         for facet in facets {
             object[facet.kind.rawValue] = [
-                "values": .array(facet.values.map { value in
-                    var fields: [String: JSONValue] = ["value": .string(value.value), "count": .number(Double(value.count))]
-                    if !value.variants.isEmpty { fields["variants"] = .array(value.variants.map(JSONValue.string)) }
-                    return .object(fields)
-                }),
+                "values": .array(
+                    facet.values.map { value in
+                        var fields: [String: JSONValue] = ["value": .string(value.value), "count": .number(Double(value.count))]
+                        if !value.variants.isEmpty { fields["variants"] = .array(value.variants.map(JSONValue.string)) }
+                        return .object(fields)
+                    }),
                 "distinct": .number(Double(facet.distinct)),
                 "missing": .number(Double(facet.missing)),
             ]

@@ -36,7 +36,8 @@ struct Kwic: FreeTextCommand, ListingCommand {
         let limit = self.limit.value(default: Self.defaultLimit)
         let (term, rest) = try Self.split(text)
         guard let concordance = Concordance(term: term.replacingOccurrences(of: "\"", with: "")) else {
-            throw REPLError.failed("kwic needs a word to look for, not '\(term)'. Give a word, a prefix* or a \"quoted phrase\", e.g. kwic plenum.")
+            throw REPLError.failed(
+                "kwic needs a word to look for, not '\(term)'. Give a word, a prefix* or a \"quoted phrase\", e.g. kwic plenum.")
         }
         let parsed = try SearchQuery.parse(rest.isEmpty ? term : term + " " + rest)
         let page = try context.store.search(parsed, limit: Self.documentLimit, sort: .date)
@@ -47,7 +48,8 @@ struct Kwic: FreeTextCommand, ListingCommand {
         let leftWidth = (available - Wrapping.visibleWidth(term)) / 2
         let rightWidth = max(10, available - leftWidth - Wrapping.visibleWidth(term) - 2)
         var lines: [KwicView.Line] = []
-        var occurrences = 0, documents: [Record] = []
+        var occurrences = 0
+        var documents: [Record] = []
         for hit in page.hits {
             let record = hit.record
             var found = false
@@ -82,8 +84,12 @@ struct Kwic: FreeTextCommand, ListingCommand {
         }
         let end = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? trimmed.endIndex
         let term = String(trimmed[..<end])
-        if term.hasPrefix("-") || term.contains(":") || term.contains("(") || term.uppercased() == term && ["OR", "NOT", "AND"].contains(term) {
-            throw REPLError.failed("kwic needs a word first, not '\(term)'. Put the word (or prefix*, or \"phrase\") first and the query after it, e.g. kwic plenum year:1956.")
+        if term.hasPrefix("-") || term.contains(":") || term.contains("(")
+            || term.uppercased() == term && ["OR", "NOT", "AND"].contains(term)
+        {
+            throw REPLError.failed(
+                "kwic needs a word first, not '\(term)'. Put the word (or prefix*, or \"phrase\") first and the query after it, e.g. kwic plenum year:1956."
+            )
         }
         return (term, Folding.trimmed(String(trimmed[end...])))
     }
@@ -114,7 +120,8 @@ struct KwicView: CommandOutput {
                 ? "No documents\(matching) use \(term)."
                 : "\(matched.grouped) \(matched == 1 ? "document" : "documents")\(matching) use \(term), but only in fields kwic does not show (people, places, collections)."
         }
-        var heading = "\(occurrences.grouped) \(occurrences == 1 ? "occurrence" : "occurrences") of \(term) in \(documentsWithLines.count.grouped) \(documentsWithLines.count == 1 ? "document" : "documents")\(matching)"
+        var heading =
+            "\(occurrences.grouped) \(occurrences == 1 ? "occurrence" : "occurrences") of \(term) in \(documentsWithLines.count.grouped) \(documentsWithLines.count == 1 ? "document" : "documents")\(matching)"
         if read < matched { heading += " (the oldest \(read.grouped) of \(matched.grouped) read)" }
         heading += lines.count < occurrences ? "; the first \(lines.count) are shown, oldest first." : ", oldest first."
         var output = Wrapping.wrap(heading, width: style.width)
@@ -128,7 +135,8 @@ struct KwicView: CommandOutput {
         }
         if lines.count < occurrences {
             output.append("")
-            output += Wrapping.wrap("--limit \(min(occurrences, lines.count * 2)) shows more; 'show N' opens document N.", width: style.width)
+            output += Wrapping.wrap(
+                "--limit \(min(occurrences, lines.count * 2)) shows more; 'show N' opens document N.", width: style.width)
         }
         return output.joined(separator: "\n")
     }
@@ -137,13 +145,14 @@ struct KwicView: CommandOutput {
         [
             "term": .string(term), "query": .string(query), "occurrences": .number(Double(occurrences)),
             "documents": .number(Double(matched)),
-            "lines": .array(lines.map { line in
-                [
-                    "id": .string(line.record.id), "number": .number(Double(line.number)),
-                    "date": line.record.date.map { .string($0.iso) } ?? .null, "field": .string(line.field),
-                    "left": .string(line.hit.left), "keyword": .string(line.hit.keyword), "right": .string(line.hit.right),
-                ]
-            }),
+            "lines": .array(
+                lines.map { line in
+                    [
+                        "id": .string(line.record.id), "number": .number(Double(line.number)),
+                        "date": line.record.date.map { .string($0.iso) } ?? .null, "field": .string(line.field),
+                        "left": .string(line.hit.left), "keyword": .string(line.hit.keyword), "right": .string(line.hit.right),
+                    ]
+                }),
         ]
     }
 

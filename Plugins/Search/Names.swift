@@ -41,22 +41,29 @@ struct Names: FreeTextCommand, ListingCommand {
         var heading = Search.countSentence(total, query: query)
         if total > 0 {
             heading.removeLast()
-            heading += groups.isEmpty
+            heading +=
+                groups.isEmpty
                 ? "; they name no \(what) that could be recognised."
                 : groups.count > limit
                     ? "; they name \(groups.count.grouped) \(what), the \(limit) named most are shown."
                     : "; they name \(groups.count.grouped) \(groups.count == 1 ? (places ? "place" : "person") : what)."
         }
         let shown = groups.prefix(limit)
-        return NameList(heading: heading, groups: Array(shown), data: [
-            "query": .string(query), "total": .number(Double(total)), "distinct": .number(Double(groups.count)),
-            what: .array(shown.map { group in
-                [
-                    "name": .string(group.name), "documents": .number(Double(group.documents)),
-                    "spellings": .array(group.spellings.map { ["spelling": .string($0.spelling), "documents": .number(Double($0.documents))] }),
-                ]
-            }),
-        ])
+        return NameList(
+            heading: heading, groups: Array(shown),
+            data: [
+                "query": .string(query), "total": .number(Double(total)), "distinct": .number(Double(groups.count)),
+                what: .array(
+                    shown.map { group in
+                        [
+                            "name": .string(group.name), "documents": .number(Double(group.documents)),
+                            "spellings": .array(
+                                group.spellings.map {
+                                    ["spelling": .string($0.spelling), "documents": .number(Double($0.documents))]
+                                }),
+                        ]
+                    }),
+            ])
     }
 }
 

@@ -39,11 +39,15 @@ struct Open: DossierCommand {
         do {
             try process.run()
         } catch {
-            throw REPLError.failed("Cannot run '\(opener.path)' to open \(url): \(error.localizedDescription). Set $BROWSER to a program that opens web pages.")
+            throw REPLError.failed(
+                "Cannot run '\(opener.path)' to open \(url): \(error.localizedDescription). Set $BROWSER to a program that opens web pages."
+            )
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw REPLError.failed("'\(opener.lastPathComponent)' could not open \(url) (exit status \(process.terminationStatus)). The URL is above to copy; $BROWSER names another program.")
+            throw REPLError.failed(
+                "'\(opener.lastPathComponent)' could not open \(url) (exit status \(process.terminationStatus)). The URL is above to copy; $BROWSER names another program."
+            )
         }
         return Message("Opened \(url) with \(opener.lastPathComponent).", data: data)
     }

@@ -38,7 +38,9 @@ private func turn(by pages: Int, in context: CommandContext) throws -> any Comma
         throw REPLError.failed("This is the first page already; 'next' goes forward.")
     }
     if offset >= paging.total {
-        throw REPLError.failed("That was the last page: the search found \(paging.total.grouped) \(paging.total == 1 ? "document" : "documents"). 'prev' goes back.")
+        throw REPLError.failed(
+            "That was the last page: the search found \(paging.total.grouped) \(paging.total == 1 ? "document" : "documents"). 'prev' goes back."
+        )
     }
     let sort = SearchSort(rawValue: paging.state["sort"] ?? "") ?? .relevance
     return try Search.page(

@@ -20,7 +20,8 @@ struct RecordHistory: CommandOutput {
             let number = Wrapping.pad("\(version.number).", to: indent.count)
             let newest = version.isNewest ? " (newest)" : ""
             lines += Wrapping.wrap(
-                "\(Self.time(version.madeAt))  \(version.origin)\(newest)", width: style.width, indent: indent, firstIndent: number)
+                "\(Self.time(version.madeAt))  \(version.origin)\(newest)", width: style.width, indent: indent,
+                firstIndent: number)
             let verb = version.number == 1 ? "set" : "changed"
             lines += Wrapping.wrap("\(verb): \(version.changed.joined(separator: ", "))", width: style.width, indent: indent)
                 .map { style.dim($0) }
@@ -35,11 +36,15 @@ struct RecordHistory: CommandOutput {
     }
 
     var json: JSONValue {
-        ["id": .string(id), "versions": .array(versions.map { version in
-            guard case .object(var object) = version.json else { return version.json }
-            object["record"] = version.record.json
-            return .object(object)
-        })]
+        [
+            "id": .string(id),
+            "versions": .array(
+                versions.map { version in
+                    guard case .object(var object) = version.json else { return version.json }
+                    object["record"] = version.record.json
+                    return .object(object)
+                }),
+        ]
     }
 }
 
@@ -62,11 +67,15 @@ struct FieldSources: CommandOutput {
     }
 
     var json: JSONValue {
-        ["id": .string(id), "version": .number(Double(newest)), "fields": .array(fields.map { source in
-            guard case .object(var object) = source.version.json else { return .null }
-            object["field"] = .string(source.field)
-            object["changed"] = nil
-            return .object(object)
-        })]
+        [
+            "id": .string(id), "version": .number(Double(newest)),
+            "fields": .array(
+                fields.map { source in
+                    guard case .object(var object) = source.version.json else { return .null }
+                    object["field"] = .string(source.field)
+                    object["changed"] = nil
+                    return .object(object)
+                }),
+        ]
     }
 }

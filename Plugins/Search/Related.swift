@@ -1,8 +1,8 @@
 import ArgumentParser
 import DocumentStore
 import DossierProtocol
-import REPLCore
 import Foundation
+import REPLCore
 import TextAnalysis
 
 /// `related REF`: the documents most like one document.

@@ -104,7 +104,8 @@ struct Search: FreeTextCommand, ListingCommand {
             state: ["query": query, "sort": sort.rawValue, "exact": exact ? "yes" : "", "why": why ? "yes" : ""],
             offset: offset, limit: limit,
             total: page.total)
-        let first = offset + 1, last = offset + page.hits.count
+        let first = offset + 1
+        let last = offset + page.hits.count
         var heading = countSentence(page.total, query: query)
         if page.hits.count < page.total {
             heading.removeLast()
@@ -114,13 +115,15 @@ struct Search: FreeTextCommand, ListingCommand {
                 heading += "; there are no results after \(offset.grouped)."
             } else {
                 let order = shownSort == .relevance ? "" : (shownSort == .date ? ", oldest first" : ", newest first")
-                heading += first == last
+                heading +=
+                    first == last
                     ? "; result \(first.grouped) is shown\(order)."
                     : "; \(first.grouped)–\(last.grouped) are shown\(order)."
             }
         }
         if let undated = page.undatedExcluded, undated > 0 {
-            heading += " \(undated.grouped) undated \(undated == 1 ? "document matches" : "documents match") too but \(undated == 1 ? "is" : "are") left out by the date filter."
+            heading +=
+                " \(undated.grouped) undated \(undated == 1 ? "document matches" : "documents match") too but \(undated == 1 ? "is" : "are") left out by the date filter."
         }
         var footer: String?
         if page.total == 0, !exact, let suggestion = try context.store.suggestion(for: query) {
@@ -155,7 +158,8 @@ struct Search: FreeTextCommand, ListingCommand {
                 // Ranked by relevance, a hit of the first tiers has the spelling typed; in
                 // date order the tiers are not worked out.
                 let typed = reasons.isEmpty || ranked && hit.matched == nil
-                notes = typed
+                notes =
+                    typed
                     ? ["Matched as typed."] + reasons.map { "Also matched \($0.sentence)." }
                     : reasons.map { "Matched \($0.sentence)." }
             } else {

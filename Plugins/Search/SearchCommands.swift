@@ -5,7 +5,8 @@ public enum SearchCommands {
     public static let module = CommandModule(
         name: "Search",
         commands: [
-            Search.self, Next.self, Prev.self, Show.self, Facets.self, Timeline.self, Kwic.self, Related.self, Open.self, Names.self,
+            Search.self, Next.self, Prev.self, Show.self, Facets.self, Timeline.self, Kwic.self, Related.self, Open.self,
+            Names.self,
         ],
         settings: [Search.snippetSetting])
 }

@@ -16,7 +16,10 @@ struct Show: DossierCommand {
         "show wca-d2d80dd6e99c@1",
     ]
 
-    @Argument(help: ArgumentHelp("A result number or a document id; ID@2 for version 2 of it, ID~1 for the version before the newest.", valueName: "ref"))
+    @Argument(
+        help: ArgumentHelp(
+            "A result number or a document id; ID@2 for version 2 of it, ID~1 for the version before the newest.",
+            valueName: "ref"))
     var ref: String
 
     @Flag(help: "List the document's versions: when each was made, by which import (file and importer), and what it changed.")
@@ -43,7 +46,9 @@ struct Show: DossierCommand {
         var notes: [String] = []
         if !version.isNewest {
             let newest = try context.store.history(id: id).last?.number ?? version.number
-            notes.append("This is version \(version.number) of \(newest) (\(version.origin), \(RecordHistory.time(version.madeAt))); 'show \(id)' shows the newest, 'revert \(id)@\(version.number)' restores this one.")
+            notes.append(
+                "This is version \(version.number) of \(newest) (\(version.origin), \(RecordHistory.time(version.madeAt))); 'show \(id)' shows the newest, 'revert \(id)@\(version.number)' restores this one."
+            )
         }
         // After a search that looked for names in other spellings: which this one has.
         if let query = context.lastQuery {

@@ -18,7 +18,9 @@ struct Timeline: FreeTextCommand {
             by 'vs' are drawn on one time axis, each with its own mark.
             """)
 
-    static let examples = ["timeline Kim", "timeline plenum --by month", "timeline Puzanov after:1957 --json", "timeline Puzanov vs plenum"]
+    static let examples = [
+        "timeline Kim", "timeline plenum --by month", "timeline Puzanov after:1957 --json", "timeline Puzanov vs plenum",
+    ]
 
     static var freeText: WritableKeyPath<Self, String> { \.query }
 
@@ -46,10 +48,14 @@ struct Timeline: FreeTextCommand {
         let parsed = try context.store.query(query)
         let counts = try context.store.dateCounts(parsed)
         let years = counts.byYear.keys.sorted()
-        let period = by ?? {
-            guard let first = years.first.flatMap({ Int($0) }), let last = years.last.flatMap({ Int($0) }) else { return .year }
-            return last - first < 3 ? .month : .year
-        }()
+        let period =
+            by
+            ?? {
+                guard let first = years.first.flatMap({ Int($0) }), let last = years.last.flatMap({ Int($0) }) else {
+                    return .year
+                }
+                return last - first < 3 ? .month : .year
+            }()
         return TimelineChart(query: query, period: period, counts: counts)
     }
 }
@@ -67,7 +73,9 @@ struct TimelineChart: CommandOutput {
         var labels: [String] = []
         switch period {
         case .year:
-            guard let from = Int(first), let to = Int(last) else { return dated.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+            guard let from = Int(first), let to = Int(last) else {
+                return dated.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            }
             labels = (from...to).map { String(format: "%04d", $0) }
         case .month:
             guard let fromYear = Int(first.prefix(4)), let fromMonth = Int(first.suffix(2)),
@@ -110,7 +118,9 @@ struct TimelineChart: CommandOutput {
             var end = index
             while end < periods.count && periods[end].count == 0 { end += 1 }
             if end - index >= 4 {
-                lines.append(style.dim(Wrapping.pad("  ⋮", to: labelWidth) + "  none from \(periods[index].label) to \(periods[end - 1].label)"))
+                lines.append(
+                    style.dim(
+                        Wrapping.pad("  ⋮", to: labelWidth) + "  none from \(periods[index].label) to \(periods[end - 1].label)"))
                 index = end
                 continue
             }
@@ -124,8 +134,11 @@ struct TimelineChart: CommandOutput {
         var notes: [String] = []
         let yearOnly = counts.yearOnly.values.reduce(0, +)
         if period == .month && yearOnly > 0 {
-            let years = counts.yearOnly.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.grouped)" }.joined(separator: ", ")
-            notes.append("\(yearOnly.grouped) \(yearOnly == 1 ? "document is" : "documents are") dated only to the year and not shown by month (\(years)).")
+            let years = counts.yearOnly.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.grouped)" }.joined(
+                separator: ", ")
+            notes.append(
+                "\(yearOnly.grouped) \(yearOnly == 1 ? "document is" : "documents are") dated only to the year and not shown by month (\(years))."
+            )
         }
         if counts.undated > 0 {
             notes.append("\(counts.undated.grouped) undated \(counts.undated == 1 ? "document is" : "documents are") not shown.")
@@ -184,8 +197,12 @@ struct TimelineSeries: CommandOutput {
         var notes: [String] = []
         for index in queries.indices {
             let yearOnly = counts[index].yearOnly.values.reduce(0, +)
-            if period == .month && yearOnly > 0 { notes.append("'\(queries[index])': \(yearOnly.counted("document")) dated only to the year, not shown by month.") }
-            if counts[index].undated > 0 { notes.append("'\(queries[index])': \(counts[index].undated.counted("undated document")) not shown.") }
+            if period == .month && yearOnly > 0 {
+                notes.append("'\(queries[index])': \(yearOnly.counted("document")) dated only to the year, not shown by month.")
+            }
+            if counts[index].undated > 0 {
+                notes.append("'\(queries[index])': \(counts[index].undated.counted("undated document")) not shown.")
+            }
         }
         if !notes.isEmpty { lines += [""] + notes.flatMap { Wrapping.wrap($0, width: style.width) } }
         return lines.joined(separator: "\n")
@@ -195,13 +212,15 @@ struct TimelineSeries: CommandOutput {
         let periods = chart.periods
         return [
             "by": .string(period.rawValue),
-            "series": .array(queries.indices.map { index in
-                [
-                    "query": .string(queries[index]), "total": .number(Double(total(index))),
-                    "undated": .number(Double(counts[index].undated)),
-                    "periods": .array(periods.map { ["period": .string($0), "count": .number(Double(counts(of: index)[$0] ?? 0))] }),
-                ]
-            }),
+            "series": .array(
+                queries.indices.map { index in
+                    [
+                        "query": .string(queries[index]), "total": .number(Double(total(index))),
+                        "undated": .number(Double(counts[index].undated)),
+                        "periods": .array(
+                            periods.map { ["period": .string($0), "count": .number(Double(counts(of: index)[$0] ?? 0))] }),
+                    ]
+                }),
         ]
     }
 }

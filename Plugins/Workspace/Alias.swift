@@ -41,7 +41,8 @@ struct Alias: DossierCommandGroup {
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let added = try context.store.addAliases(AliasGroup(name: name, variants: variants))
-            let text = added == 0
+            let text =
+                added == 0
                 ? "'\(name)' already has \(variants.count == 1 ? "that alias" : "those aliases")."
                 : "'\(name)' is also searched as \(variants.map { "'\($0)'" }.joined(separator: ", "))."
             return Message(text, data: ["name": .string(name), "added": .number(Double(added))])
@@ -55,11 +56,16 @@ struct Alias: DossierCommandGroup {
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let groups = try context.store.aliases()
             guard !groups.isEmpty else {
-                return Message("There are no aliases. Add one with 'alias add NAME VARIANT…' or 'alias import FILE'.", data: ["aliases": .array([])])
+                return Message(
+                    "There are no aliases. Add one with 'alias add NAME VARIANT…' or 'alias import FILE'.",
+                    data: ["aliases": .array([])])
             }
             return FieldList(
                 fields: groups.map { (label: $0.name, value: $0.variants.joined(separator: "; ")) },
-                data: ["aliases": .array(groups.map { ["name": .string($0.name), "variants": .array($0.variants.map(JSONValue.string))] })])
+                data: [
+                    "aliases": .array(
+                        groups.map { ["name": .string($0.name), "variants": .array($0.variants.map(JSONValue.string))] })
+                ])
         }
     }
 
@@ -101,7 +107,8 @@ struct Alias: DossierCommandGroup {
 
     struct Export: DossierCommand {
         static let configuration = CommandConfiguration(
-            commandName: "export", abstract: "Write the aliases in the format 'alias import' reads (to the screen without --out).")
+            commandName: "export", abstract: "Write the aliases in the format 'alias import' reads (to the screen without --out)."
+        )
         static let examples = ["alias export"]
 
         @Option(help: ArgumentHelp("The file to write.", valueName: "file"))
@@ -112,7 +119,8 @@ struct Alias: DossierCommandGroup {
             let text = DocumentStore.aliasFile(groups)
             guard let out else { return Message(text.isEmpty ? "There are no aliases." : String(text.dropLast())) }
             try OutputFile.write(text, to: out)
-            return Message("Wrote \(groups.count) \(groups.count == 1 ? "name" : "names") to '\(out)'.", data: ["file": .string(out)])
+            return Message(
+                "Wrote \(groups.count) \(groups.count == 1 ? "name" : "names") to '\(out)'.", data: ["file": .string(out)])
         }
     }
 }

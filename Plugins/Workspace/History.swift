@@ -11,7 +11,8 @@ struct History: DossierCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Show the session's commands, numbered: '!N' runs command N again, '!!' the last.",
-        discussion: "The history holds every command of every sitting in the session, from the prompt, -c, scripts and pipes alike.")
+        discussion:
+            "The history holds every command of every sitting in the session, from the prompt, -c, scripts and pipes alike.")
     static let examples = ["history", "history 5"]
 
     @Argument(help: "How many of the last commands to show (20 by default).")
@@ -37,12 +38,17 @@ struct History: DossierCommand {
         let heading = first > 0 ? "The last \(shown.count) of \(history.count) commands in '\(session.name)':" : nil
         return Table(
             heading: heading, columns: ["#", "When", "Command"], rows: rows,
-            data: ["session": .string(session.name), "history": .array(shown.map { number, entry in
-                [
-                    "number": .number(Double(number + 1)), "line": .string(entry.line), "at": .string(SessionDates.iso(entry.at)),
-                    "sitting": .number(Double(entry.sitting)), "failed": .bool(entry.failed == true),
-                ]
-            })])
+            data: [
+                "session": .string(session.name),
+                "history": .array(
+                    shown.map { number, entry in
+                        [
+                            "number": .number(Double(number + 1)), "line": .string(entry.line),
+                            "at": .string(SessionDates.iso(entry.at)),
+                            "sitting": .number(Double(entry.sitting)), "failed": .bool(entry.failed == true),
+                        ]
+                    }),
+            ])
     }
 }
 
@@ -79,7 +85,9 @@ struct Replay: DossierCommand {
             return Table(
                 heading: "\(toRun.count.counted("command")) of \(source) would run\(leftOut):", columns: ["#", "Command"],
                 rows: toRun.enumerated().map { [String($0.offset + 1), $0.element] },
-                data: ["source": .string(source), "commands": .array(toRun.map(JSONValue.string)), "left_out": .number(Double(left))])
+                data: [
+                    "source": .string(source), "commands": .array(toRun.map(JSONValue.string)), "left_out": .number(Double(left)),
+                ])
         }
         guard let runLine = context.runLine else { throw REPLError.failed("Commands cannot be replayed here.") }
         var failures = 0
@@ -93,7 +101,10 @@ struct Replay: DossierCommand {
         let failed = failures == 0 ? "" : "; \(failures) failed this time"
         return Message(
             "Replayed \(ran.counted("command")) of \(source)\(leftOut)\(failed).",
-            data: ["source": .string(source), "ran": .number(Double(ran)), "failed": .number(Double(failures)), "left_out": .number(Double(left))])
+            data: [
+                "source": .string(source), "ran": .number(Double(ran)), "failed": .number(Double(failures)),
+                "left_out": .number(Double(left)),
+            ])
     }
 
     /// The lines to replay, each with whether it failed when first run.

@@ -46,7 +46,10 @@ struct Import: DossierCommand {
     @Option(help: "The file's format: results, jsonl, json, csv, ris, tei or markdown (guessed when omitted).")
     var format: ImportFormat?
 
-    @Flag(help: "Replace stored records with the same ids whole, instead of merging field by field (their earlier versions are kept).")
+    @Flag(
+        help:
+            "Replace stored records with the same ids whole, instead of merging field by field (their earlier versions are kept)."
+    )
     var replace = false
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
@@ -61,32 +64,37 @@ struct Import: DossierCommand {
                     context.progress("Importing '\(file)': \(count.grouped) records (\(Int(rate).grouped)/s)…")
                 },
                 isCancelled: { context.isInterrupted })
-        } catch where context.isInterrupted && !(error is ImportError) {
+        } catch  where context.isInterrupted && !(error is ImportError) {
             // Ctrl-C stopped the store mid-statement; the transaction was rolled back.
             throw ImportError.cancelled(file: file)
         }
         let total = try context.store.count()
-        var message = "Imported \(summary.total.grouped) \(summary.total == 1 ? "record" : "records") from '\(file)' "
+        var message =
+            "Imported \(summary.total.grouped) \(summary.total == 1 ? "record" : "records") from '\(file)' "
             + "(\(summary.format.rawValue)): \(summary.added.grouped) new, \(summary.changed.grouped) changed, "
             + "\(summary.unchanged.grouped) unchanged."
         let fields = summary.changedFieldList
         if !fields.isEmpty {
-            message += " Fields changed: " + fields.map { "\($0.field) (\($0.records.grouped))" }.joined(separator: ", ")
+            message +=
+                " Fields changed: " + fields.map { "\($0.field) (\($0.records.grouped))" }.joined(separator: ", ")
                 + "; the earlier versions are kept (show ID --history)."
         }
-        message += " The archive holds \(total.grouped) documents (\(String(format: "%.2f", summary.seconds)) s, "
+        message +=
+            " The archive holds \(total.grouped) documents (\(String(format: "%.2f", summary.seconds)) s, "
             + "\(Int(summary.recordsPerSecond).grouped) records/s)."
         // What was repaired or left out, each on a line of its own after the summary.
         for warning in summary.warnings { message += "\n" + warning.description }
-        return Message(message, data: [
-            "file": .string(file), "format": .string(summary.format.rawValue),
-            "added": .number(Double(summary.added)), "changed": .number(Double(summary.changed)),
-            "unchanged": .number(Double(summary.unchanged)), "updated": .number(Double(summary.updated)),
-            "changed_fields": .object(summary.changedFields.mapValues { .number(Double($0)) }),
-            "replace": .bool(replace),
-            "seconds": .number(summary.seconds), "documents": .number(Double(total)),
-            "warnings": .array(summary.warnings.map { .string($0.description) }),
-        ])
+        return Message(
+            message,
+            data: [
+                "file": .string(file), "format": .string(summary.format.rawValue),
+                "added": .number(Double(summary.added)), "changed": .number(Double(summary.changed)),
+                "unchanged": .number(Double(summary.unchanged)), "updated": .number(Double(summary.updated)),
+                "changed_fields": .object(summary.changedFields.mapValues { .number(Double($0)) }),
+                "replace": .bool(replace),
+                "seconds": .number(summary.seconds), "documents": .number(Double(total)),
+                "warnings": .array(summary.warnings.map { .string($0.description) }),
+            ])
     }
 }
 

@@ -24,22 +24,29 @@ struct Pin: DossierCommand {
         for id in new where !unique.contains(id) { unique.append(id) }
         session.update { $0.pinned += unique }
         let total = session.session.pinned.count
-        let text = unique.isEmpty
+        let text =
+            unique.isEmpty
             ? "\(ids.count == 1 ? "It was" : "They were") already pinned; \(total.counted("document")) pinned in '\(session.name)'."
             : "Pinned \(unique.joined(separator: ", ")); \(total.counted("document")) pinned in '\(session.name)'. 'pin' lists them."
-        return Message(text, data: ["pinned": .array(session.session.pinned.map(JSONValue.string)), "added": .array(unique.map(JSONValue.string))])
+        return Message(
+            text,
+            data: ["pinned": .array(session.session.pinned.map(JSONValue.string)), "added": .array(unique.map(JSONValue.string))])
     }
 
     private func pinnedList(_ context: CommandContext, session: OpenSession) throws -> any CommandOutput {
         let ids = session.session.pinned
         guard !ids.isEmpty else {
-            return Message("Nothing is pinned in '\(session.name)'. Pin results with 'pin 1 3', or documents by id.", data: ["documents": .array([])])
+            return Message(
+                "Nothing is pinned in '\(session.name)'. Pin results with 'pin 1 3', or documents by id.",
+                data: ["documents": .array([])])
         }
         let records = try context.store.records(ids: ids)
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let found = ids.compactMap { byID[$0] }
         let missing = ids.filter { byID[$0] == nil }
-        let footer = missing.isEmpty ? nil
+        let footer =
+            missing.isEmpty
+            ? nil
             : "Not in this store: \(missing.joined(separator: ", ")) (import them again, or 'unpin' them)."
         return DocumentList(
             heading: "\(ids.count.counted("document")) pinned in '\(session.name)':",
@@ -77,9 +84,14 @@ struct Unpin: DossierCommand {
         }
         let removed = ids.filter { session.session.pinned.contains($0) }
         session.update { $0.pinned.removeAll { removed.contains($0) } }
-        let text = removed.isEmpty
+        let text =
+            removed.isEmpty
             ? "None of those documents was pinned."
             : "Unpinned \(removed.count.counted("document")); \(session.session.pinned.count.counted("document")) still pinned."
-        return Message(text, data: ["pinned": .array(session.session.pinned.map(JSONValue.string)), "removed": .array(removed.map(JSONValue.string))])
+        return Message(
+            text,
+            data: [
+                "pinned": .array(session.session.pinned.map(JSONValue.string)), "removed": .array(removed.map(JSONValue.string)),
+            ])
     }
 }

@@ -64,7 +64,9 @@ struct PluginsCommand: DossierCommandGroup {
             case .ready: break
             }
             if !status.refused.isEmpty {
-                lines.append("\(status.name): left out \(status.refused.map { "'\($0)'" }.joined(separator: ", ")), a name another command has.")
+                lines.append(
+                    "\(status.name): left out \(status.refused.map { "'\($0)'" }.joined(separator: ", ")), a name another command has."
+                )
             }
             for path in status.shadowed { lines.append("\(status.name): \(path) is passed over for \(status.path).") }
             if case .disabled = status.state, !status.stderr.isEmpty {
@@ -74,23 +76,26 @@ struct PluginsCommand: DossierCommandGroup {
             }
             footer += lines
         }
-        footer.append(statuses.isEmpty
-            ? "No plugins found. Put an executable named dossier-plugin-NAME in one of: " + folders.prefix(2).joined(separator: ", ") + " or a folder on PATH."
-            : "'help COMMAND' explains a plugin's command; 'plugins reload' finds them again.")
+        footer.append(
+            statuses.isEmpty
+                ? "No plugins found. Put an executable named dossier-plugin-NAME in one of: "
+                    + folders.prefix(2).joined(separator: ", ") + " or a folder on PATH."
+                : "'help COMMAND' explains a plugin's command; 'plugins reload' finds them again.")
         let rows = statuses.map { status in
             [status.name, status.version ?? "–", status.state.name, status.commands.joined(separator: ", "), status.path]
         }
         let data: JSONValue = [
-            "plugins": .array(statuses.map { status in
-                [
-                    "name": .string(status.name), "version": status.version.map(JSONValue.string) ?? .null,
-                    "path": .string(status.path), "found_in": .string(status.origin), "state": .string(status.state.name),
-                    "reason": status.state.reason.map(JSONValue.string) ?? .null,
-                    "commands": .array(status.commands.map(JSONValue.string)),
-                    "left_out": .array(status.refused.map(JSONValue.string)),
-                    "passed_over": .array(status.shadowed.map(JSONValue.string)), "stderr": .string(status.stderr),
-                ]
-            }),
+            "plugins": .array(
+                statuses.map { status in
+                    [
+                        "name": .string(status.name), "version": status.version.map(JSONValue.string) ?? .null,
+                        "path": .string(status.path), "found_in": .string(status.origin), "state": .string(status.state.name),
+                        "reason": status.state.reason.map(JSONValue.string) ?? .null,
+                        "commands": .array(status.commands.map(JSONValue.string)),
+                        "left_out": .array(status.refused.map(JSONValue.string)),
+                        "passed_over": .array(status.shadowed.map(JSONValue.string)), "stderr": .string(status.stderr),
+                    ]
+                }),
             "folders": .array(host.searchedFolders.map { ["path": .string($0.path), "kind": .string($0.kind)] }),
         ]
         guard !statuses.isEmpty else {
@@ -107,7 +112,8 @@ struct PluginsCommand: DossierCommandGroup {
 
         func text(in style: TextStyle) -> String {
             let notes = notes.flatMap { note in
-                note.hasPrefix("    ") ? [style.dim(note)] : Wrapping.wrap(note, width: style.width, indent: "  ", firstIndent: "")
+                note.hasPrefix("    ")
+                    ? [style.dim(note)] : Wrapping.wrap(note, width: style.width, indent: "  ", firstIndent: "")
             }
             return ([table.text(in: style), ""] + notes).joined(separator: "\n")
         }

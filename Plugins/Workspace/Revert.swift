@@ -16,12 +16,15 @@ struct Revert: DossierCommand {
 
     static let examples = ["revert wca-d2d80dd6e99c@1"]
 
-    @Argument(help: ArgumentHelp("The version to restore: ID@N (version N) or ID~N (N versions before the newest).", valueName: "ref@version"))
+    @Argument(
+        help: ArgumentHelp(
+            "The version to restore: ID@N (version N) or ID~N (N versions before the newest).", valueName: "ref@version"))
     var ref: String
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
         guard ref.contains("@") || ref.contains("~") else {
-            throw REPLError.failed("'\(ref)' names no version. Give one as ID@N or ID~N; 'show \(ref) --history' lists the versions.")
+            throw REPLError.failed(
+                "'\(ref)' names no version. Give one as ID@N or ID~N; 'show \(ref) --history' lists the versions.")
         }
         let version = try context.resolveVersion(ref)
         let id = version.record.id

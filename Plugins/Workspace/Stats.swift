@@ -21,11 +21,15 @@ struct Stats: DossierCommand {
         if !stats.archives.isEmpty {
             fields.append(("Archives", stats.archives.map { "\($0.name) (\($0.count.grouped))" }.joined(separator: "; ")))
         }
-        fields.append((
-            "Collections",
-            stats.collections.isEmpty ? "none recorded"
-                : stats.collections.map { "\($0.name) (\($0.count.grouped))" }.joined(separator: "; ")))
-        fields.append(("Store", "\(context.store.url.path), \(ByteCountFormatter.string(fromByteCount: stats.bytes, countStyle: .file))"))
+        fields.append(
+            (
+                "Collections",
+                stats.collections.isEmpty
+                    ? "none recorded"
+                    : stats.collections.map { "\($0.name) (\($0.count.grouped))" }.joined(separator: "; ")
+            ))
+        fields.append(
+            ("Store", "\(context.store.url.path), \(ByteCountFormatter.string(fromByteCount: stats.bytes, countStyle: .file))"))
         fields.append(("Workspace", context.workspace.root.path))
         let data: JSONValue = [
             "documents": .number(Double(stats.documents)),
@@ -33,8 +37,14 @@ struct Stats: DossierCommand {
             "undated": .number(Double(stats.documents - stats.dated)),
             "earliest": stats.earliest.map { .string($0.iso) } ?? .null,
             "latest": stats.latest.map { .string($0.iso) } ?? .null,
-            "archives": .object(Dictionary(stats.archives.map { ($0.name, JSONValue.number(Double($0.count))) }, uniquingKeysWith: { first, _ in first })),
-            "collections": .object(Dictionary(stats.collections.map { ($0.name, JSONValue.number(Double($0.count))) }, uniquingKeysWith: { first, _ in first })),
+            "archives": .object(
+                Dictionary(
+                    stats.archives.map { ($0.name, JSONValue.number(Double($0.count))) }, uniquingKeysWith: { first, _ in first })
+            ),
+            "collections": .object(
+                Dictionary(
+                    stats.collections.map { ($0.name, JSONValue.number(Double($0.count))) },
+                    uniquingKeysWith: { first, _ in first })),
             "store_bytes": .number(Double(stats.bytes)),
             "store": .string(context.store.url.path),
         ]

@@ -39,7 +39,9 @@ struct DocumentPage {
         let siteName = page.meta["og:site_name"]
         var title = headline ?? page.meta["og:title"] ?? page.title
         for separator in [" | ", " — ", " - "] {
-            if headline == nil, let range = title.range(of: separator, options: .backwards) { title = String(title[..<range.lowerBound]) }
+            if headline == nil, let range = title.range(of: separator, options: .backwards) {
+                title = String(title[..<range.lowerBound])
+            }
         }
         guard !title.isEmpty else { return nil }
         fields["title"] = .string(title)
@@ -89,7 +91,8 @@ struct DocumentPage {
     /// The label a block is, if it is one, with the value that follows it on the same line.
     private static func label(of block: HTMLPage.Block) -> (field: String, inline: String?)? {
         let text = block.text
-        let isLabelElement = ["h2", "h3", "h4", "h5", "h6", "dt", "th", "label"].contains(block.tag) || block.isBold
+        let isLabelElement =
+            ["h2", "h3", "h4", "h5", "h6", "dt", "th", "label"].contains(block.tag) || block.isBold
             || block.classes.lowercased().contains("label")
         let bare = text.trimmingCharacters(in: CharacterSet(charactersIn: ": ")).lowercased()
         if isLabelElement, let field = labels[bare] { return (field, nil) }
@@ -104,7 +107,8 @@ struct DocumentPage {
     /// Whether Dossier can read the text as a date (`September 22, 1956`, `1956-09-22`,
     /// `c. 1950`); others are kept as the printed date only.
     static func looksLikeDate(_ text: String) -> Bool {
-        let pattern = #"^(c\.|ca\.|circa)?\s*((January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+)?(\d{1,2},?\s+)?((January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}$|^\d{4}(-\d{2}(-\d{2})?)?$"#
+        let pattern =
+            #"^(c\.|ca\.|circa)?\s*((January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+)?(\d{1,2},?\s+)?((January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}$|^\d{4}(-\d{2}(-\d{2})?)?$"#
         return text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil
     }
 

@@ -32,12 +32,15 @@ struct HTMLPage {
     private static let skippedTags: Set<String> = [
         "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "template", "select",
     ]
-    private static let voidTags: Set<String> = ["br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col"]
+    private static let voidTags: Set<String> = [
+        "br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col",
+    ]
 
     init(html: String) {
         var scanner = Substring(html)
         var text = ""
-        var bold = 0, boldText = ""
+        var bold = 0
+        var boldText = ""
         var skipping: [String] = []
         var stack: [(tag: String, classes: String)] = []
         var inTitle = false
@@ -64,11 +67,17 @@ struct HTMLPage {
             }
             scanner = scanner[open...]
             if scanner.hasPrefix("<!--") {
-                guard let end = scanner.range(of: "-->") else { scanner = ""; break }
+                guard let end = scanner.range(of: "-->") else {
+                    scanner = ""
+                    break
+                }
                 scanner = scanner[end.upperBound...]
                 continue
             }
-            guard let close = scanner.firstIndex(of: ">") else { scanner = ""; break }
+            guard let close = scanner.firstIndex(of: ">") else {
+                scanner = ""
+                break
+            }
             let tagText = scanner[scanner.index(after: open)..<close]
             scanner = scanner[scanner.index(after: close)...]
             guard !tagText.hasPrefix("!"), !tagText.hasPrefix("?") else { continue }

@@ -31,7 +31,8 @@ func pages(at path: String) throws -> [URL] {
         throw PluginFailure("There is no file or folder '\(path)'. Give the path of a saved page (.html) or a folder of them.")
     }
     guard isFolder.boolValue else { return [url] }
-    let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?
+    let files =
+        FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?
         .compactMap { $0 as? URL }
         .filter { ["html", "htm"].contains($0.pathExtension.lowercased()) } ?? []
     return files.sorted { $0.path < $1.path }
@@ -75,7 +76,10 @@ PluginRuntime.run(name: "webpages", version: "1.0.0", commands: [importHTML]) { 
     if call.flag("dry-run") {
         return PluginOutput(
             text: "Would import \(records.count) of \(files.count) pages; nothing was imported.\(skippedNote)",
-            table: (columns: ["Id", "Date", "Title"], rows: records.map { [$0["id"] ?? "", $0["date_text"] ?? "", $0["title"] ?? ""] }),
+            table: (
+                columns: ["Id", "Date", "Title"],
+                rows: records.map { [$0["id"] ?? "", $0["date_text"] ?? "", $0["title"] ?? ""] }
+            ),
             data: ["records": .array(records), "skipped": .array(skipped.map(JSONValue.string))])
     }
     guard !records.isEmpty else { throw PluginFailure("None of the pages is a document page (none has a title).\(skippedNote)") }
@@ -85,6 +89,8 @@ PluginRuntime.run(name: "webpages", version: "1.0.0", commands: [importHTML]) { 
     return PluginOutput(
         documents: ids,
         heading: "Imported \(pagesWord): \(added) new, \(updated) updated.\(skippedNote) 'show N' prints one.",
-        data: ["added": .number(Double(added)), "updated": .number(Double(updated)), "ids": .array(ids.map(JSONValue.string)),
-               "skipped": .array(skipped.map(JSONValue.string))])
+        data: [
+            "added": .number(Double(added)), "updated": .number(Double(updated)), "ids": .array(ids.map(JSONValue.string)),
+            "skipped": .array(skipped.map(JSONValue.string)),
+        ])
 }

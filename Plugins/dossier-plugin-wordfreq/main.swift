@@ -19,8 +19,9 @@ let wordfreq = CommandSignature(
     options: [
         .init("top", value: "N", help: "How many words to show.", defaultValue: "20"),
         .init("docs", value: "N", help: "How many of the best hits to read (at most 10,000).", defaultValue: "500"),
-        .init("field", value: "FIELD", help: "Which part of the documents to count.", defaultValue: "all",
-              choices: ["all", "title", "summary", "text"]),
+        .init(
+            "field", value: "FIELD", help: "Which part of the documents to count.", defaultValue: "all",
+            choices: ["all", "title", "summary", "text"]),
         .init("all", flag: true, help: "Count common words and numbers too."),
     ],
     examples: ["wordfreq plenum", "wordfreq Mikoyan --top 5", "wordfreq \"August Plenum\" --field summary --top 10"],
@@ -78,13 +79,22 @@ PluginRuntime.run(name: "wordfreq", version: "1.0.0", commands: [wordfreq]) { ca
         text: heading,
         table: (
             columns: ["Word", "Occurrences", "Documents", "Per 1,000 words"],
-            rows: words.map { [.string($0.word), .number(Double($0.occurrences)), .number(Double($0.documents)), .string(perThousand($0.occurrences))] }
+            rows: words.map {
+                [
+                    .string($0.word), .number(Double($0.occurrences)), .number(Double($0.documents)),
+                    .string(perThousand($0.occurrences)),
+                ]
+            }
         ),
         data: [
             "query": .string(query), "total": .number(Double(total)), "read": .number(Double(documents.count)),
             "field": .string(field), "words_counted": .number(Double(counts.total)),
-            "words": .array(words.map {
-                ["word": .string($0.word), "occurrences": .number(Double($0.occurrences)), "documents": .number(Double($0.documents))]
-            }),
+            "words": .array(
+                words.map {
+                    [
+                        "word": .string($0.word), "occurrences": .number(Double($0.occurrences)),
+                        "documents": .number(Double($0.documents)),
+                    ]
+                }),
         ])
 }

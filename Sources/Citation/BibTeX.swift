@@ -16,7 +16,11 @@ public enum BibTeX {
             } else {
                 fields.append(("year", String(date.year)))
                 if let month = date.month, (1...12).contains(month) {
-                    fields.append(("month", ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"][month - 1]))
+                    fields.append(
+                        (
+                            "month",
+                            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"][month - 1]
+                        ))
                 }
             }
         }

@@ -25,8 +25,10 @@ public enum CSLJSON {
 
     /// A JSON array of the documents' items, pretty-printed, keys sorted.
     public static func encode(_ documents: [CitedDocument]) -> String {
-        let data = (try? JSONSerialization.data(
-            withJSONObject: documents.map(item), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: documents.map(item), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -62,13 +62,20 @@ public enum CitationStyles {
     }
 
     public static let all: [Entry] = [
-        Entry(name: "chicago", summary: "Chicago notes: in full the first time, short after", style: Chicago(), use: .notes, family: "chicago"),
+        Entry(
+            name: "chicago", summary: "Chicago notes: in full the first time, short after", style: Chicago(), use: .notes,
+            family: "chicago"),
         Entry(name: "chicago-short", summary: "Chicago short note", style: Chicago(), use: .shortNotes, family: "chicago"),
-        Entry(name: "chicago-bib", summary: "Chicago bibliography entry", style: Chicago(), use: .bibliography, family: "chicago"),
-        Entry(name: "chicago-ibid", summary: "Chicago notes with Ibid. for the document cited just before", style: Chicago(ibid: true), use: .notes, family: "chicago"),
+        Entry(
+            name: "chicago-bib", summary: "Chicago bibliography entry", style: Chicago(), use: .bibliography, family: "chicago"),
+        Entry(
+            name: "chicago-ibid", summary: "Chicago notes with Ibid. for the document cited just before",
+            style: Chicago(ibid: true), use: .notes, family: "chicago"),
         Entry(name: "mla", summary: "MLA works-cited entry (9th ed.)", style: MLA(), use: .entries, family: "mla"),
         Entry(name: "apa", summary: "APA reference entry (7th ed.)", style: APA(), use: .entries, family: "apa"),
-        Entry(name: "archive", summary: "the Wilson Center Digital Archive's own suggested citation", style: ArchiveStyle(), use: .entries, family: "archive"),
+        Entry(
+            name: "archive", summary: "the Wilson Center Digital Archive's own suggested citation", style: ArchiveStyle(),
+            use: .entries, family: "archive"),
     ]
 
     public static var names: [String] { all.map(\.name) }

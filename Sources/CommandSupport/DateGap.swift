@@ -17,7 +17,9 @@ public enum DateGap {
         }
         // Dates known only to the month or year.
         if first.year == second.year {
-            if let a = first.month, let b = second.month { return a == b ? "the same month" : "about \(abs(a - b).counted("month"))" }
+            if let a = first.month, let b = second.month {
+                return a == b ? "the same month" : "about \(abs(a - b).counted("month"))"
+            }
             return "the same year"
         }
         let years = abs(second.year - first.year)

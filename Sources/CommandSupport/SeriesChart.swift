@@ -33,15 +33,18 @@ public struct SeriesChart: Sendable {
         let countWidth = maximum.grouped.count
         let labelWidth = periods.map(\.count).max() ?? 4
         let barWidth = max(8, min(50, style.width - labelWidth - nameWidth - countWidth - 8))
-        var lines = [series.enumerated().map { index, set in
-            String(Self.marks[index % Self.marks.count]) + " " + set.name
-        }.joined(separator: "   "), ""]
+        var lines = [
+            series.enumerated().map { index, set in
+                String(Self.marks[index % Self.marks.count]) + " " + set.name
+            }.joined(separator: "   "), "",
+        ]
         var index = 0
         while index < periods.count {
             var end = index
             while end < periods.count, series.allSatisfy({ ($0.counts[periods[end]] ?? 0) == 0 }) { end += 1 }
             if end - index >= 4 {
-                lines.append(style.dim(Wrapping.pad("  ⋮", to: labelWidth) + "  none from \(periods[index]) to \(periods[end - 1])"))
+                lines.append(
+                    style.dim(Wrapping.pad("  ⋮", to: labelWidth) + "  none from \(periods[index]) to \(periods[end - 1])"))
                 index = end
                 continue
             }
@@ -50,8 +53,12 @@ public struct SeriesChart: Sendable {
                 let count = set.counts[period] ?? 0
                 let label = number == 0 ? Wrapping.pad(period, to: labelWidth) : String(repeating: " ", count: labelWidth)
                 let mark = Self.marks[number % Self.marks.count]
-                let units = count == 0 ? "" : String(repeating: mark, count: max(1, Int((Double(count) / Double(maximum) * Double(barWidth)).rounded())))
-                let line = label + "  " + Wrapping.pad(set.name, to: nameWidth) + "  "
+                let units =
+                    count == 0
+                    ? ""
+                    : String(repeating: mark, count: max(1, Int((Double(count) / Double(maximum) * Double(barWidth)).rounded())))
+                let line =
+                    label + "  " + Wrapping.pad(set.name, to: nameWidth) + "  "
                     + String(repeating: " ", count: countWidth - count.grouped.count) + count.grouped
                 lines.append(units.isEmpty ? line : line + "  " + (number == 0 ? style.heading(units) : units))
             }

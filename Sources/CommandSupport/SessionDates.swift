@@ -6,8 +6,8 @@ import Foundation
 /// The formatters are made once: `history` and `notes` format a date a row. Formatting
 /// from several threads at once is safe with Foundation's formatters.
 public enum SessionDates {
-    private nonisolated(unsafe) static let minutes: DateFormatter = formatter("yyyy-MM-dd HH:mm")
-    private nonisolated(unsafe) static let days: DateFormatter = formatter("d MMMM yyyy")
+    private static let minutes: DateFormatter = formatter("yyyy-MM-dd HH:mm")
+    private static let days: DateFormatter = formatter("d MMMM yyyy")
     private nonisolated(unsafe) static let isoFormatter = ISO8601DateFormatter()
 
     private static func formatter(_ format: String) -> DateFormatter {

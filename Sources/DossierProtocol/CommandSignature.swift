@@ -167,7 +167,8 @@ extension CommandSignature {
         }
         for (index, argument) in arguments.enumerated() {
             guard Self.isValidName(argument.name) else {
-                throw SignatureError("\(context): an argument has no valid \"name\" (lower-case letters, digits, dashes, underscores)")
+                throw SignatureError(
+                    "\(context): an argument has no valid \"name\" (lower-case letters, digits, dashes, underscores)")
             }
             if index < arguments.count - 1, argument.repeating || argument.optional {
                 throw SignatureError("\(context): only the last argument may be optional or repeating, not '\(argument.name)'")
@@ -182,7 +183,8 @@ extension CommandSignature {
         for option in options {
             guard Self.isValidName(option.name) else {
                 throw SignatureError(
-                    "\(context): an option has no valid \"name\" (lower-case letters, digits, dashes, underscores; no leading --)")
+                    "\(context): an option has no valid \"name\" (lower-case letters, digits, dashes, underscores; no leading --)"
+                )
             }
             let what = "\(context), option '--\(option.name)'"
             guard !["json", "help"].contains(option.name) else {
@@ -195,7 +197,8 @@ extension CommandSignature {
                 throw SignatureError("\(what): its default '\(defaultValue)' is not one of its choices")
             }
         }
-        let names = options.map(\.name), shorts = options.compactMap(\.short)
+        let names = options.map(\.name)
+        let shorts = options.compactMap(\.short)
         if Set(names).count != names.count || Set(shorts).count != shorts.count {
             throw SignatureError("\(context) names two options the same")
         }
@@ -277,7 +280,8 @@ extension CommandSignature.Argument {
     public init(from decoder: any Decoder) throws {
         let fields = try Fields(decoder, CodingKeys.self, what: "an argument")
         guard let name = try fields.string(.name) else {
-            throw CommandSignature.SignatureError("an argument has no valid \"name\" (lower-case letters, digits, dashes, underscores)")
+            throw CommandSignature.SignatureError(
+                "an argument has no valid \"name\" (lower-case letters, digits, dashes, underscores)")
         }
         let named = Fields(fields.container, what: "argument '\(name)'")
         self.init(

@@ -57,7 +57,10 @@ public enum JSONValue: Sendable, Equatable, Hashable {
             }
         case .string(let value): Self.writeString(value, to: &out)
         case .array(let values):
-            if values.isEmpty { out += "[]"; return }
+            if values.isEmpty {
+                out += "[]"
+                return
+            }
             out += "["
             for (index, value) in values.enumerated() {
                 if index > 0 { out += "," }
@@ -66,7 +69,10 @@ public enum JSONValue: Sendable, Equatable, Hashable {
             }
             out += closing + "]"
         case .object(let object):
-            if object.isEmpty { out += "{}"; return }
+            if object.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{"
             for (index, (key, value)) in object.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out += "," }
@@ -98,7 +104,8 @@ public enum JSONValue: Sendable, Equatable, Hashable {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case let control where control.value < 0x20 || (0x7F...0x9F).contains(control.value)
+            case let control
+            where control.value < 0x20 || (0x7F...0x9F).contains(control.value)
                 || control == "\u{2028}" || control == "\u{2029}":
                 let hex = String(control.value, radix: 16, uppercase: true)
                 result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

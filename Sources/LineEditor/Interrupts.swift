@@ -31,7 +31,8 @@ public enum Interrupts {
     /// Marks the calling thread as the one reading input while `body` runs. Swift's
     /// concurrency threads block every signal: SIGINT is unblocked here for the wait.
     static func whileReading<T>(_ body: () -> T) -> T {
-        var interrupt = sigset_t(), previous = sigset_t()
+        var interrupt = sigset_t()
+        var previous = sigset_t()
         sigemptyset(&interrupt)
         sigaddset(&interrupt, SIGINT)
         pthread_sigmask(SIG_UNBLOCK, &interrupt, &previous)

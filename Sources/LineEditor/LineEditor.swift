@@ -118,18 +118,19 @@ public final class LineEditor: LineReader {
 
     /// The C entry point for Tab: asks the Swift completion for candidates and returns
     /// libedit's array `[replacement, match1, …, NULL]`, or NULL for none.
-    private static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { _, _, _ in
-        dossier_rl_set_completion_over(1)
-        guard let buffer = dossier_rl_line_buffer() else { return nil }
-        let line = String(cString: buffer)
-        let cursor = Int(dossier_rl_point())
-        // rl_point counts bytes; cut the line there.
-        let utf8 = Array(line.utf8)
-        let before = String(decoding: utf8.prefix(min(cursor, utf8.count)), as: UTF8.self)
-        guard let provider = completion.withLock({ $0 }) else { return nil }
-        let candidates = provider(before)
-        return matchArray(candidates)
-    }
+    private static let complete:
+        @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { _, _, _ in
+            dossier_rl_set_completion_over(1)
+            guard let buffer = dossier_rl_line_buffer() else { return nil }
+            let line = String(cString: buffer)
+            let cursor = Int(dossier_rl_point())
+            // rl_point counts bytes; cut the line there.
+            let utf8 = Array(line.utf8)
+            let before = String(decoding: utf8.prefix(min(cursor, utf8.count)), as: UTF8.self)
+            guard let provider = completion.withLock({ $0 }) else { return nil }
+            let candidates = provider(before)
+            return matchArray(candidates)
+        }
 
     /// libedit's completion array for `candidates`: the longest common prefix first.
     static func matchArray(_ candidates: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {

@@ -1,5 +1,5 @@
-import Foundation
 import DossierProtocol
+import Foundation
 
 /// One plugin executable as the host knows it: what its last handshake said, whether it
 /// runs now, and why it was disabled if it was.
@@ -54,29 +54,34 @@ final class ExternalPlugin: @unchecked Sendable {
         let answer: (type: String, body: [String: JSONValue])
         do {
             answer = try receive(until: deadline, during: "the hello", timeout: timeout)
-        } catch where error.timedOut {
-            throw PluginProblem(error.reason + " (a plugin must answer the hello and flush its output after every line)", timedOut: true)
+        } catch  where error.timedOut {
+            throw PluginProblem(
+                error.reason + " (a plugin must answer the hello and flush its output after every line)", timedOut: true)
         }
         guard answer.type == PluginProtocol.MessageType.hello.rawValue else {
             throw PluginProblem("answered the hello with a '\(answer.type)' message instead of a hello")
         }
         guard let version = answer.body["protocol"]?.int else {
-            throw PluginProblem("said hello without a protocol version: it needs \"protocol\": \(PluginProtocol.version), a number")
+            throw PluginProblem(
+                "said hello without a protocol version: it needs \"protocol\": \(PluginProtocol.version), a number")
         }
         guard version == PluginProtocol.version else {
             throw PluginProblem("speaks protocol version \(version); this dossier speaks version \(PluginProtocol.version)")
         }
         guard let name = answer.body["name"]?.string, name == candidate.name else {
             let said = answer.body["name"]?.string.map { "'\($0)'" } ?? "no name"
-            throw PluginProblem("said hello with \(said), but its file is named \(PluginProtocol.executablePrefix)\(candidate.name)")
+            throw PluginProblem(
+                "said hello with \(said), but its file is named \(PluginProtocol.executablePrefix)\(candidate.name)")
         }
         self.version = answer.body["version"]?.string
         try send(["type": "signature", "id": 0], until: deadline, during: "the signature")
         let signature = try receive(until: deadline, during: "the signature", timeout: timeout)
         // A plugin that sends its signature unasked, without the id, is understood too.
-        guard signature.type == PluginProtocol.MessageType.signature.rawValue, signature.body["id"].map({ $0 == 0 }) ?? true else {
-            throw PluginProblem("answered out of order: Dossier asked for its signature (id 0) and got a '\(signature.type)' message"
-                + (signature.body["id"].map { " with id \($0.serialized())" } ?? ""))
+        guard signature.type == PluginProtocol.MessageType.signature.rawValue, signature.body["id"].map({ $0 == 0 }) ?? true
+        else {
+            throw PluginProblem(
+                "answered out of order: Dossier asked for its signature (id 0) and got a '\(signature.type)' message"
+                    + (signature.body["id"].map { " with id \($0.serialized())" } ?? ""))
         }
         guard let commands = signature.body["commands"]?.array else {
             throw PluginProblem("sent a signature without a \"commands\" array")

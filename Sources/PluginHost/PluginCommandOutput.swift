@@ -39,7 +39,8 @@ struct PluginCommandOutput: CommandOutput {
             let missing = ids.filter { !found.contains($0) }
             var heading = object["heading"]?.string ?? (records.count.counted("document") + ".")
             if !missing.isEmpty {
-                heading += " Not in the store: " + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "") + "."
+                heading +=
+                    " Not in the store: " + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "") + "."
             }
             documents = DocumentList(heading: heading, items: records.map { DocumentList.Item(record: $0) })
         }

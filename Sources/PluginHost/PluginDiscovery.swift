@@ -1,6 +1,6 @@
 import DocumentStore
-import Foundation
 import DossierProtocol
+import Foundation
 import SessionStore
 
 /// A folder where plugin executables are looked for, and why.
@@ -58,8 +58,9 @@ struct PluginCandidate: Sendable, Equatable {
                 var info = stat()
                 guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
                 let problem = access(url.path, X_OK) == 0 ? nil : "it is not executable (chmod +x \(url.path))"
-                found.append(PluginCandidate(
-                    name: name, url: url, folder: folder, stamp: AtomicFile.stamp(of: url), problem: problem))
+                found.append(
+                    PluginCandidate(
+                        name: name, url: url, folder: folder, stamp: AtomicFile.stamp(of: url), problem: problem))
             }
         }
         return found

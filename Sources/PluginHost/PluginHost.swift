@@ -39,7 +39,8 @@ public final class PluginHost: @unchecked Sendable {
                     settings[keyPath: path] = .milliseconds(Int(seconds * 1000))
                 } else {
                     problems.append(
-                        "\(key)='\(text)' is not a number of seconds between 0 and 3600; using \(seconds(settings[keyPath: path])).")
+                        "\(key)='\(text)' is not a number of seconds between 0 and 3600; using \(seconds(settings[keyPath: path]))."
+                    )
                 }
             }
             return (settings, problems)
@@ -127,7 +128,8 @@ public final class PluginHost: @unchecked Sendable {
         for plugin in unasked {
             if let reason = plugin.failure { messages.append(disabledMessage(plugin, reason: reason)) }
             cache.entries[plugin.candidate.url.path] = PluginCache.Entry(
-                stamp: plugin.candidate.stamp?.text ?? "", version: plugin.version, commands: plugin.commands.compactMap { try? JSONValue(encoding: $0) },
+                stamp: plugin.candidate.stamp?.text ?? "", version: plugin.version,
+                commands: plugin.commands.compactMap { try? JSONValue(encoding: $0) },
                 failure: plugin.failure, stderr: plugin.stderr)
         }
         // Entries of executables that are gone are dropped.
@@ -138,8 +140,10 @@ public final class PluginHost: @unchecked Sendable {
         // Failures of an earlier sitting, said once in one line.
         let remembered = plugins.filter(\.failureIsCached).map { "'\($0.name)'" }
         if !remembered.isEmpty {
-            let list = remembered.count == 1 ? "The plugin \(remembered[0]) is" : "The plugins \(remembered.joined(separator: ", ")) are"
-            messages.append("\(list) disabled since a failure at an earlier start: 'plugins' says why; 'plugins reload' tries again.")
+            let list =
+                remembered.count == 1 ? "The plugin \(remembered[0]) is" : "The plugins \(remembered.joined(separator: ", ")) are"
+            messages.append(
+                "\(list) disabled since a failure at an earlier start: 'plugins' says why; 'plugins reload' tries again.")
         }
         return messages
     }
@@ -196,7 +200,8 @@ extension PluginHost {
     ) async throws -> any CommandOutput {
         if let failure = plugin.failure {
             throw REPLError.failed(
-                "The plugin \(plugin.label) is disabled: it \(failure). 'plugins' shows what it wrote to stderr; 'plugins reload' tries it again.")
+                "The plugin \(plugin.label) is disabled: it \(failure). 'plugins' shows what it wrote to stderr; 'plugins reload' tries it again."
+            )
         }
         let (arguments, options) = try invocation.call(for: spec, command: spec.name)
         plugin.forgetIfEnded()
@@ -240,7 +245,8 @@ extension PluginHost {
                     // The id as sent; a plugin that turned it into text is understood too.
                     guard message.body["id"]?.int == id || message.body["id"]?.string == String(id) else {
                         throw PluginProblem(
-                            "answered out of order: a response to call \(message.body["id"]?.serialized() ?? "with no id") while call \(id) was waiting")
+                            "answered out of order: a response to call \(message.body["id"]?.serialized() ?? "with no id") while call \(id) was waiting"
+                        )
                     }
                     return try output(of: message.body, command: spec.name, context: context)
                 default:

@@ -51,7 +51,9 @@ final class PluginProcess: @unchecked Sendable {
     /// Starts the executable with pipes for its standard input, output and error; the
     /// process id and dossier's ends of the pipes.
     private static func spawn(_ executable: URL) throws(PluginProblem) -> (pid_t, Int32, Int32, Int32) {
-        var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
+        var stdinPipe: [Int32] = [-1, -1]
+        var stdoutPipe: [Int32] = [-1, -1]
+        var stderrPipe: [Int32] = [-1, -1]
         guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
             throw PluginProblem("could not be started: \(String(cString: strerror(errno)))")
         }
@@ -109,7 +111,8 @@ final class PluginProcess: @unchecked Sendable {
                 let line = String(decoding: bytes, as: UTF8.self)
                 // Decoding replaces bytes that are not UTF-8; a plugin's text must not be
                 // shown or stored with them silently replaced.
-                let valid = line.utf8.count == bytes.count && !line.unicodeScalars.contains("\u{FFFD}")
+                let valid =
+                    line.utf8.count == bytes.count && !line.unicodeScalars.contains("\u{FFFD}")
                     || String(validating: bytes, as: UTF8.self) != nil
                 lineStart = newline + 1
                 scanned = lineStart
@@ -147,7 +150,8 @@ final class PluginProcess: @unchecked Sendable {
         if isInterrupted() { throw .interrupted }
         let remaining = deadline - .now
         if remaining <= .zero { throw .timedOut }
-        let milliseconds = min(50, max(1, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)))
+        let milliseconds = min(
+            50, max(1, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)))
         var fds = [
             pollfd(fd: outputClosed ? -1 : output, events: Int16(POLLIN), revents: 0),
             pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
@@ -217,8 +221,11 @@ final class PluginProcess: @unchecked Sendable {
     static func describe(_ status: Int32) -> String {
         let signal = status & 0x7F
         if signal != 0 {
-            let name = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGBUS: "SIGBUS",
-                        SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGFPE: "SIGFPE"][signal].map { " (\($0))" } ?? ""
+            let name =
+                [
+                    SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGBUS: "SIGBUS",
+                    SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGFPE: "SIGFPE",
+                ][signal].map { " (\($0))" } ?? ""
             return "crashed with signal \(signal)\(name)"
         }
         return "exited with status \((status >> 8) & 0xFF)"

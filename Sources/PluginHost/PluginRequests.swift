@@ -47,7 +47,8 @@ extension PluginHost {
         return value
     }
 
-    private func integer(_ key: String, in params: [String: JSONValue], default value: Int, range: ClosedRange<Int>) throws -> Int {
+    private func integer(_ key: String, in params: [String: JSONValue], default value: Int, range: ClosedRange<Int>) throws -> Int
+    {
         guard let given = params[key], given != .null else { return value }
         guard let number = given.int, range.contains(number) else {
             throw RequestError("\"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound.grouped).")
@@ -69,14 +70,15 @@ extension PluginHost {
         let page = try context.store.search(query, limit: limit, offset: offset, sort: sort)
         return [
             "total": .number(Double(page.total)),
-            "documents": .array(page.hits.enumerated().map { index, hit in
-                var record = Self.fields(hit.record.json, keeping: fields)
-                if case .object(var object) = record {
-                    object["rank"] = .number(Double(offset + index + 1))
-                    record = .object(object)
-                }
-                return record
-            }),
+            "documents": .array(
+                page.hits.enumerated().map { index, hit in
+                    var record = Self.fields(hit.record.json, keeping: fields)
+                    if case .object(var object) = record {
+                        object["rank"] = .number(Double(offset + index + 1))
+                        record = .object(object)
+                    }
+                    return record
+                }),
         ]
     }
 
@@ -86,7 +88,8 @@ extension PluginHost {
             throw RequestError("'get' needs \"refs\", an array of result numbers or document ids.")
         }
         let fields = try fieldList(params)
-        var documents: [JSONValue] = [], missing: [JSONValue] = []
+        var documents: [JSONValue] = []
+        var missing: [JSONValue] = []
         for ref in refs {
             let text = ref.string ?? String(ref.int!)
             if let record = try? context.resolve(text) {

@@ -14,11 +14,12 @@ extension PluginHost: PluginService {
                 name: plugin.name, version: plugin.version, path: plugin.candidate.url.path,
                 origin: plugin.candidate.folder.kind.rawValue, state: state, commands: plugin.commands.map(\.name),
                 refused: plugin.refused, shadowed: plugin.shadowed.map(\.path), stderr: plugin.currentStderr)
-        } + unusableCandidates.map { candidate in
-            PluginStatus(
-                name: candidate.name, version: nil, path: candidate.url.path, origin: candidate.folder.kind.rawValue,
-                state: .unusable(reason: candidate.problem ?? ""), commands: [], refused: [], shadowed: [], stderr: "")
         }
+            + unusableCandidates.map { candidate in
+                PluginStatus(
+                    name: candidate.name, version: nil, path: candidate.url.path, origin: candidate.folder.kind.rawValue,
+                    state: .unusable(reason: candidate.problem ?? ""), commands: [], refused: [], shadowed: [], stderr: "")
+            }
     }
 }
 

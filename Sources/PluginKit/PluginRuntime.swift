@@ -20,7 +20,10 @@ public enum PluginRuntime {
                     "name": .string(name), "version": .string(version),
                 ])
             case .signature:
-                host.send(["type": "signature", "id": message["id"] ?? .null, "commands": .array(commands.compactMap { try? JSONValue(encoding: $0) })])
+                host.send([
+                    "type": "signature", "id": message["id"] ?? .null,
+                    "commands": .array(commands.compactMap { try? JSONValue(encoding: $0) }),
+                ])
             case .call:
                 let id = message["id"] ?? .null
                 let call = PluginCall(message)
@@ -104,7 +107,9 @@ public struct PluginOutput: Sendable {
         var object: [String: JSONValue] = [:]
         if let text { object["text"] = .string(text) }
         if let table {
-            object["table"] = ["columns": .array(table.columns.map(JSONValue.string)), "rows": .array(table.rows.map(JSONValue.array))]
+            object["table"] = [
+                "columns": .array(table.columns.map(JSONValue.string)), "rows": .array(table.rows.map(JSONValue.array)),
+            ]
         }
         if let documents { object["documents"] = .array(documents.map(JSONValue.string)) }
         if let heading { object["heading"] = .string(heading) }

@@ -51,14 +51,17 @@ public enum DossierProcess {
         process.arguments = arguments
         process.environment = environment ?? Self.environment()
         if let folder { process.currentDirectoryURL = folder }
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
         // Read both streams while the process runs, so a full pipe cannot stall it.
         let group = DispatchGroup()
-        nonisolated(unsafe) var out = Data(), err = Data()
+        nonisolated(unsafe) var out = Data()
+        nonisolated(unsafe) var err = Data()
         DispatchQueue.global().async(group: group) { out = stdout.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { err = stderr.fileHandleForReading.readDataToEndOfFile() }
         stdin.fileHandleForWriting.write(Data(input.utf8))

@@ -124,7 +124,10 @@ public final class PseudoTerminal {
                 if (0x40...0x7E).contains(scalar.value) && scalar != "[" { inEscape = false }
                 continue
             }
-            if scalar == "\u{1B}" { inEscape = true; continue }
+            if scalar == "\u{1B}" {
+                inEscape = true
+                continue
+            }
             if scalar == "\r" || scalar == "\u{7}" { continue }
             result.unicodeScalars.append(scalar)
         }

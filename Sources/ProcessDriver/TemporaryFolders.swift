@@ -1,26 +1,27 @@
 import Foundation
+import Synchronization
 
-/// Folders for temporary workspaces, homes and files, all under one folder of this process
-/// that is removed when the process exits: a test run leaves nothing behind in /tmp.
+/// Folders for temporary workspaces, homes and files, each removed when the process that
+/// made it exits: a test run leaves nothing behind in /tmp. (They sit in /tmp itself, not
+/// in a folder of their own, so that paths in messages stay short enough not to wrap.)
 public enum TemporaryFolders {
-    /// This process's folder (`/tmp/dossier-run-PID-…`).
-    public static let root: URL = {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dossier-run-\(getpid())-\(UUID().uuidString.prefix(8))", isDirectory: true)
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    private static let made = Mutex<[URL]>([])
+    private static let cleanup: Void = {
         atexit { TemporaryFolders.removeAll() }
-        return url
     }()
 
     /// A new, empty folder named after `label`.
     public static func make(_ label: String) -> URL {
-        let url = root.appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        _ = cleanup
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        made.withLock { $0.append(url) }
         return url
     }
 
     /// Removes every folder made so far (at exit).
     public static func removeAll() {
-        try? FileManager.default.removeItem(at: root)
+        for url in made.withLock({ $0 }) { try? FileManager.default.removeItem(at: url) }
     }
 }

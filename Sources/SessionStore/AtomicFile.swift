@@ -78,9 +78,9 @@ public enum AtomicFile {
 
     private static func stamp(of info: stat) -> FileStamp {
         #if canImport(Darwin)
-        let nanoseconds = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+            let nanoseconds = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
         #else
-        let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         #endif
         return FileStamp(inode: UInt64(info.st_ino), modified: nanoseconds, size: Int64(info.st_size))
     }

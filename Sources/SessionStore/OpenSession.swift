@@ -55,7 +55,8 @@ public final class OpenSession: @unchecked Sendable {
     /// newer version than the one read, whose changes would then look already known.
     static func read(_ url: URL) throws(SessionError) -> (Session, FileStamp?) {
         guard let (data, stamp) = AtomicFile.read(url) else {
-            let reason = FileManager.default.fileExists(atPath: url.path)
+            let reason =
+                FileManager.default.fileExists(atPath: url.path)
                 ? "it cannot be read (check its permissions)" : "there is no such file"
             throw .cannotRead(path: url.path, reason: reason)
         }

@@ -22,7 +22,8 @@ public struct SavedSettings: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: url.path) else { return SavedSettings() }
         guard let value = try? JSONValue.parse(data), let object = value.object else {
             throw SettingsFileError(
-                "The settings file \(url.path) is not a JSON object of names and values. Fix it or remove it; 'set' works without it.")
+                "The settings file \(url.path) is not a JSON object of names and values. Fix it or remove it; 'set' works without it."
+            )
         }
         var values: [String: String] = [:]
         for (name, value) in object {

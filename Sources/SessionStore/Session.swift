@@ -107,11 +107,14 @@ public struct Note: Sendable, Equatable, Codable, Identifiable {
         var index = 0
         while index < characters.count {
             defer { index += 1 }
-            guard characters[index] == "#", index == 0 || characters[index - 1].isWhitespace || "([".contains(characters[index - 1]),
+            guard characters[index] == "#",
+                index == 0 || characters[index - 1].isWhitespace || "([".contains(characters[index - 1]),
                 index + 1 < characters.count, characters[index + 1].isLetter
             else { continue }
             var end = index + 1
-            while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "-" || characters[end] == "_" {
+            while end < characters.count,
+                characters[end].isLetter || characters[end].isNumber || characters[end] == "-" || characters[end] == "_"
+            {
                 end += 1
             }
             var tag = String(characters[(index + 1)..<end]).lowercased()

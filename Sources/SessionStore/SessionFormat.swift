@@ -77,7 +77,8 @@ public enum SessionFormat {
     private static func describe(_ error: DecodingError) -> String {
         func where_(_ path: [any CodingKey]) -> String {
             guard !path.isEmpty else { return "" }
-            return " at '" + path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return " at '"
+                + path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
                 .replacingOccurrences(of: ".[", with: "[").trimmingCharacters(in: CharacterSet(charactersIn: ".")) + "'"
         }
         switch error {
@@ -113,9 +114,15 @@ public enum SessionFormat {
         if let range = debug.range(of: "character "),
             let offset = Int(debug[range.upperBound...].prefix(while: \.isNumber))
         {
-            var line = 1, column = 1
+            var line = 1
+            var column = 1
             for byte in data.prefix(offset) {
-                if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
             }
             if debug.contains("Too many nested") {
                 return "its arrays and objects are nested too deep at line \(line), column \(column), as no session file is"

@@ -41,11 +41,12 @@ public struct SessionLibrary: Sendable {
     public func existingURL(_ nameOrPath: String) throws(SessionError) -> URL {
         if let url = try? url(for: nameOrPath), FileManager.default.fileExists(atPath: url.path) { return url }
         let expanded = (nameOrPath as NSString).expandingTildeInPath
-        let path = expanded.hasPrefix("/")
+        let path =
+            expanded.hasPrefix("/")
             ? URL(fileURLWithPath: expanded)
             : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(expanded)
         var isFolder: ObjCBool = false
-        if (nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")),
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".json"),
             FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder), !isFolder.boolValue
         {
             return path.standardizedFileURL

@@ -28,10 +28,12 @@ struct SessionWriter {
         field("results", Self.array(session.results.map(Self.string)))
         if let first = session.resultsFirst { field("resultsFirst", String(first)) }
         list("citations", session.citations, indent: "  ") { writer, citation in
-            writer.output += "{\"doc\": \(Self.string(citation.doc)), \"style\": \(Self.string(citation.style)), \"at\": \(Self.date(citation.at))}"
+            writer.output +=
+                "{\"doc\": \(Self.string(citation.doc)), \"style\": \(Self.string(citation.style)), \"at\": \(Self.date(citation.at))}"
         }
         list("history", session.history, indent: "  ", last: true) { writer, entry in
-            writer.output += "{\"line\": \(Self.string(entry.line)), \"at\": \(Self.date(entry.at)), \"sitting\": \(entry.sitting)"
+            writer.output +=
+                "{\"line\": \(Self.string(entry.line)), \"at\": \(Self.date(entry.at)), \"sitting\": \(entry.sitting)"
             if entry.failed == true { writer.output += ", \"failed\": true" }
             writer.output += "}"
         }
@@ -47,10 +49,11 @@ struct SessionWriter {
         fields.append(("tags", Self.array(note.tags.map(Self.string))))
         fields.append(("text", Self.string(note.text)))
         if let quote = note.quote {
-            fields.append((
-                "quote",
-                "{\"text\": \(Self.string(quote.text)), \"field\": \(Self.string(quote.field)), \"start\": \(quote.start), \"end\": \(quote.end), \"paragraph\": \(quote.paragraph)}"
-            ))
+            fields.append(
+                (
+                    "quote",
+                    "{\"text\": \(Self.string(quote.text)), \"field\": \(Self.string(quote.field)), \"start\": \(quote.start), \"end\": \(quote.end), \"paragraph\": \(quote.paragraph)}"
+                ))
         }
         output += "{\n"
         for (index, (key, value)) in fields.enumerated() {
@@ -103,6 +106,7 @@ struct SessionWriter {
             return "\"" + formatter.string(from: Date(timeIntervalSince1970: Double(seconds))) + "\""
         }
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\"\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z\""
+        return
+            "\"\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z\""
     }
 }

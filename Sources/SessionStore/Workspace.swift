@@ -43,7 +43,8 @@ public struct Workspace: Sendable, Equatable {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             return Workspace(root: URL(fileURLWithPath: xdg).appendingPathComponent("dossier"))
         }
-        let home = environment["HOME"].map { URL(fileURLWithPath: $0) }
+        let home =
+            environment["HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser
         return Workspace(root: home.appendingPathComponent(".local/share/dossier"))
     }
@@ -53,7 +54,8 @@ public struct Workspace: Sendable, Equatable {
     public static func resolve(explicit: String?, current: URL, environment: [String: String]) -> Workspace {
         if let explicit {
             let expanded = (explicit as NSString).expandingTildeInPath
-            let root = expanded.hasPrefix("/")
+            let root =
+                expanded.hasPrefix("/")
                 ? URL(fileURLWithPath: expanded, isDirectory: true)
                 : current.appendingPathComponent(expanded, isDirectory: true)
             return Workspace(root: root)

@@ -48,10 +48,11 @@ public struct Concordance: Sendable {
             if matches(tokens, at: index) {
                 let start = tokens[index].range.lowerBound
                 let end = tokens[index + words.count - 1].range.upperBound
-                hits.append(Hit(
-                    left: Self.cutLeft(characters[..<start], width: leftWidth),
-                    keyword: String(characters[start..<end]),
-                    right: Self.cutRight(characters[end...], width: rightWidth)))
+                hits.append(
+                    Hit(
+                        left: Self.cutLeft(characters[..<start], width: leftWidth),
+                        keyword: String(characters[start..<end]),
+                        right: Self.cutRight(characters[end...], width: rightWidth)))
                 index += words.count
             } else {
                 index += 1

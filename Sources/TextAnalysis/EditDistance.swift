@@ -5,7 +5,8 @@ public enum EditDistance {
     ///
     /// `limit` stops the computation early: any distance above it is reported as `limit + 1`.
     public static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         let beyond = limit == .max ? Int.max : limit + 1
         if a.isEmpty { return min(b.count, beyond) }
         if b.isEmpty { return min(a.count, beyond) }

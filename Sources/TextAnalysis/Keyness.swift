@@ -68,7 +68,8 @@ public enum Keyness {
             let other = thereCount(term)
             // Overused here only: a higher rate than there.
             guard Double(count) / Double(max(here.total, 1)) > Double(other) / Double(max(thereTotal, 1)) else { continue }
-            keys.append(Key(term: term, g2: logLikelihood(a: count, b: other, c: here.total, d: thereTotal), here: count, there: other))
+            keys.append(
+                Key(term: term, g2: logLikelihood(a: count, b: other, c: here.total, d: thereTotal), here: count, there: other))
         }
         return Array(keys.sorted { ($0.g2, $1.term) > ($1.g2, $0.term) }.prefix(limit))
     }

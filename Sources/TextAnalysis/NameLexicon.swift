@@ -6,7 +6,8 @@ enum NameLexicon {
     }
 
     /// Words that introduce a name and are not part of it: honorifics, ranks and offices.
-    static let titles = words("""
+    static let titles = words(
+        """
         mr mrs ms miss dr sir lord lady madame monsieur herr frau comrade comrades tovarishch
         ambassador ambassadors counsellor counselor councillor consul envoy attache charge
         president premier prime minister ministers chairman chairwoman chair secretary
@@ -21,7 +22,8 @@ enum NameLexicon {
 
     /// Words that make the capitalized phrase they are in an organisation, a document, an
     /// event or a nationality rather than a person.
-    static let nonNames = words("""
+    static let nonNames = words(
+        """
         record records conversation conversations meeting meetings telegram telegrams
         cable cables letter letters memorandum memo minutes journal diary note notes report
         reports message messages statement statements speech speeches resolution
@@ -55,7 +57,8 @@ enum NameLexicon {
 
     /// Nationalities and other adjectives of place, which stand before names ("Soviet
     /// Ambassador", "Chinese People's Volunteers") without being one.
-    static let demonyms = words("""
+    static let demonyms = words(
+        """
         american americans british english french german germans russian russians
         chinese japanese korean koreans polish pole poles hungarian hungarians
         czechoslovak czechoslovakian czech czechs slovak romanian rumanian bulgarian
@@ -76,7 +79,8 @@ enum NameLexicon {
 
     /// Words that start sentences or fill titles with a capital letter without naming
     /// anyone: function words, months, days, common verbs and nouns of summaries.
-    static let commonWords = words("""
+    static let commonWords = words(
+        """
         the a an and or but nor so yet if then than that this these those there here
         in on at of for to from by with without within into onto upon over under after
         before during since until till between among amid against about above below

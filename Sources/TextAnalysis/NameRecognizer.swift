@@ -32,7 +32,8 @@ public enum NameRecognizer {
     }
 
     public static func recognize(_ texts: [String]) -> RecognizedNames {
-        var people: [String] = [], places: [String] = []
+        var people: [String] = []
+        var places: [String] = []
         for text in texts where !text.isEmpty {
             let tokens = tokenize(text)
             var start = 0
@@ -64,13 +65,17 @@ public enum NameRecognizer {
         var quoted: Bool
     }
 
-    private static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "jr", "sr", "amb", "prof", "rev", "capt", "no", "vol", "vs"]
+    private static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "jr", "sr", "amb", "prof", "rev", "capt", "no", "vol", "vs",
+    ]
 
     static func tokenize(_ text: String) -> [Token] {
         // Decoding is skipped for ASCII text, which is most of it.
         let scalars = text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.map { Unicode.Scalar($0) } : Array(text.unicodeScalars)
         var tokens: [Token] = []
-        var pendingBreak = true, sentenceStart = true, quoted = false
+        var pendingBreak = true
+        var sentenceStart = true
+        var quoted = false
         var i = 0
         // Most text is ASCII: its classes come from comparisons, not Unicode tables.
         func isWord(_ k: Int) -> Bool {
@@ -103,10 +108,15 @@ public enum NameRecognizer {
                     while isInitial(j) { j += 2 }
                 } else {
                     while j < scalars.count {
-                        if isWord(j) { j += 1; continue }
+                        if isWord(j) {
+                            j += 1
+                            continue
+                        }
                         if (scalars[j] == "-" || isApostrophe(scalars[j]) || scalars[j] == "\u{2010}") && isWord(j + 1) && j > i {
                             // A possessive's is not part of the word.
-                            if isApostrophe(scalars[j]) && (scalars[j + 1] == "s" || scalars[j + 1] == "S") && !isWord(j + 2) { break }
+                            if isApostrophe(scalars[j]) && (scalars[j + 1] == "s" || scalars[j + 1] == "S") && !isWord(j + 2) {
+                                break
+                            }
                             j += 2
                             continue
                         }
@@ -152,9 +162,10 @@ public enum NameRecognizer {
                 }
                 var key = Folding.fold(word)
                 if initials { key.removeAll { $0 == "." } }
-                tokens.append(Token(
-                    text: word, key: key, capitalized: capitalized, allCaps: allCaps, initials: initials,
-                    breakBefore: pendingBreak, sentenceStart: sentenceStart, quoted: quoted))
+                tokens.append(
+                    Token(
+                        text: word, key: key, capitalized: capitalized, allCaps: allCaps, initials: initials,
+                        breakBefore: pendingBreak, sentenceStart: sentenceStart, quoted: quoted))
                 pendingBreak = false
                 sentenceStart = false
                 i = next

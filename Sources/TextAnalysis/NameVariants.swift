@@ -87,7 +87,8 @@ public enum NameVariants {
     }
 
     private static let romanizationRules: [([UInt8], [UInt8])] = [
-        ("ien", "ian"), ("woo", "u"), ("ee", "i"), ("eui", "i"), ("ui", "i"), ("ng", "N"), ("tch", "c"), ("tsz", "c"), ("ts", "c"), ("tz", "c"), ("zh", "c"), ("ch", "c"),
+        ("ien", "ian"), ("woo", "u"), ("ee", "i"), ("eui", "i"), ("ui", "i"), ("ng", "N"), ("tch", "c"), ("tsz", "c"),
+        ("ts", "c"), ("tz", "c"), ("zh", "c"), ("ch", "c"),
         ("hs", "s"), ("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "p"), ("yeo", "yo"), ("eo", "o"), ("eu", "o"),
     ].map { (Array($0.utf8), Array($1.utf8)) }
 
@@ -95,7 +96,9 @@ public enum NameVariants {
     /// with voiceless ones, r with l, u with o.
     private static let romanizationLetters: [UInt8] = {
         var table = (0..<256).map { UInt8($0) }
-        for (from, to) in [("j", "c"), ("q", "c"), ("z", "c"), ("x", "s"), ("g", "k"), ("d", "t"), ("b", "p"), ("r", "l"), ("u", "o")] {
+        for (from, to) in [
+            ("j", "c"), ("q", "c"), ("z", "c"), ("x", "s"), ("g", "k"), ("d", "t"), ("b", "p"), ("r", "l"), ("u", "o"),
+        ] {
             table[Int(UInt8(ascii: Unicode.Scalar(from)!))] = UInt8(ascii: Unicode.Scalar(to)!)
         }
         return table
@@ -103,7 +106,8 @@ public enum NameVariants {
 
     /// Replaces every `from` in `s` with `to`, left to right.
     static func replace(_ s: inout [UInt8], _ from: [UInt8], _ to: [UInt8]) {
-        let n = s.count, m = from.count
+        let n = s.count
+        let m = from.count
         guard n >= m else { return }
         func matches(at i: Int) -> Bool {
             guard s[i] == from[0] else { return false }
@@ -146,7 +150,8 @@ public enum NameVariants {
         let ch: [UInt8] = Array("ch".utf8)
         var variants = [s]
         if s.indices.dropLast().contains(where: { s[$0] == ch[0] && s[$0 + 1] == ch[1] }) {
-            var english = s, german = s
+            var english = s
+            var german = s
             replace(&english, ch, Array("C".utf8))
             replace(&german, ch, Array("h".utf8))
             variants = [english, german]
@@ -228,7 +233,9 @@ public enum NameVariants {
         var cyrillic = ""
         func flush() {
             guard !cyrillic.isEmpty else { return }
-            let latin = cyrillic.applyingTransform(StringTransform(rawValue: "Russian-Latin/BGN; Latin-ASCII"), reverse: false) ?? cyrillic
+            let latin =
+                cyrillic.applyingTransform(StringTransform(rawValue: "Russian-Latin/BGN; Latin-ASCII"), reverse: false)
+                ?? cyrillic
             terms.append(contentsOf: Terms.indexWords(in: latin))
             cyrillic = ""
         }
@@ -274,8 +281,10 @@ public enum NameVariants {
             if word.unicodeScalars.contains(where: isHangul) { return "Hangul" }
             return word.unicodeScalars.contains(where: isHan) ? "Han characters" : "Cyrillic"
         }
-        let fa = Folding.fold(a), fb = Folding.fold(b)
-        let joinedA = letters(fa), joinedB = letters(fb)
+        let fa = Folding.fold(a)
+        let fb = Folding.fold(b)
+        let joinedA = letters(fa)
+        let joinedB = letters(fb)
         func marked(_ text: String) -> Bool {
             text.unicodeScalars.contains { $0.value > 0x7F || Folding.apostrophes.contains(Character($0)) }
         }
@@ -296,7 +305,7 @@ public enum NameVariants {
             if either({ $0.contains("š") || $0.contains("č") || $0.contains("ž") }) { return "Czech transliteration" }
             return "Russian transliteration"
         }
-        guard romanizationKey(joinedA) == romanizationKey(joinedB) || words.map { $0.map(romanizationKey) }.allEqual else {
+        guard romanizationKey(joinedA) == romanizationKey(joinedB) || words.map({ $0.map(romanizationKey) }).allEqual else {
             return nil
         }
         // Letters and syllables that Chinese romanizations have and Korean ones do not.

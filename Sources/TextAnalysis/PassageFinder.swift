@@ -32,7 +32,8 @@ public enum PassageFinder {
         let start = offsets[first]
         let end = offsets[last] + 1
         let characters = Array(text)
-        return Match(start: start, end: end, paragraph: paragraph(at: start, in: characters), text: String(characters[start..<end]))
+        return Match(
+            start: start, end: end, paragraph: paragraph(at: start, in: characters), text: String(characters[start..<end]))
     }
 
     /// The text folded for matching, a character at a time (kept apart, so that a combining
@@ -68,7 +69,9 @@ public enum PassageFinder {
 
     private static func paragraph(at offset: Int, in characters: [Character]) -> Int {
         let before = characters[..<offset]
-        let hasBlankLines = characters.indices.dropFirst().contains { characters[$0] == "\n" && blankLine(endingAt: $0, in: characters) }
+        let hasBlankLines = characters.indices.dropFirst().contains {
+            characters[$0] == "\n" && blankLine(endingAt: $0, in: characters)
+        }
         var count = 1
         for index in before.indices where characters[index] == "\n" {
             if !hasBlankLines || blankLine(endingAt: index, in: characters) { count += 1 }

@@ -25,7 +25,9 @@ public enum Terms {
         contiguous.withUTF8 { bytes in
             let utf8 = text.utf8
             forEachWord(inUTF8: bytes) { range, _ in
-                ranges.append(utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound))
+                ranges.append(
+                    utf8.index(
+                        utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound))
                 return true
             }
         }
@@ -112,7 +114,9 @@ public enum Terms {
                 case 0x41...0x5A:
                     if ascii.isEmpty && !other { start = index }
                     ascii.append(byte + 32)
-                case 0xE2 where index + 2 < bytes.count && (bytes[index + 1] == 0x80 || (bytes[index + 1] == 0x81 && bytes[index + 2] < 0xB0)):
+                case 0xE2
+                where index + 2 < bytes.count
+                    && (bytes[index + 1] == 0x80 || (bytes[index + 1] == 0x81 && bytes[index + 2] < 0xB0)):
                     // General punctuation (U+2000–U+206F: curly quotes, dashes, ellipsis)
                     // separates words, as unicode61 has it.
                     if !ascii.isEmpty || other { finish(index) }

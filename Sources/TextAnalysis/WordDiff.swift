@@ -32,7 +32,8 @@ public enum WordDiff {
     /// into another.
     public static func script(from before: [String], to after: [String]) -> [Operation] {
         let difference = after.difference(from: before)
-        var removed = Set<Int>(), inserted = Set<Int>()
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
         for change in difference {
             switch change {
             case .remove(let offset, _, _): removed.insert(offset)

@@ -1,10 +1,10 @@
 import ArgumentParser
+import BuiltinCommands
 import DocumentStore
 import Foundation
 import ProcessDriver
 import REPLCore
 import SessionStore
-import BuiltinCommands
 
 /// `dossier-bench`: archive-scale figures for Dossier, each beside the sqlite3 shell doing
 /// the same work on a stock FTS5 database built from the same records in the same run.
@@ -59,13 +59,15 @@ struct Bench: AsyncParsableCommand {
         guard runs >= 5 else { throw ValidationError("--runs must be at least 5, not \(runs).") }
         guard records >= 100 else { throw ValidationError("--records must be at least 100, not \(records).") }
         guard FileManager.default.isExecutableFile(atPath: sqlite3) else {
-            throw ValidationError("No sqlite3 shell at '\(sqlite3)'. Install it (apt-get install sqlite3) or name it with --sqlite3.")
+            throw ValidationError(
+                "No sqlite3 shell at '\(sqlite3)'. Install it (apt-get install sqlite3) or name it with --sqlite3.")
         }
     }
 
     mutating func run() async throws {
         let count = quick ? 10_000 : records
-        let folder = work.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let folder =
+            work.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("dossier-bench-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if work == nil { try? FileManager.default.removeItem(at: folder) } }
@@ -82,7 +84,8 @@ struct Bench: AsyncParsableCommand {
 
         let classes = corpus.queries.map(\.name)
         if let unknown = only.first(where: { !classes.contains($0) }) {
-            throw BenchError.setup("There is no search class '\(unknown)'. The classes: \(classes.map { "'\($0)'" }.joined(separator: ", ")).")
+            throw BenchError.setup(
+                "There is no search class '\(unknown)'. The classes: \(classes.map { "'\($0)'" }.joined(separator: ", ")).")
         }
         let workspace = Workspace(root: folder.appendingPathComponent("workspace"))
         try workspace.create()
@@ -127,7 +130,10 @@ struct Bench: AsyncParsableCommand {
     }
 
     func measureImport(_ corpus: BenchCorpus, workspace: Workspace, shell: SQLiteShell) throws -> ImportFigures {
-        var dossier: [Double] = [], stock: [Double] = [], index: [Double] = [], folded: [Double] = []
+        var dossier: [Double] = []
+        var stock: [Double] = []
+        var index: [Double] = []
+        var folded: [Double] = []
         let importRuns = max(1, self.importRuns ?? runs)
         for run in 1...importRuns {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: workspace.storeFile.path + suffix) }
@@ -141,7 +147,9 @@ struct Bench: AsyncParsableCommand {
             }
             let reference = try shell.load(csv: corpus.csv)
             stock.append(Double(corpus.records) / reference)
-            note("Import run \(run)/\(importRuns): dossier \(Int(dossier.last!).grouped) records/s, sqlite3 \(Int(stock.last!).grouped) records/s")
+            note(
+                "Import run \(run)/\(importRuns): dossier \(Int(dossier.last!).grouped) records/s, sqlite3 \(Int(stock.last!).grouped) records/s"
+            )
         }
         return ImportFigures(
             dossierRPS: Figure(dossier), sqliteRPS: Figure(stock), indexRPS: Figure(index), foldedIndexRPS: Figure(folded),
@@ -168,7 +176,8 @@ struct Bench: AsyncParsableCommand {
     func measureSearch(
         _ corpus: BenchCorpus, workspace: Workspace, store: DocumentStore, shell: SQLiteShell
     ) async throws -> ([SearchFigure], [VariantFigure]) {
-        let (figures, interpreter, sink) = try await measureSearchClasses(corpus, workspace: workspace, store: store, shell: shell)
+        let (figures, interpreter, sink) = try await measureSearchClasses(
+            corpus, workspace: workspace, store: store, shell: shell)
         return (figures, try await measureVariants(corpus, store: store, interpreter: interpreter, sink: sink))
     }
 
@@ -204,7 +213,9 @@ struct Bench: AsyncParsableCommand {
             _ = try shell.time(statement, repeats: 1, baseline: baseline)
             let stock = try (0..<runs).map { _ in try shell.time(statement, repeats: 5, baseline: baseline) * 1000 }
             let figure = SearchFigure(name: name, query: query, hits: hits, dossierMS: Figure(dossier), sqliteMS: Figure(stock))
-            note("Search \(name) '\(query)': \(hits.grouped) hits, dossier \(figure.dossierMS.text(digits: 2)) ms, sqlite3 \(figure.sqliteMS.text(digits: 2)) ms")
+            note(
+                "Search \(name) '\(query)': \(hits.grouped) hits, dossier \(figure.dossierMS.text(digits: 2)) ms, sqlite3 \(figure.sqliteMS.text(digits: 2)) ms"
+            )
             figures.append(figure)
         }
         return (figures, interpreter, sink)
@@ -221,10 +232,13 @@ struct Bench: AsyncParsableCommand {
     func measureStartup(_ corpus: BenchCorpus, workspace: Workspace) throws -> StartupFigures {
         let executable = DossierProcess.executable.path
         guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw BenchError.setup("No dossier executable at '\(executable)'. Build it: swift build -c release --product dossier.")
+            throw BenchError.setup(
+                "No dossier executable at '\(executable)'. Build it: swift build -c release --product dossier.")
         }
         let environment = DossierProcess.environment(["TERM": "xterm", "PAGER": "cat"])
-        var prompt: [Double] = [], first: [Double] = [], rss: [Double] = []
+        var prompt: [Double] = []
+        var first: [Double] = []
+        var rss: [Double] = []
         let queries = corpus.queries.map(\.query)
         for run in 1...runs {
             // Process start to the first prompt, through a pseudo-terminal.
@@ -251,7 +265,9 @@ struct Bench: AsyncParsableCommand {
                 guard result.status == 0 else { throw BenchError.setup("dossier -c failed: \(result.stderr)") }
             }
             first.append(elapsed * 1000)
-            note("Start-up run \(run)/\(runs): prompt \(format(prompt.last!, 1)) ms, -c result \(format(first.last!, 1)) ms, peak RSS \(format(rss.last!, 1)) MB")
+            note(
+                "Start-up run \(run)/\(runs): prompt \(format(prompt.last!, 1)) ms, -c result \(format(first.last!, 1)) ms, peak RSS \(format(rss.last!, 1)) MB"
+            )
         }
         return StartupFigures(promptMS: Figure(prompt), firstResultMS: Figure(first), peakRSSMB: Figure(rss))
     }

@@ -36,7 +36,8 @@ struct BenchCorpus {
             try? jsonlHandle.close()
             try? csvHandle.close()
         }
-        var jsonlBuffer = "", csvBuffer = "id,title,summary,text,date_min,date_max\n"
+        var jsonlBuffer = ""
+        var csvBuffer = "id,title,summary,text,date_min,date_max\n"
         func flush(force: Bool = false) {
             if force || jsonlBuffer.utf8.count > 4 << 20 {
                 jsonlHandle.write(Data(jsonlBuffer.utf8))
@@ -66,11 +67,13 @@ struct BenchCorpus {
                 let start = (text("date") ?? text("date_iso")).flatMap { try? PartialDate.parse($0) }
                 let end = (text("date_end") ?? text("date_end_iso")).flatMap { try? PartialDate.parse($0) } ?? start
                 jsonlBuffer += line + "\n"
-                csvBuffer += "\(row),\(csvField(text("title"))),\(csvField(text("summary"))),\(csvField(text("text"))),\(start?.lowerBound ?? ""),\(end?.upperBound ?? "")\n"
+                csvBuffer +=
+                    "\(row),\(csvField(text("title"))),\(csvField(text("summary"))),\(csvField(text("text"))),\(start?.lowerBound ?? ""),\(end?.upperBound ?? "")\n"
             } else {
                 let item = generator.next()
                 jsonlBuffer += item.json + "\n"
-                csvBuffer += "\(row),\(csvField(item.title)),\(csvField(item.summary)),\(csvField(item.text)),\(item.dateMin ?? ""),\(item.dateMax ?? "")\n"
+                csvBuffer +=
+                    "\(row),\(csvField(item.title)),\(csvField(item.summary)),\(csvField(item.text)),\(item.dateMin ?? ""),\(item.dateMax ?? "")\n"
             }
             flush()
         }
@@ -102,7 +105,8 @@ struct BenchCorpus {
             case .number(let records)? = manifest["records"], case .number(let real)? = manifest["real_records"],
             case .array(let pairs)? = manifest["queries"], case .number(let seed)? = manifest["seed"]
         else {
-            throw BenchError.setup("'\(file.path)' is missing or damaged: run once without --reuse, with --work \(folder.path), to make it.")
+            throw BenchError.setup(
+                "'\(file.path)' is missing or damaged: run once without --reuse, with --work \(folder.path), to make it.")
         }
         let queries = pairs.compactMap { pair -> (String, String)? in
             guard case .array(let items) = pair, items.count == 2, case .string(let name) = items[0],

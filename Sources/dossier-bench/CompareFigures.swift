@@ -1,8 +1,8 @@
+import BuiltinCommands
 import DocumentStore
 import Foundation
 import REPLCore
 import SessionStore
-import BuiltinCommands
 
 extension Bench {
     /// `compare` of two documents, and of two query sets of up to 10,000 documents each,

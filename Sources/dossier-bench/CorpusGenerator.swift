@@ -85,7 +85,8 @@ struct CorpusGenerator {
     /// The rank (0-based) of a word drawn from the Zipf distribution.
     private mutating func drawRank() -> Int {
         let u = random.unit()
-        var low = 0, high = cumulative.count - 1
+        var low = 0
+        var high = cumulative.count - 1
         while low < high {
             let middle = (low + high) / 2
             if cumulative[middle] < u { low = middle + 1 } else { high = middle }

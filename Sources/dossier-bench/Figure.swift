@@ -21,8 +21,10 @@ struct Figure {
 
     /// `{"median": …, "min": …, "max": …, "runs": …}`.
     var json: JSONValue {
-        ["median": .number(Self.round(median)), "min": .number(Self.round(low)), "max": .number(Self.round(high)),
-         "runs": .number(Double(samples.count))]
+        [
+            "median": .number(Self.round(median)), "min": .number(Self.round(low)), "max": .number(Self.round(high)),
+            "runs": .number(Double(samples.count)),
+        ]
     }
 
     /// `12.3 (11.9–13.0)`.

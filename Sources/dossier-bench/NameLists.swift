@@ -110,7 +110,8 @@ enum NameLists {
         ["Prague", "Praha", "Prag"], ["Berlin", "East Berlin", "Berlin (East)"], ["Budapest", "Budapešť", "Budapesht"],
         ["Vladivostok", "Wladiwostok", "Władywostok"], ["Harbin", "Haerbin", "Kharbin"],
         ["Chongjin", "Ch'ŏngjin", "Cheongjin"], ["Nampo", "Namp'o", "Chinnampo"], ["Tokyo", "Tōkyō", "Tokio"],
-        ["Washington", "Washington, D.C.", "Vashington"], ["Geneva", "Genève", "Genf"], ["Panmunjom", "P'anmunjŏm", "Panmunjeom"],
+        ["Washington", "Washington, D.C.", "Vashington"], ["Geneva", "Genève", "Genf"],
+        ["Panmunjom", "P'anmunjŏm", "Panmunjeom"],
     ]
 
     private static func unique(_ spellings: [String]) -> [String] {

@@ -23,26 +23,28 @@ struct Report {
             "records": .number(Double(records)),
             "real_records": .number(Double(realRecords)),
             "seed": .number(Double(seed)),
-            "search": .array(search.map { figure in
-                [
-                    "class": .string(figure.name), "query": .string(figure.query),
-                    "hits": .number(Double(figure.hits)),
-                    "dossier_ms": figure.dossierMS.json, "sqlite3_ms": figure.sqliteMS.json,
-                    "ratio": .number(Figure.round(ratio(figure.dossierMS, figure.sqliteMS))),
-                ]
-            }),
-            "variants": .array(variants.map { figure in
-                [
-                    "person": .string(figure.person), "query": .string(figure.query),
-                    "records_naming": .number(Double(figure.naming)),
-                    "variant_hits": .number(Double(figure.variantHits)), "exact_hits": .number(Double(figure.exactHits)),
-                    "variant_recall": .number(Figure.round(figure.variantRecall)),
-                    "exact_recall": .number(Figure.round(figure.exactRecall)),
-                    "variant_precision_at_10": .number(Figure.round(figure.precisionAt10)),
-                    "variant_ms": figure.variantMS.json, "exact_ms": figure.exactMS.json,
-                    "ratio": .number(Figure.round(ratio(figure.variantMS, figure.exactMS))),
-                ]
-            }),
+            "search": .array(
+                search.map { figure in
+                    [
+                        "class": .string(figure.name), "query": .string(figure.query),
+                        "hits": .number(Double(figure.hits)),
+                        "dossier_ms": figure.dossierMS.json, "sqlite3_ms": figure.sqliteMS.json,
+                        "ratio": .number(Figure.round(ratio(figure.dossierMS, figure.sqliteMS))),
+                    ]
+                }),
+            "variants": .array(
+                variants.map { figure in
+                    [
+                        "person": .string(figure.person), "query": .string(figure.query),
+                        "records_naming": .number(Double(figure.naming)),
+                        "variant_hits": .number(Double(figure.variantHits)), "exact_hits": .number(Double(figure.exactHits)),
+                        "variant_recall": .number(Figure.round(figure.variantRecall)),
+                        "exact_recall": .number(Figure.round(figure.exactRecall)),
+                        "variant_precision_at_10": .number(Figure.round(figure.precisionAt10)),
+                        "variant_ms": figure.variantMS.json, "exact_ms": figure.exactMS.json,
+                        "ratio": .number(Figure.round(ratio(figure.variantMS, figure.exactMS))),
+                    ]
+                }),
             "startup": ["prompt_ms": startup.promptMS.json, "first_result_ms": startup.firstResultMS.json],
             "rss_mb": startup.peakRSSMB.json,
             "session": [
@@ -89,13 +91,17 @@ struct Report {
             lines += ["Import                       not measured (--reuse)", ""]
         }
         lines.append(Self.searchTable(search))
-        lines += ["", "Name variants (ms)                   naming  recall variants/exact  p@10  variants               --exact                ratio"]
+        lines += [
+            "",
+            "Name variants (ms)                   naming  recall variants/exact  p@10  variants               --exact                ratio",
+        ]
         for figure in variants {
             lines.append(
                 Wrapping.pad("'\(figure.query)'", to: 37) + Wrapping.pad(figure.naming.grouped, to: 8)
                     + Wrapping.pad("\(format(figure.variantRecall, 3)) / \(format(figure.exactRecall, 3))", to: 24)
                     + Wrapping.pad(format(figure.precisionAt10, 1), to: 6)
-                    + Wrapping.pad(figure.variantMS.text(digits: 2), to: 23) + Wrapping.pad(figure.exactMS.text(digits: 2), to: 23)
+                    + Wrapping.pad(figure.variantMS.text(digits: 2), to: 23)
+                    + Wrapping.pad(figure.exactMS.text(digits: 2), to: 23)
                     + format(ratio(figure.variantMS, figure.exactMS), 2))
         }
         lines += [
@@ -121,7 +127,8 @@ struct Report {
         for figure in search {
             lines.append(
                 Wrapping.pad(figure.name, to: 18) + Wrapping.pad(figure.hits.grouped, to: 11)
-                    + Wrapping.pad(figure.dossierMS.text(digits: 2), to: 23) + Wrapping.pad(figure.sqliteMS.text(digits: 2), to: 23)
+                    + Wrapping.pad(figure.dossierMS.text(digits: 2), to: 23)
+                    + Wrapping.pad(figure.sqliteMS.text(digits: 2), to: 23)
                     + format(figure.dossierMS.median / figure.sqliteMS.median, 2))
         }
         return lines.joined(separator: "\n")

@@ -12,7 +12,8 @@ struct SQLiteShell {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-batch", database.path]
-        let input = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
@@ -33,7 +34,8 @@ struct SQLiteShell {
     /// into the content table, then one FTS5 rebuild.
     func load(csv: URL) throws -> Double {
         try? FileManager.default.removeItem(at: database)
-        return try run("""
+        return try run(
+            """
             PRAGMA journal_mode=WAL;
             CREATE TABLE doc(id INTEGER PRIMARY KEY, title TEXT, summary TEXT, text TEXT, date_min TEXT, date_max TEXT);
             CREATE VIRTUAL TABLE f USING fts5(title, summary, text, content='doc', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
@@ -46,13 +48,15 @@ struct SQLiteShell {
     static func query(match: String, earliest: String?, latest: String?) -> String {
         let quoted = match.replacingOccurrences(of: "'", with: "''")
         guard earliest != nil || latest != nil else {
-            return "SELECT rowid, title, snippet(f, -1, '[', ']', '…', 24) FROM f WHERE f MATCH '\(quoted)' AND rank MATCH 'bm25(10.0, 5.0, 1.0)' ORDER BY rank LIMIT 20;"
+            return
+                "SELECT rowid, title, snippet(f, -1, '[', ']', '…', 24) FROM f WHERE f MATCH '\(quoted)' AND rank MATCH 'bm25(10.0, 5.0, 1.0)' ORDER BY rank LIMIT 20;"
         }
         // Dates live in the content table: join it, as Dossier does.
         var dates = ""
         if let earliest { dates += " AND doc.date_max >= '\(earliest)'" }
         if let latest { dates += " AND doc.date_min <= '\(latest)'" }
-        return "SELECT f.rowid, f.title, snippet(f, -1, '[', ']', '…', 24) FROM f JOIN doc ON doc.id = f.rowid WHERE f MATCH '\(quoted)' AND f.rank MATCH 'bm25(10.0, 5.0, 1.0)'\(dates) ORDER BY f.rank LIMIT 20;"
+        return
+            "SELECT f.rowid, f.title, snippet(f, -1, '[', ']', '…', 24) FROM f JOIN doc ON doc.id = f.rowid WHERE f MATCH '\(quoted)' AND f.rank MATCH 'bm25(10.0, 5.0, 1.0)'\(dates) ORDER BY f.rank LIMIT 20;"
     }
 
     /// Seconds for one execution of `statement`: the shell runs it `repeats` times, and the

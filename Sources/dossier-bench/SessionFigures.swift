@@ -1,8 +1,8 @@
+import BuiltinCommands
 import DocumentStore
 import Foundation
 import REPLCore
 import SessionStore
-import BuiltinCommands
 
 extension Bench {
     /// What a long piece of research costs each command: a session of hundreds of notes
@@ -27,18 +27,25 @@ extension Bench {
         defer { _ = try? library.remove(name) }
         session.update { contents in
             for number in 1...Self.benchNotes {
-                contents.notes.append(Note(
-                    id: number, text: "Note \(number): Mikoyan's telegram and the plenum minutes disagree on who proposed the commission #plenum #n\(number % 20)",
-                    doc: "wca-2a20b1851ab2"))
+                contents.notes.append(
+                    Note(
+                        id: number,
+                        text:
+                            "Note \(number): Mikoyan's telegram and the plenum minutes disagree on who proposed the commission #plenum #n\(number % 20)",
+                        doc: "wca-2a20b1851ab2"))
             }
             for number in 1...Self.benchCommands {
-                contents.history.append(HistoryEntry(line: "search plenum after:1956-09 person:Mikoyan --limit \(number % 50)", sitting: 1 + number / 100))
+                contents.history.append(
+                    HistoryEntry(
+                        line: "search plenum after:1956-09 person:Mikoyan --limit \(number % 50)", sitting: 1 + number / 100))
             }
         }
         try session.save()
         let bytes = (try? Data(contentsOf: session.url).count) ?? 0
 
-        var open: [Double] = [], save: [Double] = [], note: [Double] = []
+        var open: [Double] = []
+        var save: [Double] = []
+        var note: [Double] = []
         for run in 0..<runs {
             open.append(try milliseconds { _ = try OpenSession.open(session.url) })
             session.update { $0.notes[run].text += " (revised)" }

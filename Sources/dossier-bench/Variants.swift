@@ -30,10 +30,14 @@ extension Bench {
         let korean = people.filter { $0.first?.contains("-") == true && $0.count >= 3 }
         let chinese = people.filter { $0.count == 3 && !$0[0].contains("-") && $0[1].contains("-") }
         let russian = people.filter { $0.count >= 3 && !$0[0].contains(" ") }
-        return [korean[korean.count / 3], chinese[chinese.count / 2], russian.first { $0[0].hasPrefix("Khrushch") } ?? russian[0]]
+        return [
+            korean[korean.count / 3], chinese[chinese.count / 2], russian.first { $0[0].hasPrefix("Khrushch") } ?? russian[0],
+        ]
     }
 
-    func measureVariants(_ corpus: BenchCorpus, store: DocumentStore, interpreter: Interpreter, sink: CapturingSink) async throws -> [VariantFigure] {
+    func measureVariants(_ corpus: BenchCorpus, store: DocumentStore, interpreter: Interpreter, sink: CapturingSink) async throws
+        -> [VariantFigure]
+    {
         var figures: [VariantFigure] = []
         for spellings in Self.variantPeople() {
             let query = spellings[1]
@@ -53,7 +57,8 @@ extension Bench {
             let exact = try store.query(query, exact: true)
             let variantPage = try store.search(variant, limit: max(naming.count * 2, 10))
             let exactPage = try store.search(exact, limit: max(naming.count * 2, 10))
-            let variantIDs = Set(variantPage.hits.map(\.record.id)), exactIDs = Set(exactPage.hits.map(\.record.id))
+            let variantIDs = Set(variantPage.hits.map(\.record.id))
+            let exactIDs = Set(exactPage.hits.map(\.record.id))
             let first10 = variantPage.hits.prefix(10)
             let precise = first10.filter { hit in
                 hit.record.people.contains { spellings.contains($0) } || naming.contains(hit.record.id)
@@ -76,7 +81,9 @@ extension Bench {
                 exactRecall: Double(naming.intersection(exactIDs).count) / Double(max(naming.count, 1)),
                 precisionAt10: Double(precise) / Double(max(first10.count, 1)),
                 variantMS: try await time("search \(query)"), exactMS: try await time("search \(query) --exact"))
-            note("Variants '\(query)' (\(spellings[0])): \(naming.count.grouped) records name him; variants find \(figure.variantHits.grouped) (recall \(format(figure.variantRecall, 3))) in \(figure.variantMS.text(digits: 2)) ms, --exact \(figure.exactHits.grouped) (recall \(format(figure.exactRecall, 3))) in \(figure.exactMS.text(digits: 2)) ms")
+            note(
+                "Variants '\(query)' (\(spellings[0])): \(naming.count.grouped) records name him; variants find \(figure.variantHits.grouped) (recall \(format(figure.variantRecall, 3))) in \(figure.variantMS.text(digits: 2)) ms, --exact \(figure.exactHits.grouped) (recall \(format(figure.exactRecall, 3))) in \(figure.exactMS.text(digits: 2)) ms"
+            )
             figures.append(figure)
         }
         return figures

@@ -21,7 +21,9 @@ struct Dossier: AsyncParsableCommand {
             """,
         version: "0.1.0")
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run this command and exit (repeat -c to run several).", valueName: "command"))
+    @Option(
+        name: .customShort("c"), help: ArgumentHelp("Run this command and exit (repeat -c to run several).", valueName: "command")
+    )
     var commands: [String] = []
 
     @Option(help: ArgumentHelp("Run the commands in this file, one a line, and exit.", valueName: "file"))
@@ -33,7 +35,9 @@ struct Dossier: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Use this workspace folder (created if missing).", valueName: "dir"))
     var workspace: String?
 
-    @Option(help: ArgumentHelp("Work in this research session (created if missing); by default the one used last.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Work in this research session (created if missing); by default the one used last.", valueName: "name")
+    )
     var session: String?
 
     @Flag(help: "Never use colour (as does setting NO_COLOR).")
@@ -63,8 +67,10 @@ struct Dossier: AsyncParsableCommand {
         }
         let plugins = Self.loadPlugins(into: context, environment: environment)
         defer { plugins.shutdown() }
-        if interactive { context.interaction = TerminalInteraction(
-                environment: environment, drafts: context.workspace.dataFolder.appendingPathComponent("drafts")) }
+        if interactive {
+            context.interaction = TerminalInteraction(
+                environment: environment, drafts: context.workspace.dataFolder.appendingPathComponent("drafts"))
+        }
         if let problem = context.settingsProblem { Terminal.writeError(problem) }
         let paging = interactive && terminal.outputIsTerminal
         let sink = StandardSink(
@@ -113,7 +119,9 @@ struct Dossier: AsyncParsableCommand {
             files.append((URL(fileURLWithPath: home).appendingPathComponent(".dossierrc"), "~/.dossierrc"))
         }
         let workspaceFile = context.workspace.root.appendingPathComponent(".dossierrc")
-        if !files.contains(where: { $0.0.standardizedFileURL.resolvingSymlinksInPath() == workspaceFile.resolvingSymlinksInPath() }) {
+        if !files.contains(where: {
+            $0.0.standardizedFileURL.resolvingSymlinksInPath() == workspaceFile.resolvingSymlinksInPath()
+        }) {
             files.append((workspaceFile, workspaceFile.path))
         }
         for (url, name) in files {
@@ -199,7 +207,8 @@ struct Dossier: AsyncParsableCommand {
         let count = (try? context.store.count()) ?? 0
         let session = context.session.map { ", session '\($0.name)'" } ?? ""
         Terminal.writeError(
-            "dossier — \(count.grouped) documents in '\(context.workspace.root.path)'\(session). Type 'help' for the commands; Ctrl-D leaves.")
+            "dossier — \(count.grouped) documents in '\(context.workspace.root.path)'\(session). Type 'help' for the commands; Ctrl-D leaves."
+        )
         while true {
             switch editor.readLine(prompt: "dossier> ") {
             case .endOfInput:

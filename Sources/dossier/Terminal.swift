@@ -19,7 +19,8 @@ struct Terminal {
         let measured = outputIsTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
         columns = measured ? Int(size.ws_col) : (environment["COLUMNS"].flatMap(Int.init) ?? 80)
         rows = measured ? Int(size.ws_row) : (environment["LINES"].flatMap(Int.init) ?? 24)
-        let noColor = forceNoColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
+        let noColor =
+            forceNoColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
             || environment["TERM"] == "dumb"
         color = outputIsTerminal && !noColor
         pager = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
@@ -156,8 +157,9 @@ struct TerminalInteraction: Interaction {
 
     /// Keeps the text of a failed edit in the drafts folder, readable by the user only.
     private func keepDraft(_ text: String) -> URL? {
-        guard (try? FileManager.default.createDirectory(
-            at: drafts, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
+        guard
+            (try? FileManager.default.createDirectory(
+                at: drafts, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
         else { return nil }
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         return PrivateScratch.newFile(in: drafts, prefix: "note-\(stamp)-", containing: text)
@@ -187,7 +189,7 @@ struct PrivateScratch {
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        let url = URL(fileURLWithPath: String(cString: template))
+        let url = URL(fileURLWithPath: String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         guard Terminal.write(Data(text.utf8), to: fd) else {
             unlink(url.path)
             return nil

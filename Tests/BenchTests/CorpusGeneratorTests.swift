@@ -15,7 +15,9 @@ import Testing
     }
 
     @Test func theSameSeedGivesTheSameRecords() {
-        var a = CorpusGenerator(seed: 7), b = CorpusGenerator(seed: 7), c = CorpusGenerator(seed: 8)
+        var a = CorpusGenerator(seed: 7)
+        var b = CorpusGenerator(seed: 7)
+        var c = CorpusGenerator(seed: 8)
         let first = (0..<50).map { _ in a.next().json }
         #expect(first == (0..<50).map { _ in b.next().json })
         #expect(first != (0..<50).map { _ in c.next().json })
@@ -23,7 +25,9 @@ import Testing
 
     @Test func recordsHaveTheShapeOfArchiveRecords() throws {
         var generator = CorpusGenerator(seed: 1956)
-        var undated = 0, partial = 0, withText = 0
+        var undated = 0
+        var partial = 0
+        var withText = 0
         for _ in 0..<2_000 {
             let item = generator.next()
             let object = try fields(item)

@@ -15,28 +15,53 @@ import Testing
     static let conversation = CitedDocument(
         id: "c", title: "Record of a Conversation between Soviet Embassy Counsellor S. Filatov and Pak Yeong-bin",
         date: CitationDate(year: 1956, month: 2, day: 25), archive: "Wilson Center Digital Archive")
-    static let month = CitedDocument(id: "m", title: "Report on the plenum", date: CitationDate(year: 1956, month: 9), archive: "Wilson Center Digital Archive", archiveRef: "RGANI F. 5")
+    static let month = CitedDocument(
+        id: "m", title: "Report on the plenum", date: CitationDate(year: 1956, month: 9),
+        archive: "Wilson Center Digital Archive", archiveRef: "RGANI F. 5")
     static let year = CitedDocument(id: "y", title: "Report", date: CitationDate(year: 1956), archive: "National Archives")
     static let undated = CitedDocument(id: "n", title: "Undated report on the situation", archive: "National Archives")
-    static let circa = CitedDocument(id: "ca", title: "Memorandum on the Korean question", date: CitationDate(year: 1950, isUncertain: true), archive: "National Archives")
-    static let apostrophes = CitedDocument(id: "q", title: "Report on the 'August Plenum of the Korean Workers' Party'", date: CitationDate(year: 1956, month: 9, day: 1), archive: "Wilson Center Digital Archive")
-    static let doubleQuotes = CitedDocument(id: "dq", title: "Report on the \"August Plenum\" of the KWP", date: CitationDate(year: 1956, month: 9, day: 1), archive: "Wilson Center Digital Archive")
-    static let cyrillic = CitedDocument(id: "cy", title: "Записка Пузанова о положении в КНДР", date: CitationDate(year: 1957, month: 5, day: 2), archive: "АВП РФ")
-    static let unpublished = CitedDocument(id: "u", title: "Notes from the meeting", date: CitationDate(year: 1956, month: 9, day: 20))
-    static let allCaps = CitedDocument(id: "ac", title: "MEMORANDUM OF CONVERSATION WITH THE DPRK AMBASSADOR ON CPSU-KWP RELATIONS IN THE USSR", date: CitationDate(year: 1957), archive: "National Archives")
+    static let circa = CitedDocument(
+        id: "ca", title: "Memorandum on the Korean question", date: CitationDate(year: 1950, isUncertain: true),
+        archive: "National Archives")
+    static let apostrophes = CitedDocument(
+        id: "q", title: "Report on the 'August Plenum of the Korean Workers' Party'",
+        date: CitationDate(year: 1956, month: 9, day: 1), archive: "Wilson Center Digital Archive")
+    static let doubleQuotes = CitedDocument(
+        id: "dq", title: "Report on the \"August Plenum\" of the KWP", date: CitationDate(year: 1956, month: 9, day: 1),
+        archive: "Wilson Center Digital Archive")
+    static let cyrillic = CitedDocument(
+        id: "cy", title: "Записка Пузанова о положении в КНДР", date: CitationDate(year: 1957, month: 5, day: 2),
+        archive: "АВП РФ")
+    static let unpublished = CitedDocument(
+        id: "u", title: "Notes from the meeting", date: CitationDate(year: 1956, month: 9, day: 20))
+    static let allCaps = CitedDocument(
+        id: "ac", title: "MEMORANDUM OF CONVERSATION WITH THE DPRK AMBASSADOR ON CPSU-KWP RELATIONS IN THE USSR",
+        date: CitationDate(year: 1957), archive: "National Archives")
 
     @Test(arguments: [
-        (telegram, "Gary Goldberg, tran., “Telegram from A. Mikoyan to the CPSU Central Committee,” August Plenum Incident, September 22, 1956, AVPRF F. 0102, Op. 12, P. 68, Delo 5, Wilson Center Digital Archive, https://digitalarchive.wilsoncenter.org/document/120193."),
-        (conversation, "“Record of a Conversation Between Soviet Embassy Counsellor S. Filatov and Pak Yeong-Bin,” February 25, 1956, Wilson Center Digital Archive."),
+        (
+            telegram,
+            "Gary Goldberg, tran., “Telegram from A. Mikoyan to the CPSU Central Committee,” August Plenum Incident, September 22, 1956, AVPRF F. 0102, Op. 12, P. 68, Delo 5, Wilson Center Digital Archive, https://digitalarchive.wilsoncenter.org/document/120193."
+        ),
+        (
+            conversation,
+            "“Record of a Conversation Between Soviet Embassy Counsellor S. Filatov and Pak Yeong-Bin,” February 25, 1956, Wilson Center Digital Archive."
+        ),
         (month, "“Report on the Plenum,” September 1956, RGANI F. 5, Wilson Center Digital Archive."),
         (year, "“Report,” 1956, National Archives."),
         (undated, "“Undated Report on the Situation,” n.d., National Archives."),
         (circa, "“Memorandum on the Korean Question” [1950?], National Archives."),
-        (apostrophes, "“Report on the ‘August Plenum of the Korean Workers’ Party’,” September 1, 1956, Wilson Center Digital Archive."),
+        (
+            apostrophes,
+            "“Report on the ‘August Plenum of the Korean Workers’ Party’,” September 1, 1956, Wilson Center Digital Archive."
+        ),
         (doubleQuotes, "“Report on the ‘August Plenum’ of the KWP,” September 1, 1956, Wilson Center Digital Archive."),
         (cyrillic, "“Записка Пузанова о положении в КНДР,” May 2, 1957, АВП РФ."),
         (unpublished, "“Notes from the Meeting,” unpublished manuscript, September 20, 1956."),
-        (allCaps, "“Memorandum of Conversation with the DPRK Ambassador on CPSU-KWP Relations in the USSR,” 1957, National Archives."),
+        (
+            allCaps,
+            "“Memorandum of Conversation with the DPRK Ambassador on CPSU-KWP Relations in the USSR,” 1957, National Archives."
+        ),
     ])
     func chicagoNotes(document: CitedDocument, expected: String) {
         #expect(Chicago().full(document) == expected)
@@ -45,15 +70,22 @@ import Testing
     @Test func chicagoShortNotesAndBibliography() {
         #expect(Chicago().short(Self.telegram) == "Gary Goldberg, “Telegram from A. Mikoyan to the CPSU Central Committee.”")
         #expect(Chicago().short(Self.apostrophes) == "“Report on the ‘August Plenum of the Korean Workers’ Party’.”")
-        #expect(Chicago().bibliography(Self.telegram)
-            == "Gary Goldberg, tran. “Telegram from A. Mikoyan to the CPSU Central Committee.” August Plenum Incident. September 22, 1956. AVPRF F. 0102, Op. 12, P. 68, Delo 5. Wilson Center Digital Archive. https://digitalarchive.wilsoncenter.org/document/120193.")
+        #expect(
+            Chicago().bibliography(Self.telegram)
+                == "Gary Goldberg, tran. “Telegram from A. Mikoyan to the CPSU Central Committee.” August Plenum Incident. September 22, 1956. AVPRF F. 0102, Op. 12, P. 68, Delo 5. Wilson Center Digital Archive. https://digitalarchive.wilsoncenter.org/document/120193."
+        )
         #expect(Chicago().bibliography(Self.undated) == "“Undated Report on the Situation.” National Archives.")
         #expect(Chicago().bibliography(Self.circa) == "“Memorandum on the Korean Question.” [1950?]. National Archives.")
-        #expect(Chicago().bibliography(Self.month) == "“Report on the Plenum.” September 1956. RGANI F. 5. Wilson Center Digital Archive.")
+        #expect(
+            Chicago().bibliography(Self.month)
+                == "“Report on the Plenum.” September 1956. RGANI F. 5. Wilson Center Digital Archive.")
     }
 
     @Test(arguments: [
-        (telegram, "Gary Goldberg, translator. “Telegram from A. Mikoyan to the CPSU Central Committee.” 22 Sep. 1956, Wilson Center Digital Archive, AVPRF F. 0102, Op. 12, P. 68, Delo 5, https://digitalarchive.wilsoncenter.org/document/120193. August Plenum Incident."),
+        (
+            telegram,
+            "Gary Goldberg, translator. “Telegram from A. Mikoyan to the CPSU Central Committee.” 22 Sep. 1956, Wilson Center Digital Archive, AVPRF F. 0102, Op. 12, P. 68, Delo 5, https://digitalarchive.wilsoncenter.org/document/120193. August Plenum Incident."
+        ),
         (circa, "“Memorandum on the Korean Question.” Circa 1950, National Archives."),
         (undated, "“Undated Report on the Situation.” National Archives."),
         (month, "“Report on the Plenum.” Sep. 1956, Wilson Center Digital Archive, RGANI F. 5."),
@@ -65,7 +97,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (telegram, "Telegram from A. Mikoyan to the CPSU Central Committee (Gary Goldberg, Tran.). (1956). Wilson Center Digital Archive (AVPRF F. 0102, Op. 12, P. 68, Delo 5). https://digitalarchive.wilsoncenter.org/document/120193"),
+        (
+            telegram,
+            "Telegram from A. Mikoyan to the CPSU Central Committee (Gary Goldberg, Tran.). (1956). Wilson Center Digital Archive (AVPRF F. 0102, Op. 12, P. 68, Delo 5). https://digitalarchive.wilsoncenter.org/document/120193"
+        ),
         (circa, "Memorandum on the Korean question. (ca. 1950). National Archives."),
         (undated, "Undated report on the situation. (n.d.). National Archives."),
         (month, "Report on the plenum. (1956). Wilson Center Digital Archive (RGANI F. 5)."),
@@ -77,12 +112,18 @@ import Testing
     }
 
     @Test(arguments: [
-        (telegram, "\"Telegram from A. Mikoyan to the CPSU Central Committee,\" September 22, 1956, Wilson Center Digital Archive, AVPRF F. 0102, Op. 12, P. 68, Delo 5. Translated by Gary Goldberg. https://digitalarchive.wilsoncenter.org/document/120193"),
+        (
+            telegram,
+            "\"Telegram from A. Mikoyan to the CPSU Central Committee,\" September 22, 1956, Wilson Center Digital Archive, AVPRF F. 0102, Op. 12, P. 68, Delo 5. Translated by Gary Goldberg. https://digitalarchive.wilsoncenter.org/document/120193"
+        ),
         (undated, "\"Undated report on the situation,\" National Archives."),
         (circa, "\"Memorandum on the Korean question,\" c. 1950, National Archives."),
         (doubleQuotes, "\"Report on the 'August Plenum' of the KWP,\" September 1, 1956, Wilson Center Digital Archive."),
         (CitedDocument(id: "bare", title: "Untitled note"), "\"Untitled note.\""),
-        (CitedDocument(id: "t", title: "What is to be done?", translator: "A. B."), "\"What is to be done?\" Translated by A. B."),
+        (
+            CitedDocument(id: "t", title: "What is to be done?", translator: "A. B."),
+            "\"What is to be done?\" Translated by A. B."
+        ),
     ])
     func theArchivesOwnForm(document: CitedDocument, expected: String) {
         #expect(ArchiveStyle().full(document) == expected)
@@ -103,7 +144,9 @@ import Testing
     }
 
     @Test func allCapsTitlesKeepTheirAcronyms() {
-        #expect(TitleText.fromAllCaps("TELEGRAM FROM SHTYKOV TO GROMYKO AND STALIN ON THE KPA") == "Telegram from Shtykov to Gromyko and Stalin on the KPA")
+        #expect(
+            TitleText.fromAllCaps("TELEGRAM FROM SHTYKOV TO GROMYKO AND STALIN ON THE KPA")
+                == "Telegram from Shtykov to Gromyko and Stalin on the KPA")
         #expect(TitleText.fromAllCaps("REPORT OF THE US-ROK TALKS, PART II") == "Report of the US-ROK Talks, Part II")
         #expect(TitleText.fromAllCaps("Report on the DPRK") == "Report on the DPRK")
         #expect(TitleText.fromAllCaps("USSR") == "USSR")

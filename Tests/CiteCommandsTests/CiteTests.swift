@@ -1,8 +1,8 @@
 import Foundation
 import REPLCore
 import SessionStore
-import Testing
 import TestSupport
+import Testing
 
 /// Records with every awkward field a citation meets, as JSON Lines.
 let awkwardRecords = """
@@ -30,18 +30,29 @@ func awkwardREPL() async throws -> ScriptedREPL {
 @Suite struct CiteTests {
     @Test func aSecondCitationInTheSessionIsShort() async throws {
         let repl = try await awkwardREPL()
-        #expect(await repl.run("cite t-telegram").output
-            == "Gary Goldberg, tran., “Telegram from A. Mikoyan to the CPSU Central Committee,” August Plenum Incident, September 22, 1956, AVPRF F. 0102, Op. 12, P. 68, Delo 5, Wilson Center Digital Archive, https://digitalarchive.wilsoncenter.org/document/120193.\n")
-        #expect(await repl.run("cite t-telegram").output == "Gary Goldberg, “Telegram from A. Mikoyan to the CPSU Central Committee.”\n")
+        #expect(
+            await repl.run("cite t-telegram").output
+                == "Gary Goldberg, tran., “Telegram from A. Mikoyan to the CPSU Central Committee,” August Plenum Incident, September 22, 1956, AVPRF F. 0102, Op. 12, P. 68, Delo 5, Wilson Center Digital Archive, https://digitalarchive.wilsoncenter.org/document/120193.\n"
+        )
+        #expect(
+            await repl.run("cite t-telegram").output
+                == "Gary Goldberg, “Telegram from A. Mikoyan to the CPSU Central Committee.”\n")
         #expect(await repl.run("cite t-telegram --full").output.hasPrefix("Gary Goldberg, tran., “Telegram"))
         #expect(await repl.run("cite t-telegram --style chicago-ibid").output == "Ibid.\n")
         await repl.run("cite t-year --style chicago-ibid")
-        #expect(await repl.run("cite t-telegram --style chicago-ibid").output == "Gary Goldberg, “Telegram from A. Mikoyan to the CPSU Central Committee.”\n")
+        #expect(
+            await repl.run("cite t-telegram --style chicago-ibid").output
+                == "Gary Goldberg, “Telegram from A. Mikoyan to the CPSU Central Committee.”\n")
         // Another style starts its own count; the session keeps every citation.
-        #expect(await repl.run("cite t-telegram --style archive").output
-            == "\"Telegram from A. Mikoyan to the CPSU Central Committee,\" September 22, 1956, Wilson Center Digital Archive, AVPRF F. 0102, Op. 12, P. 68, Delo 5. Translated by Gary Goldberg. https://digitalarchive.wilsoncenter.org/document/120193\n")
+        #expect(
+            await repl.run("cite t-telegram --style archive").output
+                == "\"Telegram from A. Mikoyan to the CPSU Central Committee,\" September 22, 1956, Wilson Center Digital Archive, AVPRF F. 0102, Op. 12, P. 68, Delo 5. Translated by Gary Goldberg. https://digitalarchive.wilsoncenter.org/document/120193\n"
+        )
         let citations = try #require(repl.context.session?.session.citations)
-        #expect(citations.map(\.style) == ["chicago", "chicago", "chicago", "chicago-ibid", "chicago-ibid", "chicago-ibid", "archive"])
+        #expect(
+            citations.map(\.style) == [
+                "chicago", "chicago", "chicago", "chicago-ibid", "chicago-ibid", "chicago-ibid", "archive",
+            ])
         #expect(await repl.run("cite t-telegram --style turabian").messages.contains("'turabian'"))
     }
 
@@ -54,13 +65,31 @@ func awkwardREPL() async throws -> ScriptedREPL {
             ("t-circa", "mla", "“Memorandum on the Korean Question.” Circa 1950, National Archives."),
             ("t-circa", "apa", "Memorandum on the Korean question. (ca. 1950). National Archives."),
             ("t-circa", "archive", "\"Memorandum on the Korean question,\" c. 1950, National Archives."),
-            ("t-quotes", "chicago", "“Report on the ‘August Plenum’ of the KWP,” September 1, 1956, Wilson Center Digital Archive."),
-            ("t-quotes", "archive", "\"Report on the 'August Plenum' of the KWP,\" September 1, 1956, Wilson Center Digital Archive."),
-            ("t-caps", "chicago", "“Memorandum of Conversation with the DPRK Ambassador on CPSU-KWP Relations,” Records of the Department of State; Central Files, March 1957, National Archives."),
-            ("t-caps", "apa", "Memorandum of Conversation with the DPRK Ambassador on CPSU-KWP Relations. (1957). National Archives."),
+            (
+                "t-quotes", "chicago",
+                "“Report on the ‘August Plenum’ of the KWP,” September 1, 1956, Wilson Center Digital Archive."
+            ),
+            (
+                "t-quotes", "archive",
+                "\"Report on the 'August Plenum' of the KWP,\" September 1, 1956, Wilson Center Digital Archive."
+            ),
+            (
+                "t-caps", "chicago",
+                "“Memorandum of Conversation with the DPRK Ambassador on CPSU-KWP Relations,” Records of the Department of State; Central Files, March 1957, National Archives."
+            ),
+            (
+                "t-caps", "apa",
+                "Memorandum of Conversation with the DPRK Ambassador on CPSU-KWP Relations. (1957). National Archives."
+            ),
             ("t-cyrillic", "mla", "“Записка Пузанова о положении в КНДР.” 2 May 1957, АВП РФ."),
-            ("t-korean", "chicago", "“조선로동당 중앙위원회 8월 전원회의 결정,” August 30, 1956, Wilson Center Digital Archive, https://example.org/kr."),
-            ("t-unpublished", "chicago", "Jane Roe, tran., “Notes from the Meeting,” unpublished manuscript, September 20, 1956."),
+            (
+                "t-korean", "chicago",
+                "“조선로동당 중앙위원회 8월 전원회의 결정,” August 30, 1956, Wilson Center Digital Archive, https://example.org/kr."
+            ),
+            (
+                "t-unpublished", "chicago",
+                "Jane Roe, tran., “Notes from the Meeting,” unpublished manuscript, September 20, 1956."
+            ),
             ("t-unpublished", "apa", "Notes from the meeting (Jane Roe, Tran.). (1956). [Unpublished manuscript]."),
         ]
         for (id, style, citation) in expected {
@@ -73,17 +102,23 @@ func awkwardREPL() async throws -> ScriptedREPL {
         await repl.run("cite t-year t-circa")
         await repl.run("note t-telegram Moscow presses")
         let bib = await repl.run("bib").output
-        #expect(bib == """
-            Gary Goldberg, tran. “Telegram from A. Mikoyan to the CPSU Central Committee.” August Plenum Incident. September 22, 1956. AVPRF F. 0102, Op. 12, P. 68, Delo 5. Wilson Center Digital Archive. https://digitalarchive.wilsoncenter.org/document/120193.
+        #expect(
+            bib == """
+                Gary Goldberg, tran. “Telegram from A. Mikoyan to the CPSU Central Committee.” August Plenum Incident. September 22, 1956. AVPRF F. 0102, Op. 12, P. 68, Delo 5. Wilson Center Digital Archive. https://digitalarchive.wilsoncenter.org/document/120193.
 
-            “Memorandum on the Korean Question.” [1950?]. National Archives.
+                “Memorandum on the Korean Question.” [1950?]. National Archives.
 
-            “Report.” 1956. National Archives.
+                “Report.” 1956. National Archives.
 
-            """)
+                """)
         #expect(await repl.run("bib --style apa").output.hasPrefix("Memorandum on the Korean question. (ca. 1950)."))
-        #expect(await repl.run("bib --session august-plenum --style mla").output.hasPrefix("“Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 3 September 1957.” 3 Sep. 1957, Wilson Center Digital Archive."))
+        #expect(
+            await repl.run("bib --session august-plenum --style mla").output.hasPrefix(
+                "“Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 3 September 1957.” 3 Sep. 1957, Wilson Center Digital Archive."
+            ))
         await repl.run("session new empty")
-        #expect(await repl.run("bib").output == "Session 'empty' has cited or noted no documents yet. 'cite REF' or 'note REF TEXT' adds them.\n")
+        #expect(
+            await repl.run("bib").output
+                == "Session 'empty' has cited or noted no documents yet. 'cite REF' or 'note REF TEXT' adds them.\n")
     }
 }

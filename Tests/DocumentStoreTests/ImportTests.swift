@@ -1,7 +1,7 @@
 import DocumentStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ImportTests {
     private func emptyStore() throws -> DocumentStore {
@@ -48,9 +48,12 @@ import TestSupport
         let store = try emptyStore()
         try SampleArchive.importInto(store)
         let before = try store.stats()
-        #expect(throws: ImportError.malformed(
-            file: "records-bad-date.csv", line: 14,
-            reason: "date '1956-02-31' is not a date: February 1956 has 29 days. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date.")
+        #expect(
+            throws: ImportError.malformed(
+                file: "records-bad-date.csv", line: 14,
+                reason:
+                    "date '1956-02-31' is not a date: February 1956 has 29 days. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date."
+            )
         ) {
             try store.importFile(at: Fixtures.file("records-bad-date.csv"), name: "records-bad-date.csv")
         }
@@ -98,10 +101,19 @@ import TestSupport
     @Test(arguments: [
         ("{\"title\": \"ok\"}\n{\"title\": \"broken\"\n", 2, "not valid JSON (a missing quote, comma or brace?)."),
         ("{\"title\": \"ok\"}\n\n[1, 2]\n", 3, "expected a JSON object ('{…}'), one record a line."),
-        ("{\"summary\": \"no title\"}\n", 1, "the record has no title. Every record needs a 'title' field (or an 'id' of a stored record it adds fields to)."),
-        ("{\"title\": \"t\", \"date\": \"next Tuesday\"}\n", 1, "date 'next Tuesday' is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date."),
+        (
+            "{\"summary\": \"no title\"}\n", 1,
+            "the record has no title. Every record needs a 'title' field (or an 'id' of a stored record it adds fields to)."
+        ),
+        (
+            "{\"title\": \"t\", \"date\": \"next Tuesday\"}\n", 1,
+            "date 'next Tuesday' is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date."
+        ),
         ("{\"title\": [\"a\"]}\n", 1, "field 'title' must be text, not a list or an object."),
-        ("{\"title\": \"t\", \"date\": \"1957\", \"date_end\": \"1956\"}\n", 1, "date_end '1956' is before date '1957'. Swap them or correct one."),
+        (
+            "{\"title\": \"t\", \"date\": \"1957\", \"date_end\": \"1956\"}\n", 1,
+            "date_end '1956' is before date '1957'. Swap them or correct one."
+        ),
     ])
     func malformedJSONLinesAreRefusedWithLineAndReason(_ content: String, _ line: Int, _ reason: String) throws {
         let store = try emptyStore()
@@ -113,10 +125,19 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("id,title\n1,ok\n2,\"unclosed\n", 3, "a quoted field is never closed. Add the closing '\"'; if the file was cut off, restore the whole file."),
+        (
+            "id,title\n1,ok\n2,\"unclosed\n", 3,
+            "a quoted field is never closed. Add the closing '\"'; if the file was cut off, restore the whole file."
+        ),
         ("id,title\n1,ok,extra\n", 2, "3 fields, but the header has 2. Quote fields that contain commas."),
-        ("id,summary\n1,no title column\n", 1, "the header has no 'title' column. Expected a header row naming fields such as id, date, title, summary, then one record a row."),
-        ("id,title\n1,a \"quoted\" word\n", 2, "a '\"' stands inside an unquoted field. Quote the whole field and double the inner quote (\"\")."),
+        (
+            "id,summary\n1,no title column\n", 1,
+            "the header has no 'title' column. Expected a header row naming fields such as id, date, title, summary, then one record a row."
+        ),
+        (
+            "id,title\n1,a \"quoted\" word\n", 2,
+            "a '\"' stands inside an unquoted field. Quote the whole field and double the inner quote (\"\")."
+        ),
     ])
     func malformedCSVIsRefusedWithLineAndReason(_ content: String, _ line: Int, _ reason: String) throws {
         let store = try emptyStore()
@@ -129,9 +150,12 @@ import TestSupport
     @Test func aResultsPageWithAnImpossibleDateOrNoRecordsIsRefused() throws {
         let store = try emptyStore()
         let bad = Fixtures.write("Results:\n\nFebruary 30, 1956\n\nA title\n\nA summary.\n", named: "page.txt")
-        #expect(throws: ImportError.malformed(
-            file: "page.txt", line: 3,
-            reason: "'February 30, 1956' is not a date: February 1956 has 29 days. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date.")
+        #expect(
+            throws: ImportError.malformed(
+                file: "page.txt", line: 3,
+                reason:
+                    "'February 30, 1956' is not a date: February 1956 has 29 days. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date."
+            )
         ) { try store.importFile(at: bad, name: "page.txt") }
         let empty = Fixtures.write("Just some notes\n\nwith no dates at all\n", named: "notes.txt")
         #expect(throws: ImportError.noRecords(file: "notes.txt", format: .results)) {
@@ -178,17 +202,21 @@ import TestSupport
 
     @Test func aBrokenJSONArrayNamesTheLine() throws {
         let store = try emptyStore()
-        let url = Fixtures.write("[\n  {\"title\": \"one\"},\n  {\"title\": \"two\"\n  {\"title\": \"three\"}\n]\n", named: "bad.json")
+        let url = Fixtures.write(
+            "[\n  {\"title\": \"one\"},\n  {\"title\": \"two\"\n  {\"title\": \"three\"}\n]\n", named: "bad.json")
         #expect(throws: ImportError.self) { try store.importFile(at: url, name: "bad.json") }
         do {
-            try store.importFile(at: url, name: "bad.json")
+            _ = try store.importFile(at: url, name: "bad.json")
         } catch let ImportError.malformed(file, line, _) {
             #expect(file == "bad.json")
             #expect(line == 4)
         }
         #expect(try store.count() == 0)
         let notObjects = Fixtures.write("[1, 2]", named: "numbers.json")
-        #expect(throws: ImportError.malformed(file: "numbers.json", line: 1, reason: "expected an object ('{…}') for each record in the array.")) {
+        #expect(
+            throws: ImportError.malformed(
+                file: "numbers.json", line: 1, reason: "expected an object ('{…}') for each record in the array.")
+        ) {
             try store.importFile(at: notObjects, name: "numbers.json")
         }
     }
@@ -205,7 +233,10 @@ import TestSupport
         #expect(telegram.archiveRef == "Source: Test Archive, Central Files, 795B.00/9–2056. Secret.")
         #expect(telegram.archive == "Test Publisher of Historical Documents")
         #expect(telegram.collections == ["A Test Volume of Foreign Relations, 1955–1957, Korea"])
-        #expect(telegram.text == "Reports from P’yŏngyang suggest the plenum of August was followed by a purge.\n\nThe Embassy will report further.")
+        #expect(
+            telegram.text
+                == "Reports from P’yŏngyang suggest the plenum of August was followed by a purge.\n\nThe Embassy will report further."
+        )
         #expect(try store.record(id: "frus-sample-d102")?.date?.iso == "1956-10")
         #expect(try store.record(id: "frus-sample-d103")?.date?.iso == "1993")
     }
@@ -223,7 +254,7 @@ import TestSupport
     @Test func malformedXMLIsRefusedWithItsLine() throws {
         let store = try emptyStore()
         do {
-            try store.importFile(at: Fixtures.file("broken.xml"), name: "broken.xml")
+            _ = try store.importFile(at: Fixtures.file("broken.xml"), name: "broken.xml")
             Issue.record("accepted")
         } catch let ImportError.malformed(file, line, reason) {
             #expect(file == "broken.xml")
@@ -241,7 +272,9 @@ import TestSupport
         #expect(summary.format == .ris && summary.added == 2)
         let telegram = try #require(try store.record(id: "ris-001"))
         #expect(telegram.date?.iso == "1956-09-22")
-        #expect(telegram.summary == "Mikoyan stresses that the Central Committee needs to repeal the decisions reached at the August Plenum.")
+        #expect(
+            telegram.summary
+                == "Mikoyan stresses that the Central Committee needs to repeal the decisions reached at the August Plenum.")
         #expect(telegram.archive == "Test Digital Archive")
         #expect(telegram.archiveRef == "AVPRF F. 0102, Op. 12, P. 68, Delo 5")
         #expect(telegram.collections == ["North Korea in the Cold War"])
@@ -256,7 +289,13 @@ import TestSupport
 
     @Test func anUnendedRISRecordIsRefusedAtItsStart() throws {
         let store = try DocumentStore.open(at: Fixtures.temporaryFolder().appendingPathComponent("store.sqlite"))
-        #expect(throws: ImportError.malformed(file: "broken.ris", line: 1, reason: "the record that starts here has no 'ER  - ' line to end it before the next record on line 5. Add an 'ER  - ' line before line 5.")) {
+        #expect(
+            throws: ImportError.malformed(
+                file: "broken.ris", line: 1,
+                reason:
+                    "the record that starts here has no 'ER  - ' line to end it before the next record on line 5. Add an 'ER  - ' line before line 5."
+            )
+        ) {
             try store.importFile(at: Fixtures.file("broken.ris"), name: "broken.ris")
         }
         #expect(try store.count() == 0)
@@ -278,7 +317,8 @@ import TestSupport
         #expect(letter.people == ["Ch'oe Ch'ang-ik"])
         #expect(letter.places == ["Pyongyang"])
         #expect(letter.extra == ["folder": "Box 4"])
-        #expect(letter.text == "My own transcription of the letter, made from a photocopy.\n\nSecond paragraph of the transcription.")
+        #expect(
+            letter.text == "My own transcription of the letter, made from a photocopy.\n\nSecond paragraph of the transcription.")
         #expect(letter.provenance?.file.hasSuffix("transcriptions/1956/choe-letter.md") == true)
         let notes = try #require(try store.search(SearchQuery.parse("\"working notes\""), limit: 1).hits.first?.record)
         #expect(notes.title == "Notes on the August Plenum")
@@ -290,9 +330,10 @@ import TestSupport
         let store = try emptyStore()
         let folder = Fixtures.temporaryFolder()
         try "---\ntitle: fine\n---\nBody\n".write(to: folder.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
-        try "---\ntitle: [unclosed\n---\nBody\n".write(to: folder.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: [unclosed\n---\nBody\n".write(
+            to: folder.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
         do {
-            try store.importFile(at: folder, name: "notes")
+            _ = try store.importFile(at: folder, name: "notes")
             Issue.record("accepted")
         } catch let ImportError.malformed(file, line, reason) {
             #expect(file == "notes/b.md")
@@ -301,7 +342,10 @@ import TestSupport
         }
         #expect(try store.count() == 0)  // a.md was not kept either
         let unclosed = Fixtures.write("---\ntitle: x\nno end\n", named: "c.md")
-        #expect(throws: ImportError.malformed(file: "c.md", line: 1, reason: "the front matter that starts here has no closing '---' line.")) {
+        #expect(
+            throws: ImportError.malformed(
+                file: "c.md", line: 1, reason: "the front matter that starts here has no closing '---' line.")
+        ) {
             try store.importFile(at: unclosed, name: "c.md")
         }
     }
@@ -326,7 +370,8 @@ import TestSupport
             "scan.pdf": "records.csv",
         ])
         let summary = try store.importFile(at: volumes, name: "volumes")
-        let expected = try store.importFile(at: Fixtures.file("frus-sample.xml")).total
+        let expected =
+            try store.importFile(at: Fixtures.file("frus-sample.xml")).total
             + store.importFile(at: Fixtures.file("1988-11-10-spiers-to-redman.xml")).total
         #expect(summary.format == .tei)
         #expect(summary.total == expected)

@@ -11,7 +11,9 @@ import Testing
     }
 
     @Test func readsEveryKindOfValue() throws {
-        let object = try parse(#" {"t": "Ch’oe \"KWP\"\n\u00e9\ud83d\ude00", "n": -1.5e2, "i": 42, "b": true, "f": false, "z": null, "a": [1, "x", []], "o": {"k": {}}} "#)
+        let object = try parse(
+            #" {"t": "Ch’oe \"KWP\"\n\u00e9\ud83d\ude00", "n": -1.5e2, "i": 42, "b": true, "f": false, "z": null, "a": [1, "x", []], "o": {"k": {}}} "#
+        )
         #expect(object["t"] == .string("Ch’oe \"KWP\"\né😀"))
         #expect(object["n"] == .number(-150))
         #expect(object["i"] == 42)

@@ -1,7 +1,7 @@
 import DocumentStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Names spelled the ways archives spell them, most of them not in
 /// `../shared/corpus/name-variants.tsv`, with common words that fold close to them.
@@ -46,7 +46,9 @@ private let records = """
         // As if written by a version with other rules: no keys, an older rules version.
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [file.path, "DELETE FROM vocabulary_key; DELETE FROM name_spelling; UPDATE vocabulary_rules SET version = 0;"]
+        shell.arguments = [
+            file.path, "DELETE FROM vocabulary_key; DELETE FROM name_spelling; UPDATE vocabulary_rules SET version = 0;",
+        ]
         try shell.run()
         shell.waitUntilExit()
         #expect(shell.terminationStatus == 0)
@@ -68,10 +70,13 @@ private let records = """
         #expect(again == first)
         #expect(try queries.map { try fresh.query($0) } == first)
         // An import that brings a word in, as a name, forgets what was found out about it.
-        _ = try store.importFile(at: Fixtures.write(
-            (1...6).map { #"{"id":"t-\#($0)","title":"Letter from \#($0 % 2 == 0 ? "Tubong" : "Dubong") to the Party","summary":"Then Tubong wrote again."}"# }
+        _ = try store.importFile(
+            at: Fixtures.write(
+                (1...6).map {
+                    #"{"id":"t-\#($0)","title":"Letter from \#($0 % 2 == 0 ? "Tubong" : "Dubong") to the Party","summary":"Then Tubong wrote again."}"#
+                }
                 .joined(separator: "\n") + "\n",
-            named: "tubong.jsonl"))
+                named: "tubong.jsonl"))
         let learnt = try store.query("tubong")
         #expect(learnt != first[13] && !learnt.expansions.isEmpty, "\(learnt)")
         #expect(learnt == (try DocumentStore.open(at: file).query("tubong")))
@@ -177,6 +182,9 @@ private let records = """
         let hangul = try store.query("Ho Ka-i")
         #expect(hangul.reasons(for: try #require(try store.record(id: "kor-6"))).map(\.rule).contains("Revised Romanization"))
         let russian = try store.query("Molotov")
-        #expect(russian.reasons(for: try #require(try store.record(id: "rus-3"))).map(\.sentence) == ["'Molotov' ~ 'Молотов': Cyrillic"])
+        #expect(
+            russian.reasons(for: try #require(try store.record(id: "rus-3"))).map(\.sentence) == [
+                "'Molotov' ~ 'Молотов': Cyrillic"
+            ])
     }
 }

@@ -1,6 +1,6 @@
 import DocumentStore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct QueryFilterTests {
     @Test func fieldScopesConfineAWord() throws {
@@ -61,7 +61,8 @@ import TestSupport
         let query = try SearchQuery.parse("bulk year:1956")
         #expect(try store.search(query, limit: 1).total == 300)
         // A small re-import updates through the triggers: one record moves to 1957.
-        let moved = Fixtures.write("{\"id\": \"bulk-6\", \"title\": \"Bulk telegram 6\", \"date\": \"1957-01\"}\n", named: "moved.jsonl")
+        let moved = Fixtures.write(
+            "{\"id\": \"bulk-6\", \"title\": \"Bulk telegram 6\", \"date\": \"1957-01\"}\n", named: "moved.jsonl")
         _ = try store.importFile(at: moved)
         #expect(try store.search(query, limit: 1).total == 299)
         // A merge keeps a date the file leaves out; a replacing import takes it away.

@@ -1,6 +1,6 @@
 import DocumentStore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct QueryLanguageTests {
     private func titles(_ query: String) throws -> Set<String> {
@@ -34,7 +34,7 @@ import TestSupport
             Set(try store.search(SearchQuery.parse(query), limit: 50).hits.map(\.record.id))
         }
         // test-004 names Yun Gong-heum in its people field and title; test-003 only in people.
-        #expect(try ids("person:Pak Chang-ok") .contains("test-003"))
+        #expect(try ids("person:Pak Chang-ok").contains("test-003"))
         #expect(try ids("person:Shtykov").count == 2)
         #expect(try ids("place:Beijing") == ["test-004", "test-013"])
         #expect(try ids("collection:\"Korean War\"") == ["test-001"])
@@ -108,7 +108,10 @@ import TestSupport
             Issue.record("accepted")
         } catch {
             let lines = error.description.split(separator: "\n").map(String.init)
-            #expect(lines[0] == "Cannot read the query at position \(error.position + 1): the query has more than 200 words. Search for the most telling words only.")
+            #expect(
+                lines[0]
+                    == "Cannot read the query at position \(error.position + 1): the query has more than 200 words. Search for the most telling words only."
+            )
             #expect(lines[1].count <= 2 + 74 && lines[1].hasPrefix("  …") && lines[1].hasSuffix("…"))
             // The caret stands under the first word past the limit.
             let caret = try #require(lines[2].firstIndex(of: "^"))

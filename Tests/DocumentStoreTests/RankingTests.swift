@@ -1,8 +1,8 @@
 import DocumentStore
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 
 /// The store ranks with a function of its own (the documents' lengths from memory); its
 /// scores must be FTS5's `bm25()` with the store's column weights, read here from the file
@@ -45,7 +45,9 @@ import TestSupport
                 let score = try #require(expected[hit.record.id], sourceLocation: sourceLocation)
                 #expect(Self.same(hit.score, score), "\(text): \(hit.record.id)", sourceLocation: sourceLocation)
             }
-            #expect(page.hits.map(\.score) == page.hits.map(\.score).sorted(), "\(text) is not best first", sourceLocation: sourceLocation)
+            #expect(
+                page.hits.map(\.score) == page.hits.map(\.score).sorted(), "\(text) is not best first",
+                sourceLocation: sourceLocation)
             if query.earliest != nil || query.latest != nil {
                 // The hits the date filter keeps, counted by SQL over the same dates.
                 let kept = try DatabaseQueue(path: url.path).read { db in
@@ -62,12 +64,15 @@ import TestSupport
                 let byDate = try store.search(query, limit: 25, sort: .date)
                 #expect(byDate.total == kept, "\(text) by date", sourceLocation: sourceLocation)
                 let starts = byDate.hits.compactMap { $0.record.date?.lowerBound }
-                #expect(starts.count == byDate.hits.count && starts == starts.sorted(), "\(text) by date", sourceLocation: sourceLocation)
+                #expect(
+                    starts.count == byDate.hits.count && starts == starts.sorted(), "\(text) by date",
+                    sourceLocation: sourceLocation)
             } else {
                 // The page is FTS5's best 25: the same scores, best first.
                 let best = expected.values.sorted().prefix(25)
-                #expect(zip(page.hits.map(\.score), best).allSatisfy(Self.same),
-                        "\(text) misses a better hit", sourceLocation: sourceLocation)
+                #expect(
+                    zip(page.hits.map(\.score), best).allSatisfy(Self.same),
+                    "\(text) misses a better hit", sourceLocation: sourceLocation)
                 #expect(page.total == expected.count, sourceLocation: sourceLocation)
             }
         }
@@ -121,11 +126,12 @@ import TestSupport
         let before = try store.search(SearchQuery.parse("Kim"), limit: 10).hits.map(\.score)
         let queue = try DatabaseQueue(path: workspace.storeFile.path)
         try queue.write { db in
-            try db.execute(sql: """
-                DROP TABLE document_digest; DROP TABLE document_digest_generation;
-                DROP TRIGGER document_digest_ai; DROP TRIGGER document_digest_ad; DROP TRIGGER document_digest_au;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v10%';
-                """)
+            try db.execute(
+                sql: """
+                    DROP TABLE document_digest; DROP TABLE document_digest_generation;
+                    DROP TRIGGER document_digest_ai; DROP TRIGGER document_digest_ad; DROP TRIGGER document_digest_au;
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v10%';
+                    """)
         }
         try queue.close()
         let reopened = try DocumentStore.open(at: workspace.storeFile)
@@ -164,7 +170,9 @@ import TestSupport
             "president", "Kennedy", "Soviet", "Chinese", "delegation", "Moscow", "Mikoyan", "treaty", "plenum",
             "party", "committee", "embassy", "report", "telegram", "conversation", "with", "the", "of", "and",
         ]
-        func sentence(_ length: Int) -> String { (0..<length).map { _ in vocabulary[next(vocabulary.count)] }.joined(separator: " ") }
+        func sentence(_ length: Int) -> String {
+            (0..<length).map { _ in vocabulary[next(vocabulary.count)] }.joined(separator: " ")
+        }
         return (0..<count).map { index in
             let year = 1940 + next(40)
             let fields: [String: Any] = [

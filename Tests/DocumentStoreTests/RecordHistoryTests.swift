@@ -2,8 +2,8 @@ import DocumentStore
 import DossierProtocol
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 
 /// Re-imports merge field by field and every change keeps the version it replaces.
 @Suite struct RecordHistoryTests {
@@ -140,13 +140,14 @@ import TestSupport
         // The store as the release before history left it.
         let queue = try DatabaseQueue(path: url.path)
         try queue.write { db in
-            try db.execute(sql: """
-                DROP TABLE document_history;
-                ALTER TABLE document DROP COLUMN version;
-                ALTER TABLE document DROP COLUMN changed;
-                ALTER TABLE document DROP COLUMN action;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v11:%';
-                """)
+            try db.execute(
+                sql: """
+                    DROP TABLE document_history;
+                    ALTER TABLE document DROP COLUMN version;
+                    ALTER TABLE document DROP COLUMN changed;
+                    ALTER TABLE document DROP COLUMN action;
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v11:%';
+                    """)
         }
         try queue.close()
         let store = try DocumentStore.open(at: url)
@@ -197,7 +198,9 @@ extension RecordHistoryTests {
         let retitled: Set<Int> = [7, 1_500, 2_999]
         let changed = try store.importFile(at: Fixtures.write(manyRecords(3_000, retitled: retitled), named: "many-2.jsonl"))
         #expect(changed.added == 0 && changed.changed == 3 && changed.unchanged == 2_997 && changed.changedFields == ["title": 3])
-        #expect(Set(try store.search(SearchQuery.parse("upstream"), limit: 10).hits.map(\.record.id)) == Set(retitled.map { "many-\($0)" }))
+        #expect(
+            Set(try store.search(SearchQuery.parse("upstream"), limit: 10).hits.map(\.record.id))
+                == Set(retitled.map { "many-\($0)" }))
         #expect(try store.search(SearchQuery.parse("plenum report"), limit: 1).total == 3_000)
         #expect(try store.history(id: "many-7").map(\.number) == [1, 2])
         #expect(try store.history(id: "many-8").map(\.number) == [1])

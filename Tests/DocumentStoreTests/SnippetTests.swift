@@ -1,7 +1,7 @@
 import DocumentStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What a result shows under its title: the stretch of its summary (else its text) where
 /// the words searched for stand, marked.
@@ -27,7 +27,8 @@ import TestSupport
 
     @Test func theStretchWithTheMostWordsSearchedForIsShownWithThemCentred() throws {
         // "treaty" alone early; "treaty" and "ratified" together later.
-        let summary = "The treaty was discussed. " + Self.filler(60) + " the treaty was ratified in Moscow " + Self.filler(60, from: 60)
+        let summary =
+            "The treaty was discussed. " + Self.filler(60) + " the treaty was ratified in Moscow " + Self.filler(60, from: 60)
         let store = try store([["id": "t1", "title": "A record", "summary": summary]])
         let shown = try snippet(store, "treaty ratified", id: "t1")
         #expect(shown.contains("\u{2}treaty\u{3} was \u{2}ratified\u{3}"), "\(shown)")

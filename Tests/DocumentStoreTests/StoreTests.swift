@@ -1,7 +1,7 @@
 import DocumentStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct StoreTests {
     @Test func searchRanksTitleOverSummaryAndHighlightsMatches() throws {
@@ -50,11 +50,12 @@ import TestSupport
             _ = try SearchQuery.parse("plenum \"August")
         } catch {
             #expect(error.position == 7)
-            #expect(error.description == """
-                Cannot read the query at position 8: the phrase that starts here is never closed. Add a closing '"'.
-                  plenum "August
-                         ^
-                """)
+            #expect(
+                error.description == """
+                    Cannot read the query at position 8: the phrase that starts here is never closed. Add a closing '"'.
+                      plenum "August
+                             ^
+                    """)
         }
     }
 
@@ -90,7 +91,9 @@ import TestSupport
         do {
             _ = try DocumentStore.open(at: url)
         } catch {
-            #expect(error.description.hasPrefix("Cannot open the document store '\(url.path)': it is not a dossier store, or it is damaged."))
+            #expect(
+                error.description.hasPrefix(
+                    "Cannot open the document store '\(url.path)': it is not a dossier store, or it is damaged."))
         }
         #expect(try String(contentsOf: url, encoding: .utf8) == garbage)
     }
@@ -113,7 +116,8 @@ import TestSupport
             archiveRef: "F. 1", collections: ["C"], people: ["Kim Il Sung", "Mikoyan"], places: ["Pyongyang"],
             subjects: ["S"], language: "Russian", originalLanguage: "Korean", translator: "T", url: "https://example.org/1",
             extra: ["pages": "12"])
-        let file = Fixtures.write(String(decoding: try JSONEncoder().encode(record.json), as: UTF8.self) + "\n", named: "round.jsonl")
+        let file = Fixtures.write(
+            String(decoding: try JSONEncoder().encode(record.json), as: UTF8.self) + "\n", named: "round.jsonl")
         _ = try store.importFile(at: file, origin: "round.jsonl")
         var stored = try #require(try store.record(id: "round-1"))
         #expect(stored.provenance == Provenance(file: "round.jsonl", format: "jsonl"))

@@ -8,11 +8,11 @@ let package = Package(
     name: "DossierFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "Dossier", path: "../.."),
+        .package(name: "Dossier", path: "../..")
     ],
     targets: [
         .executableTarget(
             name: "dossier-fuzz",
-            dependencies: [.product(name: "DossierLibraries", package: "Dossier")]),
+            dependencies: [.product(name: "DossierLibraries", package: "Dossier")])
     ]
 )

@@ -1,8 +1,8 @@
 import DocumentStore
 import Foundation
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 
 /// The two example plugins, built with the package, run end to end through the REPL.
 @Suite struct ExamplePluginTests {
@@ -11,15 +11,16 @@ import TestSupport
         #expect(repl.pluginMessages.isEmpty)
         let outcome = await repl.run("wordfreq Mikoyan --top 3")
         #expect(outcome.succeeded, "\(outcome.messages)")
-        #expect(outcome.output == """
-            Words used most in the 3 documents matching 'Mikoyan': 97 words counted.
+        #expect(
+            outcome.output == """
+                Words used most in the 3 documents matching 'Mikoyan': 97 words counted.
 
-            Word       Occurrences  Documents  Per 1,000 words
-            party      8            3          82.5
-            central    4            2          41.2
-            committee  4            2          41.2
+                Word       Occurrences  Documents  Per 1,000 words
+                party      8            3          82.5
+                central    4            2          41.2
+                committee  4            2          41.2
 
-            """)
+                """)
 
         let json = try await repl.json("wordfreq Mikoyan --top 50")
         #expect(json["total"] == 3)
@@ -95,7 +96,10 @@ import TestSupport
         let repl = try ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
         let before = try repl.store.count()
         let dry = await repl.run("import-html \(PluginFixtures.pages.path) --dry-run")
-        #expect(dry.output.hasPrefix("Would import 2 of 3 pages; nothing was imported. Left out (no title, not a document page): not-a-document.html."))
+        #expect(
+            dry.output.hasPrefix(
+                "Would import 2 of 3 pages; nothing was imported. Left out (no title, not a document page): not-a-document.html.")
+        )
         #expect(try repl.store.count() == before)
 
         let imported = await repl.run("import-html \(PluginFixtures.pages.path)")
@@ -110,14 +114,17 @@ import TestSupport
         #expect(telegram.originalLanguage == "Russian")
         #expect(telegram.collections == ["August Plenum Incident, 1956", "North Korea in the Cold War"])
         #expect(telegram.subjects == ["Rehabilitation", "Korean Workers' Party"])
-        #expect(telegram.text.hasPrefix("TELEGRAM\n\nToday, on 22 September, we met with the Presidium of the CC KWP & discussed"))
+        #expect(
+            telegram.text.hasPrefix("TELEGRAM\n\nToday, on 22 September, we met with the Presidium of the CC KWP & discussed"))
         #expect(!telegram.text.contains("not a title") && !telegram.text.contains("footer"))
         #expect(telegram.url == "https://digitalarchive.wilsoncenter.org/document/telegram-mikoyan-cpsu-central-committee")
         #expect(telegram.extra["record_id"] == "120801")
 
         // The listing is numbered like a search's: show 2 is the new document.
         let shown = await repl.run("show 2")
-        #expect(shown.output.hasPrefix("Conversation between Mao Zedong and Peng Dehuai on the Korean Question\nDate:              September 18, 1956"))
+        #expect(
+            shown.output.hasPrefix(
+                "Conversation between Mao Zedong and Peng Dehuai on the Korean Question\nDate:              September 18, 1956"))
         #expect(shown.output.contains("Reference:         Chinese Foreign Ministry Archive, 109-01234-05"))
         #expect(shown.output.contains("Peng: We should go to P'yŏngyang together with Mikoyan."))
 
@@ -132,7 +139,10 @@ import TestSupport
         let repl = try ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
         let outcome = await repl.run("import-html no/such/folder")
         #expect(!outcome.succeeded)
-        #expect(outcome.messages == "import-html: There is no file or folder 'no/such/folder'. Give the path of a saved page (.html) or a folder of them.\n")
+        #expect(
+            outcome.messages
+                == "import-html: There is no file or folder 'no/such/folder'. Give the path of a saved page (.html) or a folder of them.\n"
+        )
         // A failed command does not disable the plugin.
         #expect(await repl.run("import-html \(PluginFixtures.pages.path) --dry-run").succeeded)
     }

@@ -12,7 +12,8 @@ enum PluginFixtures {
     static let pages = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/pages")
 
     /// One command, `probe [REF]`, unless a test gives its own signature.
-    static let probeCommands = #"[{"name":"probe","abstract":"A test command.","arguments":[{"name":"ref","help":"A document.","optional":true}],"options":[{"name":"times","short":"t","value":"N","help":"How often.","default":"1"},{"name":"loud","flag":true,"help":"Shout."}],"examples":["probe"]}]"#
+    static let probeCommands =
+        #"[{"name":"probe","abstract":"A test command.","arguments":[{"name":"ref","help":"A document.","optional":true}],"options":[{"name":"times","short":"t","value":"N","help":"How often.","default":"1"},{"name":"loud","flag":true,"help":"Shout."}],"examples":["probe"]}]"#
 
     /// Writes `Plugins/dossier-plugin-NAME` into the workspace: a shell script that answers
     /// the hello (with `hello`, unless given) and the signature, runs `onCall` for a call

@@ -4,8 +4,8 @@ import Foundation
 import PluginHost
 import REPLCore
 import SessionStore
-import Testing
 import TestSupport
+import Testing
 
 /// The protocol from the host's side, with plugins written as shell scripts: requests back
 /// to the host, the signature cache, and every way a plugin can fail.
@@ -26,22 +26,28 @@ import TestSupport
     }
 
     @Test func getAndNoteAddReachTheStoreAndTheSession() async throws {
-        let repl = try repl(onCall: #"""
-            printf '%s\n' '{"type":"request","id":"g1","method":"get","params":{"refs":["wca-2a20b1851ab2","nope"],"fields":["title"]}}'
-            read -r got
-            printf '%s\n' '{"type":"request","id":"n1","method":"note.add","params":{"ref":"wca-2a20b1851ab2","text":"Mikoyan presses for rehabilitation #plugin","quote":"repeal the decisions"}}'
-            read -r noted
-            printf '%s\n' '{"type":"request","id":"x1","method":"delete.everything","params":{}}'
-            read -r refused
-            printf '{"type":"response","id":%s,"output":{"text":"done","data":{"got":%s,"noted":%s,"refused":%s}}}\n' "$id" "$got" "$noted" "$refused"
-            """#)
+        let repl = try repl(
+            onCall: #"""
+                printf '%s\n' '{"type":"request","id":"g1","method":"get","params":{"refs":["wca-2a20b1851ab2","nope"],"fields":["title"]}}'
+                read -r got
+                printf '%s\n' '{"type":"request","id":"n1","method":"note.add","params":{"ref":"wca-2a20b1851ab2","text":"Mikoyan presses for rehabilitation #plugin","quote":"repeal the decisions"}}'
+                read -r noted
+                printf '%s\n' '{"type":"request","id":"x1","method":"delete.everything","params":{}}'
+                read -r refused
+                printf '{"type":"response","id":%s,"output":{"text":"done","data":{"got":%s,"noted":%s,"refused":%s}}}\n' "$id" "$got" "$noted" "$refused"
+                """#)
         let notesBefore = try #require(repl.context.session).session.notes.count
         let json = try await repl.json("probe")
         #expect(json["got"]?["id"] == "g1")
-        #expect(json["got"]?["result"]?["documents"] == [["id": "wca-2a20b1851ab2", "title": "Telegram from A. Mikoyan to the CPSU Central Committee"]])
+        #expect(
+            json["got"]?["result"]?["documents"] == [
+                ["id": "wca-2a20b1851ab2", "title": "Telegram from A. Mikoyan to the CPSU Central Committee"]
+            ])
         #expect(json["got"]?["result"]?["missing"] == ["nope"])
         #expect(json["noted"]?["result"]?["doc"] == "wca-2a20b1851ab2")
-        #expect(json["refused"]?["error"]?["message"] == "Dossier has no method 'delete.everything'; it answers search, get, note.add, import.")
+        #expect(
+            json["refused"]?["error"]?["message"]
+                == "Dossier has no method 'delete.everything'; it answers search, get, note.add, import.")
 
         // The note is in the session file, with its tag and its located quote.
         let session = try #require(repl.context.session)
@@ -56,13 +62,14 @@ import TestSupport
     }
 
     @Test func searchRequestsAnswerInTheQueryLanguageAndReportBadQueries() async throws {
-        let repl = try repl(onCall: #"""
-            printf '%s\n' '{"type":"request","id":"s1","method":"search","params":{"query":"Mikoyan -Peng","limit":2,"fields":["title"]}}'
-            read -r found
-            printf '%s\n' '{"type":"request","id":"s2","method":"search","params":{"query":"NEAR(","limit":2}}'
-            read -r broken
-            printf '{"type":"response","id":%s,"output":{"data":{"found":%s,"broken":%s}}}\n' "$id" "$found" "$broken"
-            """#)
+        let repl = try repl(
+            onCall: #"""
+                printf '%s\n' '{"type":"request","id":"s1","method":"search","params":{"query":"Mikoyan -Peng","limit":2,"fields":["title"]}}'
+                read -r found
+                printf '%s\n' '{"type":"request","id":"s2","method":"search","params":{"query":"NEAR(","limit":2}}'
+                read -r broken
+                printf '{"type":"response","id":%s,"output":{"data":{"found":%s,"broken":%s}}}\n' "$id" "$found" "$broken"
+                """#)
         let json = try await repl.json("probe")
         let found = try #require(json["found"]?["result"])
         #expect(found["total"]?.int.map { $0 >= 1 } == true)
@@ -74,10 +81,14 @@ import TestSupport
     }
 
     @Test func argumentsAndOptionsAreParsedByTheSignature() async throws {
-        let repl = try repl(onCall: #"""
-            printf '{"type":"response","id":%s,"output":{"data":%s}}\n' "$id" "$(printf '%s' "$line" | sed 's/.*"arguments":\({[^}]*}\).*"options":\({[^}]*}\).*/[\1,\2]/')"
-            """#)
-        #expect(try await repl.json("probe wca-2a20b1851ab2 -t 3 --loud") == [["ref": "wca-2a20b1851ab2"], ["times": "3", "loud": true]])
+        let repl = try repl(
+            onCall: #"""
+                printf '{"type":"response","id":%s,"output":{"data":%s}}\n' "$id" "$(printf '%s' "$line" | sed 's/.*"arguments":\({[^}]*}\).*"options":\({[^}]*}\).*/[\1,\2]/')"
+                """#)
+        #expect(
+            try await repl.json("probe wca-2a20b1851ab2 -t 3 --loud") == [
+                ["ref": "wca-2a20b1851ab2"], ["times": "3", "loud": true],
+            ])
         #expect(try await repl.json("probe") == [[:], ["times": "1"]])
         let unknown = await repl.run("probe --bogus")
         #expect(unknown.messages == "Unknown option '--bogus' for 'probe'. Type 'help probe' to see its options.\n")
@@ -91,15 +102,19 @@ import TestSupport
     @Test func whatAPluginsAuthorMightWriteIsUnderstood() async throws {
         // A number as an option's default, an underscore in a name, a blank line before
         // the answer, the call's id as text, and an exit after every answer.
-        let commands = #"[{"name":"probe","abstract":"A test command.","options":[{"name":"max_items","value":"N","default":3,"choices":[1,2,3]}]}]"#
-        let repl = try repl(commands: commands, onCall: #"""
-            echo
-            printf '{"type":"response","id":"%s","output":{"data":%s}}\n' "$id" "$(printf '%s' "$line" | sed 's/.*"options":\({[^}]*}\).*/\1/')"
-            exit 0
-            """#)
+        let commands =
+            #"[{"name":"probe","abstract":"A test command.","options":[{"name":"max_items","value":"N","default":3,"choices":[1,2,3]}]}]"#
+        let repl = try repl(
+            commands: commands,
+            onCall: #"""
+                echo
+                printf '{"type":"response","id":"%s","output":{"data":%s}}\n' "$id" "$(printf '%s' "$line" | sed 's/.*"options":\({[^}]*}\).*/\1/')"
+                exit 0
+                """#)
         #expect(try await repl.json("probe") == ["max_items": "3"])
         #expect(try await repl.json("probe --max_items 2") == ["max_items": "2"])
-        #expect(await repl.run("probe --max_items 7").messages.contains("'7' is not a value of '--max_items'; use one of: 1, 2, 3"))
+        #expect(
+            await repl.run("probe --max_items 7").messages.contains("'7' is not a value of '--max_items'; use one of: 1, 2, 3"))
         // Started once for the signature, then again for each call after it exited.
         #expect(PluginFixtures.launchCount(of: "probe", in: repl.workspace) == 2)
     }
@@ -113,7 +128,8 @@ import TestSupport
               "options":[{"name":"times","short":"t","value":"N","default":null,"help":"How often."}],
               "examples":["probe 1"],"free_text":null}]
             """#
-        let repl = try repl(commands: commands.replacingOccurrences(of: "\n", with: " "), onCall: PluginFixtures.respond(#"{"text":"ok"}"#))
+        let repl = try repl(
+            commands: commands.replacingOccurrences(of: "\n", with: " "), onCall: PluginFixtures.respond(#"{"text":"ok"}"#))
         let outcome = await repl.run("pr 1 -t 2")
         #expect(outcome.output.trimmingCharacters(in: .newlines) == "ok", "\(outcome.messages)")
         let help = try await repl.json("help probe")
@@ -144,7 +160,8 @@ import TestSupport
         #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 2)
 
         // A changed executable is asked again at start-up.
-        try PluginFixtures.script("probe", in: workspace, hello: #"{"type":"hello","protocol":1,"name":"probe","version":"0.2"}"#, onCall: onCall)
+        try PluginFixtures.script(
+            "probe", in: workspace, hello: #"{"type":"hello","protocol":1,"name":"probe","version":"0.2"}"#, onCall: onCall)
         #expect(FileManager.default.fileExists(atPath: executable.path))
         let third = try ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
         #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 3)
@@ -158,7 +175,10 @@ import TestSupport
         let outcome = await repl.run("probe")
         #expect(!outcome.succeeded)
         #expect(outcome.messages.hasPrefix("The plugin 'probe' 0.1 ("))
-        #expect(outcome.messages.contains("crashed with signal 9 (SIGKILL) during the call of 'probe'. It has been stopped and is disabled for this sitting"))
+        #expect(
+            outcome.messages.contains(
+                "crashed with signal 9 (SIGKILL) during the call of 'probe'. It has been stopped and is disabled for this sitting"
+            ))
         let listing = await repl.run("plugins").output
         #expect(listing.contains("disabled"))
         #expect(listing.contains("probe: out of memory, giving up"))
@@ -177,7 +197,8 @@ import TestSupport
         let repl = try repl(onCall: "sleep 60 & echo $! > '\(pidFile.path)'; wait", settings: settings)
         let outcome = await repl.run("probe")
         #expect(outcome.messages.contains("did not answer the call of 'probe' in 0.5 s"))
-        let child = try #require(pid_t(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let child = try #require(
+            pid_t(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(await Waiting.until { !PluginFixtures.isAlive(child) }, "the plugin's child \(child) outlived it")
     }
 
@@ -188,20 +209,28 @@ import TestSupport
         let first = try ScriptedREPL(workspace: workspace, pluginSettings: settings)
         #expect(first.pluginMessages.count == 1)
         #expect(first.pluginMessages[0].hasPrefix("Plugin 'sleepy' ("))
-        #expect(first.pluginMessages[0].contains("did not answer the hello in 0.5 s (a plugin must answer the hello and flush its output after every line); it is disabled."))
+        #expect(
+            first.pluginMessages[0].contains(
+                "did not answer the hello in 0.5 s (a plugin must answer the hello and flush its output after every line); it is disabled."
+            ))
         #expect(await first.run("plugins").output.contains("loading models"))
         #expect(await first.run("plugins").output.contains(/sleepy +– +disabled/))
         // The next start remembers the failure instead of waiting again.
         let second = try ScriptedREPL(workspace: workspace, pluginSettings: settings)
         #expect(PluginFixtures.launchCount(of: "sleepy", in: workspace) == 1)
-        #expect(second.pluginMessages == ["The plugin 'sleepy' is disabled since a failure at an earlier start: 'plugins' says why; 'plugins reload' tries again."])
+        #expect(
+            second.pluginMessages == [
+                "The plugin 'sleepy' is disabled since a failure at an earlier start: 'plugins' says why; 'plugins reload' tries again."
+            ])
     }
 
     @Test func garbageAnotherVersionAWrongNameAndABadSignatureAreNamed() async throws {
         let (workspace, _) = try Fixtures.sampleWorkspace()
         try PluginFixtures.script("chatty", in: workspace, hello: "Starting chatty v1.0...", onCall: "")
-        try PluginFixtures.script("future", in: workspace, hello: #"{"type":"hello","protocol":7,"name":"future","version":"9.0"}"#, onCall: "")
-        try PluginFixtures.script("misnamed", in: workspace, hello: #"{"type":"hello","protocol":1,"name":"other","version":"1"}"#, onCall: "")
+        try PluginFixtures.script(
+            "future", in: workspace, hello: #"{"type":"hello","protocol":7,"name":"future","version":"9.0"}"#, onCall: "")
+        try PluginFixtures.script(
+            "misnamed", in: workspace, hello: #"{"type":"hello","protocol":1,"name":"other","version":"1"}"#, onCall: "")
         try PluginFixtures.script("vague", in: workspace, commands: #"[{"name":"vague"}]"#, onCall: "")
         try PluginFixtures.script(
             "nested", in: workspace,
@@ -219,7 +248,10 @@ import TestSupport
         #expect(listing["plugins"]?.array?.contains { $0["name"] == "sources" } == false)
         #expect(PluginFixtures.launchCount(of: "readonly", in: workspace) == 0)
         let messages = repl.pluginMessages.joined(separator: "\n")
-        #expect(messages.contains("Plugin 'chatty' (\(workspace.pluginsFolder.path)/dossier-plugin-chatty) printed a line that is not JSON: 'Starting chatty v1.0...'; it is disabled."))
+        #expect(
+            messages.contains(
+                "Plugin 'chatty' (\(workspace.pluginsFolder.path)/dossier-plugin-chatty) printed a line that is not JSON: 'Starting chatty v1.0...'; it is disabled."
+            ))
         #expect(messages.contains("'future' (") && messages.contains("speaks protocol version 7; this dossier speaks version 1"))
         #expect(messages.contains("said hello with 'other', but its file is named dossier-plugin-misnamed"))
         #expect(messages.contains("sent a signature Dossier cannot use: command 'vague' has no \"abstract\""))
@@ -229,7 +261,8 @@ import TestSupport
 
     @Test func garbageAndOutOfOrderAnswersToACallDisableThePlugin() async throws {
         let garbage = try repl(onCall: "echo 'Traceback (most recent call last):'")
-        #expect(await garbage.run("probe").messages.contains("printed a line that is not JSON: 'Traceback (most recent call last):'"))
+        #expect(
+            await garbage.run("probe").messages.contains("printed a line that is not JSON: 'Traceback (most recent call last):'"))
         let disorder = try repl(onCall: #"printf '{"type":"response","id":%s,"output":{}}\n' "$((id + 5))""#)
         let outcome = await disorder.run("probe")
         #expect(outcome.messages.contains("answered out of order: a response to call 7 while call 2 was waiting"))
@@ -246,10 +279,11 @@ import TestSupport
     }
 
     @Test func floodedStandardErrorIsKeptShortAndDoesNotBlock() async throws {
-        let repl = try repl(onCall: """
-            i=0; while [ $i -lt 2000 ]; do echo "line $i of a flood of diagnostics, long enough to fill the pipe" >&2; i=$((i+1)); done
-            \(PluginFixtures.respond(#"{"text":"survived"}"#))
-            """)
+        let repl = try repl(
+            onCall: """
+                i=0; while [ $i -lt 2000 ]; do echo "line $i of a flood of diagnostics, long enough to fill the pipe" >&2; i=$((i+1)); done
+                \(PluginFixtures.respond(#"{"text":"survived"}"#))
+                """)
         #expect(await repl.run("probe").output == "survived\n")
         let status = try #require(repl.context.plugins?.statuses.first)
         #expect(status.stderr.utf8.count <= 16_400)
@@ -265,9 +299,10 @@ import TestSupport
 
     @Test func ctrlCCancelsARunningCommandWithoutDisablingThePlugin() async throws {
         let flag = Fixtures.temporaryFolder().appendingPathComponent("second-call")
-        let repl = try repl(onCall: """
-            if [ -e '\(flag.path)' ]; then \(PluginFixtures.respond(#"{"text":"quick this time"}"#)); else touch '\(flag.path)'; sleep 60; fi
-            """, settings: PluginHost.Settings(handshakeTimeout: .seconds(20), callTimeout: .seconds(30)))
+        let repl = try repl(
+            onCall: """
+                if [ -e '\(flag.path)' ]; then \(PluginFixtures.respond(#"{"text":"quick this time"}"#)); else touch '\(flag.path)'; sleep 60; fi
+                """, settings: PluginHost.Settings(handshakeTimeout: .seconds(20), callTimeout: .seconds(30)))
         let context = repl.context
         // Ctrl-C once the plugin is in the call (it has left its mark).
         let interrupter = Task {

@@ -1,7 +1,7 @@
 import Foundation
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 
 /// Plugins/PROTOCOL.md is what a plugin's author reads: its whole example plugin, in
 /// Python, must work as written.
@@ -23,7 +23,9 @@ import TestSupport
             .contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }
     }
 
-    @Test(.enabled(if: hasPython || Fixtures.inCI, "python3 is not installed (CI has it)")) func thePythonExampleWorksAsWritten() async throws {
+    @Test(.enabled(if: hasPython || Fixtures.inCI, "python3 is not installed (CI has it)")) func thePythonExampleWorksAsWritten()
+        async throws
+    {
         let (workspace, _) = try Fixtures.sampleWorkspace()
         try FileManager.default.createDirectory(at: workspace.pluginsFolder, withIntermediateDirectories: true)
         let plugin = workspace.pluginsFolder.appendingPathComponent("dossier-plugin-titles")

@@ -2,8 +2,8 @@ import DocumentStore
 import DossierProtocol
 import Foundation
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct InterpreterTests {
     @Test func anUnknownCommandGetsDidYouMean() async throws {
@@ -27,7 +27,11 @@ import TestSupport
         let repl = try ScriptedREPL()
         let help = await repl.run("help").output
         let headings = help.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }
-        #expect(headings == ["Search", "Compare", "Notes and sessions", "Citations", "Workspace", "REPL", "Type 'help COMMAND' for its usage, options and examples."])
+        #expect(
+            headings == [
+                "Search", "Compare", "Notes and sessions", "Citations", "Workspace", "REPL",
+                "Type 'help COMMAND' for its usage, options and examples.",
+            ])
         #expect(help.contains(/\n  search +Find documents by words in their title, summary and text.\n/))
         #expect(help.contains(/\n  quit +Leave dossier \(Ctrl-D does the same\).\n/))
     }
@@ -43,7 +47,9 @@ import TestSupport
         #expect(await repl.run("help serch").messages == "Unknown command 'serch'. Did you mean 'search'?\n")
         // A group's help points at the prompt's own way to a subcommand's help.
         let group = await repl.run("help note").output
-        #expect(group.contains("add (default)") && group.contains("Type 'help note SUBCOMMAND' for a subcommand's options and examples."))
+        #expect(
+            group.contains("add (default)")
+                && group.contains("Type 'help note SUBCOMMAND' for a subcommand's options and examples."))
         #expect(!group.contains("note help"))
         #expect(await repl.run("help note edit").output.hasPrefix("OVERVIEW: Change a note: note edit N [NEW TEXT]."))
     }
@@ -52,12 +58,13 @@ import TestSupport
         let repl = try ScriptedREPL()
         let outcome = await repl.run("show")
         #expect(!outcome.succeeded)
-        #expect(outcome.messages == """
-            Missing expected argument '<ref>'.
-            Usage: show <ref> [--history] [--provenance]
-            Type 'help show' for details and examples.
+        #expect(
+            outcome.messages == """
+                Missing expected argument '<ref>'.
+                Usage: show <ref> [--history] [--provenance]
+                Type 'help show' for details and examples.
 
-            """)
+                """)
         let limit = await repl.run("search Mikoyan --limit 0")
         #expect(limit.messages.hasPrefix("--limit must be at least 1, not 0.\n"))
     }
@@ -75,7 +82,9 @@ import TestSupport
         }
         #expect(results.count == 3)
         let first = results[0]
-        for field in ["id", "date", "date_text", "title", "summary", "archive", "people", "places", "collections", "rank", "snippet"] {
+        for field in [
+            "id", "date", "date_text", "title", "summary", "archive", "people", "places", "collections", "rank", "snippet",
+        ] {
             #expect(first[field] != nil, "missing \(field)")
         }
         #expect(first["rank"] == 1)
@@ -84,15 +93,21 @@ import TestSupport
 
     @Test func referencesAreResultNumbersOrIds() async throws {
         let repl = try ScriptedREPL()
-        #expect(await repl.run("show 1").messages == "There are no results to refer to yet. Run 'search' first, or give a document id.\n")
+        #expect(
+            await repl.run("show 1").messages
+                == "There are no results to refer to yet. Run 'search' first, or give a document id.\n")
         await repl.run("search Puzanov")
         let first = await repl.run("show 1")
         #expect(first.output.hasPrefix("Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 3 September 1957\n"))
-        #expect(await repl.run("show 4").messages == "There is no result 4; the last listing had 3. Use a number from 1 to 3, or a document id.\n")
+        #expect(
+            await repl.run("show 4").messages
+                == "There is no result 4; the last listing had 3. Use a number from 1 to 3, or a document id.\n")
         let id = try #require(repl.context.lastResults?.first)
         #expect(await repl.run("show \(id)").output == first.output)
-        #expect(await repl.run("show wca-000000000000").messages
-            == "No document has the id 'wca-000000000000'. Use a result number from the last listing, or an id as 'show' prints it.\n")
+        #expect(
+            await repl.run("show wca-000000000000").messages
+                == "No document has the id 'wca-000000000000'. Use a result number from the last listing, or an id as 'show' prints it.\n"
+        )
     }
 
     @Test func errorsLeaveTheREPLRunning() async throws {
@@ -144,7 +159,8 @@ import TestSupport
         #expect(completer.completions(for: "session open aug") == ["august-plenum"])
         #expect(completer.completions(for: "session ").contains("export"))
         #expect(completer.completions(for: "search Mikoyan --li") == ["--limit"])
-        #expect(completer.completions(for: "import x.csv --format ") == ["csv", "ris", "tei", "json", "jsonl", "results", "markdown"])
+        #expect(
+            completer.completions(for: "import x.csv --format ") == ["csv", "ris", "tei", "json", "jsonl", "results", "markdown"])
         #expect(completer.completions(for: "help") == ["help"])
         #expect(completer.completions(for: "show ").isEmpty)
         await repl.run("search Puzanov")
@@ -158,7 +174,8 @@ import TestSupport
 
 @Suite struct RenderingTests {
     @Test func wrappingKeepsWordsAndIndents() {
-        let lines = Wrapping.wrap("Journal of Soviet Ambassador to the DPRK A.M. Puzanov", width: 20, indent: "  ", firstIndent: "")
+        let lines = Wrapping.wrap(
+            "Journal of Soviet Ambassador to the DPRK A.M. Puzanov", width: 20, indent: "  ", firstIndent: "")
         #expect(lines == ["Journal of Soviet", "  Ambassador to the", "  DPRK A.M. Puzanov"])
         #expect(Wrapping.visibleWidth("\u{1B}[1mKim\u{1B}[0m") == 3)
         #expect(Wrapping.visibleWidth("김일성") == 6)
@@ -174,16 +191,17 @@ import TestSupport
     @Test func jsonIsSerializedWithSortedKeysAndEscapes() {
         let value: JSONValue = ["b": [1, .number(2.5)], "a": "Ch’oe \"KWP\"\n", "c": [], "d": .null]
         #expect(value.serialized() == #"{"a":"Ch’oe \"KWP\"\n","b":[1,2.5],"c":[],"d":null}"#)
-        #expect(value.serialized(pretty: true) == """
-            {
-              "a": "Ch’oe \\"KWP\\"\\n",
-              "b": [
-                1,
-                2.5
-              ],
-              "c": [],
-              "d": null
-            }
-            """)
+        #expect(
+            value.serialized(pretty: true) == """
+                {
+                  "a": "Ch’oe \\"KWP\\"\\n",
+                  "b": [
+                    1,
+                    2.5
+                  ],
+                  "c": [],
+                  "d": null
+                }
+                """)
     }
 }

@@ -1,8 +1,8 @@
 import DossierProtocol
 import Foundation
 import SessionStore
-import Testing
 import TestSupport
+import Testing
 
 @testable import REPLCore
 
@@ -74,7 +74,8 @@ import TestSupport
         #expect(await repl.run("set snippet 6").succeeded)
         let short = try await repl.json("search plenum")
         func words(_ value: JSONValue?) -> Int { (value?["snippet"]?.string ?? "").split(separator: " ").count }
-        let first = long["results"]?.array?.first, shortFirst = short["results"]?.array?.first
+        let first = long["results"]?.array?.first
+        let shortFirst = short["results"]?.array?.first
         #expect(words(shortFirst) <= 7 && words(shortFirst) < words(first))
     }
 }

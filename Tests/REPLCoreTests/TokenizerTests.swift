@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct TokenizerTests {
     @Test func splitsLikeAShell() throws {
-        #expect(try LineTokenizer.split(#"import "my records.csv" --format csv"#) == ["import", "my records.csv", "--format", "csv"])
+        #expect(
+            try LineTokenizer.split(#"import "my records.csv" --format csv"#) == ["import", "my records.csv", "--format", "csv"])
         #expect(try LineTokenizer.split(#"note 'it''s' a\ b"#) == ["note", "its", "a b"])
         #expect(try LineTokenizer.split(#"say "a \"quoted\" word""#) == ["say", #"a "quoted" word"#])
         #expect(try LineTokenizer.split("  ") == [])
@@ -19,8 +20,9 @@ import Testing
 
     @Test func anUnclosedQuoteIsReportedWithItsPosition() {
         #expect(throws: REPLError.unclosedQuote(position: 7)) { try LineTokenizer.split(#"import "records.csv"#) }
-        #expect(REPLError.unclosedQuote(position: 7).description
-            == "The quote at position 8 is never closed. Add the closing quote, or escape it with '\\'.")
+        #expect(
+            REPLError.unclosedQuote(position: 7).description
+                == "The quote at position 8 is never closed. Add the closing quote, or escape it with '\\'.")
     }
 
     @Test func theCommandNameComesOffAndTheRestStaysVerbatim() throws {
@@ -69,8 +71,9 @@ import Testing
         #expect(throws: REPLError.unknownOption(command: "search", given: "--limt", suggestions: ["--limit"])) {
             try Invocation.parse(" Mikoyan --limt 3", for: search)
         }
-        #expect(REPLError.unknownOption(command: "search", given: "--limt", suggestions: ["--limit"]).description
-            == "Unknown option '--limt' for 'search'. Did you mean '--limit'?")
+        #expect(
+            REPLError.unknownOption(command: "search", given: "--limt", suggestions: ["--limit"]).description
+                == "Unknown option '--limt' for 'search'. Did you mean '--limit'?")
         #expect(throws: REPLError.missingOptionValue(command: "search", option: "--limit", values: [])) {
             try Invocation.parse(" Mikoyan --limit", for: search)
         }
@@ -78,8 +81,9 @@ import Testing
         #expect(throws: REPLError.missingOptionValue(command: "search", option: "--sort", values: ["relevance", "date"])) {
             try Invocation.parse(" Mikoyan --sort", for: search)
         }
-        #expect(REPLError.missingOptionValue(command: "timeline", option: "--by", values: ["year", "month"]).description
-            == "Option '--by' of 'timeline' needs a value: year or month, e.g. '--by year'.")
+        #expect(
+            REPLError.missingOptionValue(command: "timeline", option: "--by", values: ["year", "month"]).description
+                == "Option '--by' of 'timeline' needs a value: year or month, e.g. '--by year'.")
     }
 
     @Test func subcommandsAreFoundAndUnknownOnesSuggested() throws {
@@ -90,8 +94,9 @@ import Testing
         #expect(throws: REPLError.unknownSubcommand(command: "session", given: "nwe", suggestions: ["new"])) {
             try Invocation.parse(" nwe plenum", for: session)
         }
-        #expect(REPLError.unknownSubcommand(command: "session", given: "nwe", suggestions: ["new"]).description
-            == "Unknown subcommand 'nwe' of 'session'. Did you mean 'new'?")
+        #expect(
+            REPLError.unknownSubcommand(command: "session", given: "nwe", suggestions: ["new"]).description
+                == "Unknown subcommand 'nwe' of 'session'. Did you mean 'new'?")
     }
 
     @Test func plainArgumentsMayStartWithADashAfterTheTerminator() throws {
@@ -114,7 +119,8 @@ import Testing
                 .init("all", flag: true),
             ],
             freeText: true)
-        let call = try Invocation.parse(" Mikoyan Peng --all --field title", for: wordfreq).call(for: wordfreq, command: "wordfreq")
+        let call = try Invocation.parse(" Mikoyan Peng --all --field title", for: wordfreq).call(
+            for: wordfreq, command: "wordfreq")
         #expect(call.arguments == ["query": "Mikoyan Peng"])
         #expect(call.options == ["top": "10", "field": "title", "all": true])
         #expect(throws: REPLError.self) {
@@ -123,7 +129,8 @@ import Testing
         #expect(throws: REPLError.self) { try Invocation.parse(" --all", for: wordfreq).call(for: wordfreq, command: "wordfreq") }
 
         let pair = CommandSignature(
-            name: "pair", abstract: "Two documents.", arguments: [.init("ref"), .init("others", optional: true, repeating: true)],
+            name: "pair", abstract: "Two documents.",
+            arguments: [.init("ref"), .init("others", optional: true, repeating: true)],
             options: [.init("top", short: "n")])
         let both = try Invocation.parse(" 1 2 3 -n 4", for: pair)
         #expect(both.options == ["top": ["4"]])

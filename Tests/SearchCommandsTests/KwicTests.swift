@@ -1,8 +1,8 @@
 import DocumentStore
 import Foundation
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct KwicTests {
     @Test func everyOccurrenceIsALineWithTheKeywordInOneColumn() async throws {
@@ -23,12 +23,18 @@ import TestSupport
         let repl = try ScriptedREPL()
         let json = try await repl.json("kwic \"Kim Il Sung\" year:1957 --limit 2")
         #expect(json["occurrences"] == .number(3))
-        guard case .array(let lines)? = json["lines"] else { Issue.record("no lines"); return }
+        guard case .array(let lines)? = json["lines"] else {
+            Issue.record("no lines")
+            return
+        }
         #expect(lines.count == 2)
         #expect(lines[0]["keyword"] == "Kim Il Sung")
         #expect(lines[0]["date"] == "1957-05-02")
         let prefix = try await repl.json("kwic rehabilit* Mikoyan")
-        guard case .array(let words)? = prefix["lines"] else { Issue.record("no lines"); return }
+        guard case .array(let words)? = prefix["lines"] else {
+            Issue.record("no lines")
+            return
+        }
         #expect(words.map { $0["keyword"] } == ["rehabilitating", "rehabilitating", "rehabilitate"])
     }
 

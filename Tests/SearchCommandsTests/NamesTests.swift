@@ -1,31 +1,37 @@
 import DocumentStore
 import Foundation
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct NamesTests {
     @Test func spellingsOfOnePersonAreGroupedWithCounts() async throws {
         let repl = try ScriptedREPL()
-        _ = try repl.store.importFile(at: Fixtures.write("""
-            {"id":"n1","title":"Pak Hon Yong and Kim Tu-bong","date":"1956-09-01","summary":"Pak Hon Yong met Kim Tu-bong."}
-            {"id":"n2","title":"Note on Pak Heon-yeong","date":"1956-09-02","summary":"Pak Heon-yeong and Kim Du-bong spoke with Kim Il Sung."}
-            """, named: "names.jsonl"))
+        _ = try repl.store.importFile(
+            at: Fixtures.write(
+                """
+                {"id":"n1","title":"Pak Hon Yong and Kim Tu-bong","date":"1956-09-01","summary":"Pak Hon Yong met Kim Tu-bong."}
+                {"id":"n2","title":"Note on Pak Heon-yeong","date":"1956-09-02","summary":"Pak Heon-yeong and Kim Du-bong spoke with Kim Il Sung."}
+                """, named: "names.jsonl"))
         let json = try await repl.json("names Tu-bong")
         #expect(json["total"] == 2)
         guard case .array(let people) = try #require(json["people"]) else {
             Issue.record("no people array")
             return
         }
-        #expect(people[1] == [
-            "name": "Pak Heon-yeong", "documents": 2,
-            "spellings": [["spelling": "Pak Heon-yeong", "documents": 1], ["spelling": "Pak Hon Yong", "documents": 1]],
-        ])
+        #expect(
+            people[1] == [
+                "name": "Pak Heon-yeong", "documents": 2,
+                "spellings": [["spelling": "Pak Heon-yeong", "documents": 1], ["spelling": "Pak Hon Yong", "documents": 1]],
+            ])
         #expect(people[0]["name"] == "Kim Du-bong")
         #expect(people[0]["documents"] == 2)
         #expect(people[2]["name"] == "Kim Il Sung")
         let text = await repl.run("names Tu-bong").output
-        #expect(text.hasPrefix("2 documents match 'Tu-bong'; they name 3 people.\n\n  2  Kim Du-bong\n     spelt Kim Du-bong (1), Kim Tu-bong (1)\n  2  Pak Heon-yeong\n"))
+        #expect(
+            text.hasPrefix(
+                "2 documents match 'Tu-bong'; they name 3 people.\n\n  2  Kim Du-bong\n     spelt Kim Du-bong (1), Kim Tu-bong (1)\n  2  Pak Heon-yeong\n"
+            ))
     }
 
     @Test func showSaysWhichSpellingTheLastSearchMatched() async throws {

@@ -1,8 +1,8 @@
 import DocumentStore
 import Foundation
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RelatedTests {
     @Test func theDocumentsOfThePlenumAreMostLikeMikoyansTelegram() async throws {
@@ -10,13 +10,21 @@ import TestSupport
         _ = await repl.run("search Mikoyan")
         let outcome = await repl.run("related 1 --limit 2")
         #expect(outcome.succeeded)
-        #expect(outcome.output.hasPrefix("Documents most like wca-2a20b1851ab2, “Telegram from A. Mikoyan to the CPSU\nCentral Committee”:\n"))
+        #expect(
+            outcome.output.hasPrefix(
+                "Documents most like wca-2a20b1851ab2, “Telegram from A. Mikoyan to the CPSU\nCentral Committee”:\n"))
         let json = try await repl.json("related wca-2a20b1851ab2 --limit 2")
-        guard case .array(let results)? = json["results"] else { Issue.record("no results"); return }
+        guard case .array(let results)? = json["results"] else {
+            Issue.record("no results")
+            return
+        }
         // The meeting of 20 September and the plenum of 23 September, both naming Mikoyan.
         #expect(Set(results.compactMap { $0["date"] }) == ["1956-09-20", "1956-09-23"])
         for result in results {
-            guard case .string(let why)? = result["why"] else { Issue.record("no reason"); continue }
+            guard case .string(let why)? = result["why"] else {
+                Issue.record("no reason")
+                continue
+            }
             #expect(why.hasPrefix("names Mikoyan; shares "))
             #expect(!why.contains("mikoyan"))
             #expect(why.hasSuffix("2 days earlier") || why.hasSuffix("1 day later"))
@@ -29,7 +37,8 @@ import TestSupport
 
     @Test func aDocumentSharingNothingSaysSo() async throws {
         let repl = try ScriptedREPL()
-        let file = Fixtures.write("""
+        let file = Fixtures.write(
+            """
             {"id": "lone-1", "title": "zyxwv qwrtp", "date": "1960"}
             """, named: "lone.jsonl")
         _ = try repl.store.importFile(at: file)

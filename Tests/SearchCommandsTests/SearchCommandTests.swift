@@ -2,8 +2,8 @@ import DocumentStore
 import Foundation
 import REPLCore
 import SearchCommands
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct SearchCommandTests {
     @Test func searchListsExactlyTheSampleRecordsThatMentionMikoyan() async throws {
@@ -29,7 +29,8 @@ import TestSupport
         // The flags of a free-text line are parsed once for every line with the same flags.
         let repl = try ScriptedREPL()
         #expect(await repl.run("search Kim --limit 2").output.hasPrefix("6 documents match 'Kim'; the best 2 are shown.\n"))
-        #expect(await repl.run("search Mikoyan --limit 2").output.hasPrefix("3 documents match 'Mikoyan'; the best 2 are shown.\n"))
+        #expect(
+            await repl.run("search Mikoyan --limit 2").output.hasPrefix("3 documents match 'Mikoyan'; the best 2 are shown.\n"))
         #expect(await repl.run("search --limit 2 Mikoyan -Peng").output.hasPrefix("1 document matches 'Mikoyan -Peng'.\n"))
         #expect(await repl.run("search Mikoyan").output.hasPrefix("3 documents match 'Mikoyan'.\n"))
         #expect(await repl.run("timeline Mikoyan --by year").output != (await repl.run("timeline Kim --by year")).output)
@@ -64,25 +65,26 @@ import TestSupport
         let summary = try #require(outcome.output.range(of: "\n\nSummary\n"))
         #expect(outcome.output[provenance.upperBound..<summary.lowerBound].contains("records.csv"))
         let fixed = outcome.output.replacingCharacters(in: provenance.lowerBound..<summary.lowerBound, with: "")
-        #expect(fixed == """
-            Memorandum on the Soviet Delegation's Visit to Pyongyang
-            Date:          June 1, 1956
-            Archive:       Test Archive
-            Reference:     F. 5 Op. 28 D. 410
-            Collections:   Korean War; North Korea in the Cold War
-            People:        Kim Il Sung; Ch'oe Yong-gŏn
-            Places:        Pyongyang
-            Language:      Russian
-            Translator:    Gary Goldberg
-            URL:           https://example.org/test-001
-            Id:            test-001
+        #expect(
+            fixed == """
+                Memorandum on the Soviet Delegation's Visit to Pyongyang
+                Date:          June 1, 1956
+                Archive:       Test Archive
+                Reference:     F. 5 Op. 28 D. 410
+                Collections:   Korean War; North Korea in the Cold War
+                People:        Kim Il Sung; Ch'oe Yong-gŏn
+                Places:        Pyongyang
+                Language:      Russian
+                Translator:    Gary Goldberg
+                URL:           https://example.org/test-001
+                Id:            test-001
 
 
-            Summary
-            Notes on the itinerary of the delegation, the reception by
-            Kim Il Sung and talks with Ch'oe Yong-gŏn.
+                Summary
+                Notes on the itinerary of the delegation, the reception by
+                Kim Il Sung and talks with Ch'oe Yong-gŏn.
 
-            """)
+                """)
         let json = try await repl.json("show test-001")
         guard case .array(let documents)? = json["documents"] else {
             Issue.record("no documents array")
@@ -99,7 +101,9 @@ import TestSupport
         #expect(second.output.hasPrefix("6 documents match 'Kim'; 3–4 are shown.\n"))
         #expect(second.output.contains("\n3.  "))
         #expect(await repl.run("show 3").succeeded)
-        #expect(await repl.run("show 1").messages == "There is no result 1; the last listing showed 3–4. Use a number from 3 to 4, or a document id.\n")
+        #expect(
+            await repl.run("show 1").messages
+                == "There is no result 1; the last listing showed 3–4. Use a number from 3 to 4, or a document id.\n")
         let third = await repl.run("next")
         #expect(third.output.hasSuffix("That is the last page; 'prev' goes back.\n"))
         #expect(await repl.run("next").messages == "That was the last page: the search found 6 documents. 'prev' goes back.\n")
@@ -131,7 +135,9 @@ import TestSupport
         let repl = try ScriptedREPL()
         _ = try repl.store.importFile(at: Fixtures.file("records.csv"))
         let outcome = await repl.run("search resolution after:1950")
-        #expect(outcome.output.replacingOccurrences(of: "\n", with: " ").hasPrefix("No documents match 'resolution after:1950'. 1 undated document matches too but is left out by the date filter."))
+        #expect(
+            outcome.output.replacingOccurrences(of: "\n", with: " ").hasPrefix(
+                "No documents match 'resolution after:1950'. 1 undated document matches too but is left out by the date filter."))
         let json = try await repl.json("search resolution after:1950")
         #expect(json["undated_excluded"] == 1)
     }

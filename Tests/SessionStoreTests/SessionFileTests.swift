@@ -1,7 +1,7 @@
 import Foundation
 import SessionStore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct SessionFileTests {
     private func library() throws -> SessionLibrary {
@@ -32,13 +32,18 @@ import TestSupport
         let open = try library.create("Ким Ир Сен \"quoted\"")
         let awkward = "Quotes \" and \\ backslash, tab\there, line\nbreak, bell \u{7}, separator \u{2028}, 김일성, 毛泽东, emoji 📜"
         open.update { session in
-            session.notes.append(Note(id: 1, text: awkward, doc: "wca-1", quote: Quote(text: "a \"quoted\" passage", field: "summary", start: 3, end: 21, paragraph: 2)))
+            session.notes.append(
+                Note(
+                    id: 1, text: awkward, doc: "wca-1",
+                    quote: Quote(text: "a \"quoted\" passage", field: "summary", start: 3, end: 21, paragraph: 2)))
             session.history.append(HistoryEntry(line: "note 1 \(awkward)", sitting: 1, failed: true))
             session.citations.append(CitationMade(doc: "wca-1", style: "chicago"))
         }
         try open.save()
         let text = try String(contentsOf: open.url, encoding: .utf8)
-        #expect(text.hasPrefix("{\n  \"format\": \"dossier-session\",\n  \"version\": 1,\n  \"name\": \"Ким Ир Сен \\\"quoted\\\"\",\n"))
+        #expect(
+            text.hasPrefix(
+                "{\n  \"format\": \"dossier-session\",\n  \"version\": 1,\n  \"name\": \"Ким Ир Сен \\\"quoted\\\"\",\n"))
         #expect(text.contains("\n    {\"line\": \"note 1 Quotes"))
         #expect(text.hasSuffix("\"failed\": true}\n  ]\n}\n"))
         #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
@@ -58,7 +63,10 @@ import TestSupport
 
     @Test(arguments: [
         ("", "the file is empty"),
-        ("{\"format\": \"dossier-session\", \"version\": 1, \"name\": \"x\"", "it ends too soon (cut off while being written or copied?)"),
+        (
+            "{\"format\": \"dossier-session\", \"version\": 1, \"name\": \"x\"",
+            "it ends too soon (cut off while being written or copied?)"
+        ),
         ("{\"format\": \"dossier-session\",\n \"version\": 1, \"name\": x}", "it is not valid JSON at line 2, column 24"),
         ("[1, 2]", "it is JSON but not an object"),
         ("{\"format\": \"dossier-session\", \"version\": 1, \"name\": \"x\"}", "the field 'description' is missing"),
@@ -79,7 +87,10 @@ import TestSupport
         text = text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 7")
         try text.write(to: open.url, atomically: true, encoding: .utf8)
         let error = #expect(throws: SessionError.self) { try library.open("future") }
-        #expect(error?.description == "The session file '\(open.url.path)' has format version 7, written by a newer dossier; this dossier reads versions 1–1. Update dossier to open it; the file is left untouched.")
+        #expect(
+            error?.description
+                == "The session file '\(open.url.path)' has format version 7, written by a newer dossier; this dossier reads versions 1–1. Update dossier to open it; the file is left untouched."
+        )
         // The process that had it open keeps its changes in memory and does not write over it.
         open.update { $0.description = "changed" }
         #expect(throws: SessionError.self) { try open.save() }
@@ -165,6 +176,9 @@ import TestSupport
     }
 
     @Test func tagsAreWordsAfterAHash() {
-        #expect(Note.tags(in: "#Plenum reversal (#moscow) and #1956 or a#b, #rehab-ilitation. #Plenum") == ["plenum", "moscow", "rehab-ilitation"])
+        #expect(
+            Note.tags(in: "#Plenum reversal (#moscow) and #1956 or a#b, #rehab-ilitation. #Plenum") == [
+                "plenum", "moscow", "rehab-ilitation",
+            ])
     }
 }

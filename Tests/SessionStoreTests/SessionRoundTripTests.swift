@@ -1,7 +1,7 @@
 import Foundation
 import SessionStore
-import Testing
 import TestSupport
+import Testing
 
 /// A session read from its file is written back as it was read: found by fuzzing the
 /// loader, a date before the Gregorian calendar (typed into a file by hand) moved by days

@@ -1,7 +1,7 @@
 import Foundation
 import SessionStore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct WorkspaceTests {
     private func temporaryFolder() -> URL {
@@ -18,7 +18,8 @@ import TestSupport
 
     @Test func fallsBackToTheUserDefault() {
         let lonely = temporaryFolder()
-        let workspace = Workspace.resolve(explicit: nil, current: lonely, environment: ["XDG_DATA_HOME": "/tmp/xdg-data", "HOME": "/home/h"])
+        let workspace = Workspace.resolve(
+            explicit: nil, current: lonely, environment: ["XDG_DATA_HOME": "/tmp/xdg-data", "HOME": "/home/h"])
         #expect(workspace.root.path == "/tmp/xdg-data/dossier")
         let withoutXDG = Workspace.userDefault(environment: ["HOME": "/home/h"])
         #expect(withoutXDG.root.path == "/home/h/.local/share/dossier")
@@ -31,7 +32,8 @@ import TestSupport
         #expect(!workspace.hasStore)
         try workspace.create()
         var isFolder: ObjCBool = false
-        #expect(FileManager.default.fileExists(atPath: workspace.sessionsFolder.path, isDirectory: &isFolder) && isFolder.boolValue)
+        #expect(
+            FileManager.default.fileExists(atPath: workspace.sessionsFolder.path, isDirectory: &isFolder) && isFolder.boolValue)
         #expect(workspace.storeFile.path.hasSuffix("research/plenum/.dossier/store.sqlite"))
         #expect(workspace.historyFile.path.hasSuffix("research/plenum/.dossier/history"))
     }

@@ -6,10 +6,11 @@ import TextAnalysis
     @Test func contextIsCutAtWordsAndFoldingMatchesSpellings() {
         let concordance = Concordance(term: "Ch'oe")!
         let hits = concordance.hits(in: "A talk with CH’OE Yong-gŏn and Choe again", leftWidth: 8, rightWidth: 10)
-        #expect(hits == [
-            Concordance.Hit(left: "…with ", keyword: "CH’OE", right: " Yong-gŏn…"),
-            Concordance.Hit(left: "…and ", keyword: "Choe", right: " again"),
-        ])
+        #expect(
+            hits == [
+                Concordance.Hit(left: "…with ", keyword: "CH’OE", right: " Yong-gŏn…"),
+                Concordance.Hit(left: "…and ", keyword: "Choe", right: " again"),
+            ])
         #expect(Concordance(term: "***") == nil)
     }
 }
@@ -40,10 +41,11 @@ import TextAnalysis
 
     @Test func aWordDiffIsTheShortestEditScript() {
         let script = WordDiff.script(from: "a b c d", to: "a x c d e")
-        #expect(script == [
-            .init(kind: .equal, words: ["a"]), .init(kind: .delete, words: ["b"]), .init(kind: .insert, words: ["x"]),
-            .init(kind: .equal, words: ["c", "d"]), .init(kind: .insert, words: ["e"]),
-        ])
+        #expect(
+            script == [
+                .init(kind: .equal, words: ["a"]), .init(kind: .delete, words: ["b"]), .init(kind: .insert, words: ["x"]),
+                .init(kind: .equal, words: ["c", "d"]), .init(kind: .insert, words: ["e"]),
+            ])
         #expect(WordDiff.script(from: "", to: "") == [])
     }
 }

@@ -3,21 +3,30 @@ import TextAnalysis
 
 @Suite struct NameRecognizerTests {
     @Test func archiveTitlesNameTheirPeopleWithoutOfficesOrOrganisations() {
-        #expect(NameRecognizer.recognize("Telegram from A. Mikoyan to the CPSU Central Committee")
-            == RecognizedNames(people: ["Mikoyan"]))
-        #expect(NameRecognizer.recognize("Record of a Conversation between Soviet Embassy Counsellor S. Filatov and Pak Yeong-bin")
-            == RecognizedNames(people: ["Filatov", "Pak Yeong-bin"]))
-        #expect(NameRecognizer.recognize("Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 3 September 1957")
-            == RecognizedNames(people: ["Puzanov"], places: ["DPRK"]))
-        #expect(NameRecognizer.recognize("Ciphered Telegram, Shtykov to Deputy Foreign Minister Andrei Gromyko and Instantsia (Stalin)").people
-            .contains("Andrei Gromyko"))
-        #expect(NameRecognizer.recognize("Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium")
-            == RecognizedNames())
+        #expect(
+            NameRecognizer.recognize("Telegram from A. Mikoyan to the CPSU Central Committee")
+                == RecognizedNames(people: ["Mikoyan"]))
+        #expect(
+            NameRecognizer.recognize("Record of a Conversation between Soviet Embassy Counsellor S. Filatov and Pak Yeong-bin")
+                == RecognizedNames(people: ["Filatov", "Pak Yeong-bin"]))
+        #expect(
+            NameRecognizer.recognize("Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 3 September 1957")
+                == RecognizedNames(people: ["Puzanov"], places: ["DPRK"]))
+        #expect(
+            NameRecognizer.recognize(
+                "Ciphered Telegram, Shtykov to Deputy Foreign Minister Andrei Gromyko and Instantsia (Stalin)"
+            ).people
+                .contains("Andrei Gromyko"))
+        #expect(
+            NameRecognizer.recognize(
+                "Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium")
+                == RecognizedNames())
         #expect(NameRecognizer.recognize("Minutes of the KWP CC Plenum Held on 23 September 1956") == RecognizedNames())
     }
 
     @Test func summariesNamePeopleOnceAndPlacesFromTheGazetteer() {
-        let names = NameRecognizer.recognize("""
+        let names = NameRecognizer.recognize(
+            """
             Shtykov gives an insider’s report of a meeting with Kim Il Sung and Pak Heon-yeong, \
             in which they discussed the current desperate state of the KPA, possible advancement \
             of the US forces over the 38th parallel and the extent of the enemy’s knowledge of \
@@ -30,7 +39,8 @@ import TextAnalysis
     }
 
     @Test func sentenceStartsMonthsAndQuotedTitlesAreNotNames() {
-        let names = NameRecognizer.recognize("""
+        let names = NameRecognizer.recognize(
+            """
             Both Mikoyan and Peng Dehuai urge the KWP Presidium to act before the August Plenum \
             Incident is repeated. Later, Puzanov meets with Pak Ui-wan. During the lunch they \
             discussed “The Further Strengthening of the Fight Against Reactionary Ideology”.

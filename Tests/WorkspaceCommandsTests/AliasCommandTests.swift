@@ -1,16 +1,18 @@
 import DocumentStore
 import Foundation
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct AliasCommandTests {
     @Test func anAliasWidensSearchAndFacetsAndCanBeRemoved() async throws {
         let repl = try ScriptedREPL()
-        _ = try repl.store.importFile(at: Fixtures.write("""
-            {"id":"p1","title":"Report from Peking","date":"1956-09-01","summary":"Talks in Peking."}
-            {"id":"p2","title":"Beijing talks","date":"1956-09-02","summary":"Talks in Beijing."}
-            """, named: "cities.jsonl"))
+        _ = try repl.store.importFile(
+            at: Fixtures.write(
+                """
+                {"id":"p1","title":"Report from Peking","date":"1956-09-01","summary":"Talks in Peking."}
+                {"id":"p2","title":"Beijing talks","date":"1956-09-02","summary":"Talks in Beijing."}
+                """, named: "cities.jsonl"))
         #expect(try await repl.json("search Peking")["total"] == 1)
         let added = await repl.run("alias add Peking Beijing Peiping")
         #expect(added.output == "'Peking' is also searched as 'Beijing', 'Peiping'.\n")
@@ -31,18 +33,25 @@ import TestSupport
 
     @Test func aliasesJoinPeopleInFacetsNamesAndRelated() async throws {
         let repl = try ScriptedREPL()
-        _ = try repl.store.importFile(at: Fixtures.write("""
-            {"id":"c1","title":"Chiang Kai-shek on Korea","date":"1950-07-01","people":["Chiang Kai-shek"],"summary":"Chiang Kai-shek offers troops for Korea."}
-            {"id":"c2","title":"Jiang Jieshi and Korea","date":"1950-07-03","people":["Jiang Jieshi"],"summary":"Jiang Jieshi offers troops for Korea."}
-            """, named: "chiang.jsonl"))
+        _ = try repl.store.importFile(
+            at: Fixtures.write(
+                """
+                {"id":"c1","title":"Chiang Kai-shek on Korea","date":"1950-07-01","people":["Chiang Kai-shek"],"summary":"Chiang Kai-shek offers troops for Korea."}
+                {"id":"c2","title":"Jiang Jieshi and Korea","date":"1950-07-03","people":["Jiang Jieshi"],"summary":"Jiang Jieshi offers troops for Korea."}
+                """, named: "chiang.jsonl"))
         _ = await repl.run("alias add \"Chiang Kai-shek\" \"Jiang Jieshi\"")
         let facets = try await repl.json("facets troops")
         #expect(facets["person"]?["values"] == [["value": "Chiang Kai-shek", "count": 2, "variants": ["Jiang Jieshi"]]])
         let names = try await repl.json("names troops")
-        #expect(names["people"] == [[
-            "name": "Chiang Kai-shek", "documents": 2,
-            "spellings": [["spelling": "Chiang Kai-shek", "documents": 1], ["spelling": "Jiang Jieshi", "documents": 1]],
-        ]])
+        #expect(
+            names["people"] == [
+                [
+                    "name": "Chiang Kai-shek", "documents": 2,
+                    "spellings": [
+                        ["spelling": "Chiang Kai-shek", "documents": 1], ["spelling": "Jiang Jieshi", "documents": 1],
+                    ],
+                ]
+            ])
         _ = await repl.run("search Chiang Kai-shek --exact --limit 1")
         let related = await repl.run("related 1").output.replacingOccurrences(of: "\n", with: " ")
         #expect(related.contains("Jiang Jieshi and Korea"))
@@ -51,7 +60,8 @@ import TestSupport
 
     @Test func importReadsTheVariantFileAndExportWritesItBack() async throws {
         let repl = try ScriptedREPL()
-        let file = Fixtures.write("""
+        let file = Fixtures.write(
+            """
             # names\tand their other spellings
             Chiang Kai-shek\tJiang Jieshi
             Kim Il Sung\tKim Il-sung\tKim Ir Sen\t김일성
@@ -71,7 +81,10 @@ import TestSupport
         let file = Fixtures.write("Peking\tBeijing\nNanking\n", named: "bad.tsv")
         let outcome = await repl.run("alias import \(file.path)")
         #expect(!outcome.succeeded)
-        #expect(outcome.messages == "\(file.path):2: 'Nanking' has no other spelling: put them after the name, separated by tabs. No aliases were imported.\n")
+        #expect(
+            outcome.messages
+                == "\(file.path):2: 'Nanking' has no other spelling: put them after the name, separated by tabs. No aliases were imported.\n"
+        )
         #expect(try await repl.json("alias list")["aliases"] == .array([]))
         let missing = await repl.run("alias import /nonexistent/aliases.tsv")
         #expect(missing.messages == "Cannot read '/nonexistent/aliases.tsv': there is no such file.\n")

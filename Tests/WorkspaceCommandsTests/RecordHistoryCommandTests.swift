@@ -1,7 +1,7 @@
 import Foundation
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 
 /// `show --history`, `show --provenance`, `revert` and version references, as a user types them.
 @Suite struct RecordHistoryCommandTests {
@@ -48,26 +48,35 @@ import TestSupport
         #expect(byField["translator"]?["version"] == 2 && byField["translator"]?["importer"] == "jsonl")
         let text = await repl.run("show \(id) --provenance").output
         #expect(text.hasPrefix("Where each field of \(id) comes from (version 2):\n\ntitle"))
-        #expect(Self.unwrapped(text).contains("translator version 2, import of '\(Fixtures.file("translation.jsonl").path)' (jsonl),"))
-        #expect(await repl.run("show \(id) --history --provenance").messages
-            .hasPrefix("--history and --provenance show different things; give one of them.\n"))
+        #expect(
+            Self.unwrapped(text).contains("translator version 2, import of '\(Fixtures.file("translation.jsonl").path)' (jsonl),")
+        )
+        #expect(
+            await repl.run("show \(id) --history --provenance").messages
+                .hasPrefix("--history and --provenance show different things; give one of them.\n"))
     }
 
     @Test func revertRestoresAVersionAndKeepsTheOneItReplaces() async throws {
         let repl = try await translated()
-        #expect(await repl.run("revert \(id)@1").output == """
-            Restored version 1 of \(id) as version 3 (changed: collections,
-            translator, text). Version 2 is kept in its history.
+        #expect(
+            await repl.run("revert \(id)@1").output == """
+                Restored version 1 of \(id) as version 3 (changed: collections,
+                translator, text). Version 2 is kept in its history.
 
-            """)
+                """)
         #expect(try await repl.json("show \(id)")["documents"]?.array?.first?["translator"] == .null)
         #expect(try await repl.json("show \(id)@2")["documents"]?.array?.first?["translator"] == "Gary Goldberg")
-        #expect(Self.unwrapped(await repl.run("show \(id)@2").output).contains("This is version 2 of 3 (import of '\(Fixtures.file("translation.jsonl").path)'"))
-        #expect(await repl.run("revert \(id)~0").output == "Version 3 of \(id) is the document as it is now; nothing was changed.\n")
-        #expect(await repl.run("revert \(id)").messages
-            == "'\(id)' names no version. Give one as ID@N or ID~N; 'show \(id) --history' lists the versions.\n")
-        #expect(await repl.run("revert \(id)@9").messages
-            == "'\(id)@9' is not a version of \(id): its versions are 1 to 3. 'show \(id) --history' lists them.\n")
+        #expect(
+            Self.unwrapped(await repl.run("show \(id)@2").output).contains(
+                "This is version 2 of 3 (import of '\(Fixtures.file("translation.jsonl").path)'"))
+        #expect(
+            await repl.run("revert \(id)~0").output == "Version 3 of \(id) is the document as it is now; nothing was changed.\n")
+        #expect(
+            await repl.run("revert \(id)").messages
+                == "'\(id)' names no version. Give one as ID@N or ID~N; 'show \(id) --history' lists the versions.\n")
+        #expect(
+            await repl.run("revert \(id)@9").messages
+                == "'\(id)@9' is not a version of \(id): its versions are 1 to 3. 'show \(id) --history' lists them.\n")
         #expect(await repl.run("show nothing-here@2").messages.hasPrefix("No document has the id 'nothing-here'."))
         // A result number takes a version too.
         #expect(await repl.run("search Mikoyan telegram").succeeded)

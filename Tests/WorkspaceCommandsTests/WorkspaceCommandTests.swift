@@ -1,8 +1,8 @@
 import DocumentStore
 import Foundation
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 import WorkspaceCommands
 
 @Suite struct WorkspaceCommandTests {
@@ -12,7 +12,9 @@ import WorkspaceCommands
         let outcome = await repl.run("import \(path)")
         #expect(outcome.succeeded)
         let text = outcome.output.replacingOccurrences(of: "\n", with: " ")
-        #expect(text.hasPrefix("Imported 15 records from '\(path)' (csv): 15 new, 0 changed, 0 unchanged. The archive holds 24 documents ("))
+        #expect(
+            text.hasPrefix(
+                "Imported 15 records from '\(path)' (csv): 15 new, 0 changed, 0 unchanged. The archive holds 24 documents ("))
         #expect(text.hasSuffix(" records/s). "))
         let again = try await repl.json("import \(path)")
         #expect(again["added"] == 0)
@@ -27,7 +29,10 @@ import WorkspaceCommands
         let bad = Fixtures.file("records-bad-date.csv").path
         let outcome = await repl.run("import \(bad)")
         #expect(!outcome.succeeded)
-        #expect(outcome.messages == "\(bad):14: date '1956-02-31' is not a date: February 1956 has 29 days. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date. Nothing was imported; the store is unchanged.\n")
+        #expect(
+            outcome.messages
+                == "\(bad):14: date '1956-02-31' is not a date: February 1956 has 29 days. Use YYYY, YYYY-MM or YYYY-MM-DD, with ~ for an uncertain date. Nothing was imported; the store is unchanged.\n"
+        )
         #expect(await repl.run("stats --json").output == before)
     }
 
@@ -48,6 +53,9 @@ import WorkspaceCommands
         #expect(json["latest"] == "1957-09-03")
         #expect(json["archives"] == ["Wilson Center Digital Archive": 9])
         let text = await repl.run("stats").output
-        #expect(text.hasPrefix("Documents:   9\nDates:       September 29, 1950 to September 3, 1957\nArchives:    Wilson Center Digital Archive (9)\n"))
+        #expect(
+            text.hasPrefix(
+                "Documents:   9\nDates:       September 29, 1950 to September 3, 1957\nArchives:    Wilson Center Digital Archive (9)\n"
+            ))
     }
 }

@@ -1,8 +1,8 @@
 import DocumentStore
 import Foundation
 import ProcessDriver
-import Testing
 import TestSupport
+import Testing
 
 /// An import stopped part way, by Ctrl-C or by SIGKILL, leaves the store as it was and
 /// opening cleanly, and the same import run again completes.
@@ -19,7 +19,8 @@ import TestSupport
         var lines = ""
         for number in 1...Self.recordCount {
             let day = number % 28 + 1
-            lines += "{\"id\": \"kill-\(number)\", \"date\": \"1957-02-\(day < 10 ? "0" : "")\(day)\", "
+            lines +=
+                "{\"id\": \"kill-\(number)\", \"date\": \"1957-02-\(day < 10 ? "0" : "")\(day)\", "
                 + "\"title\": \"Telegram \(number) on the plenum's aftermath\", "
                 + "\"text\": \"Report \(number) from the embassy in Pyongyang on the rehabilitation of the August group.\"}\n"
         }
@@ -89,7 +90,9 @@ import TestSupport
             let opened = try DossierProcess.run(["--workspace", workspace.path, "-c", "stats"])
             #expect(opened.status == 0 && opened.stderr.isEmpty, "the store opens cleanly: \(opened.stderr)")
         }
-        let again = try DossierProcess.run(["--workspace", workspace.path, "-c", "import \(file.path)", "-c", "search rehabilitation --json --limit 1"])
+        let again = try DossierProcess.run([
+            "--workspace", workspace.path, "-c", "import \(file.path)", "-c", "search rehabilitation --json --limit 1",
+        ])
         #expect(again.status == 0)
         #expect(again.stdout.contains("30,000 new, 0 changed, 0 unchanged"))
         #expect(again.stdout.contains("\"kill-"))

@@ -2,8 +2,8 @@ import DocumentStore
 import Foundation
 import ProcessDriver
 import SessionStore
-import Testing
 import TestSupport
+import Testing
 
 /// One input of the malformed corpus (`Fixtures/malformed/manifest.json`).
 struct MalformedInput: Decodable, Sendable, CustomTestStringConvertible {
@@ -46,7 +46,8 @@ enum MalformedCorpus {
 
     static func generated(_ generator: String) throws -> String {
         let deep = 100_000
-        let opened = String(repeating: "[", count: deep), closed = String(repeating: "]", count: deep)
+        let opened = String(repeating: "[", count: deep)
+        let closed = String(repeating: "]", count: deep)
         switch generator {
         case "jsonl-nested":
             return #"{"id": "deep-1", "title": "Deep", "extra": "# + opened + closed + "}\n"
@@ -66,7 +67,8 @@ enum MalformedCorpus {
         case "results-huge-title":
             return "September 20, 1956\n\n" + String(repeating: "Record of a Meeting ", count: 200_000) + "\n\nA summary.\n"
         case "results-huge-summary":
-            return "September 20, 1956\n\nRecord of a Meeting\n\n" + String(repeating: "Mikoyan and Peng press the Presidium. ", count: 400_000) + "\n"
+            return "September 20, 1956\n\nRecord of a Meeting\n\n"
+                + String(repeating: "Mikoyan and Peng press the Presidium. ", count: 400_000) + "\n"
         case "query-terms":
             return (1...10_000).map { "word\($0)" }.joined(separator: " ") + "\n"
         case "query-nested":
@@ -105,7 +107,9 @@ enum MalformedCorpus {
         for input in inputs {
             #expect(!input.says.isEmpty, "\(input.file) says nothing")
             if input.generate == nil {
-                #expect(FileManager.default.fileExists(atPath: MalformedCorpus.folder.appendingPathComponent(input.file).path), "\(input.file) is missing")
+                #expect(
+                    FileManager.default.fileExists(atPath: MalformedCorpus.folder.appendingPathComponent(input.file).path),
+                    "\(input.file) is missing")
             }
         }
     }
@@ -138,7 +142,8 @@ enum MalformedCorpus {
                 lines.append("import \(url.path)" + (input.format.map { " --format \($0)" } ?? ""))
                 names.append(input.file)
             } else {
-                lines.append("\(input.command ?? "search") " + String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines))
+                lines.append(
+                    "\(input.command ?? "search") " + String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines))
             }
         }
         let result = try DossierProcess.run(
@@ -149,8 +154,9 @@ enum MalformedCorpus {
         #expect(result.stdout.contains("Documents:"))
         let said = Self.unwrapped(result.stderr + result.stdout)
         for name in names { #expect(said.contains(name), "nothing names \(name)") }
-        #expect(said.components(separatedBy: "Cannot read the query").count - 1
-            >= MalformedCorpus.inputs.filter { $0.feed == .query && $0.command != "kwic" }.count)
+        #expect(
+            said.components(separatedBy: "Cannot read the query").count - 1
+                >= MalformedCorpus.inputs.filter { $0.feed == .query && $0.command != "kwic" }.count)
     }
 
     // MARK: Feeds
@@ -258,7 +264,9 @@ enum MalformedCorpus {
     }
 
     private func savedSession(_ url: URL) throws -> Session {
-        guard FileManager.default.fileExists(atPath: url.path) else { return Session(name: url.deletingPathExtension().lastPathComponent) }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return Session(name: url.deletingPathExtension().lastPathComponent)
+        }
         return try SessionFormat.decode(Data(contentsOf: url), path: url.path)
     }
 }

@@ -2,8 +2,8 @@ import DocumentStore
 import DossierProtocol
 import Foundation
 import ProcessDriver
-import Testing
 import TestSupport
+import Testing
 
 /// The built `dossier` driven through pipes, as scripts and other programs use it.
 @Suite struct PipeTests {
@@ -15,13 +15,17 @@ import TestSupport
         let folder = workspace()
         let first = try DossierProcess.run(["--workspace", folder, "-c", "search Mikoyan"])
         #expect(first.status == 0)
-        #expect(first.stderr == "New workspace '\(folder)': imported the sample archive (Wilson Center Digital Archive, August Plenum Incident), 9 documents.\n")
+        #expect(
+            first.stderr
+                == "New workspace '\(folder)': imported the sample archive (Wilson Center Digital Archive, August Plenum Incident), 9 documents.\n"
+        )
         let numbered = first.stdout.split(separator: "\n").filter { $0.wholeMatch(of: /\d+\.  .*/) != nil }
-        #expect(numbered.map { String($0.dropFirst(16)) } == [
-            "Telegram from A. Mikoyan to the CPSU Central Committee",
-            "Minutes of the KWP CC Plenum Held on 23 September 1956",
-            "Record of a Meeting between the Sino-Soviet Delegation and the",
-        ])
+        #expect(
+            numbered.map { String($0.dropFirst(16)) } == [
+                "Telegram from A. Mikoyan to the CPSU Central Committee",
+                "Minutes of the KWP CC Plenum Held on 23 September 1956",
+                "Record of a Meeting between the Sino-Soviet Delegation and the",
+            ])
         let second = try DossierProcess.run(["--workspace", folder, "-c", "stats --json"])
         #expect(second.stderr.isEmpty)
         #expect(second.stdout.contains("\"documents\": 9,"))
@@ -47,7 +51,8 @@ import TestSupport
         process.executableURL = DossierProcess.executable
         process.arguments = ["--workspace", workspace()]
         process.environment = DossierProcess.environment()
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = Pipe()
@@ -88,9 +93,14 @@ import TestSupport
         let script = Fixtures.write("# the plenum\nsearch \"August Plenum\"\n\nshow 5\nshow 2 --json\n", named: "plenum.txt")
         let result = try DossierProcess.run(["--workspace", folder, "--script", script.path])
         #expect(result.status == 1)
-        #expect(result.stderr.hasSuffix("\n\(script.path):4: There is no result 5; the last listing had 2. Use a number from 1 to 2, or a document id.\n"))
+        #expect(
+            result.stderr.hasSuffix(
+                "\n\(script.path):4: There is no result 5; the last listing had 2. Use a number from 1 to 2, or a document id.\n")
+        )
         #expect(result.stdout.contains("2 documents match '\"August Plenum\"'."))
-        #expect(result.stdout.contains("\"title\": \"Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium\""))
+        #expect(
+            result.stdout.contains(
+                "\"title\": \"Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium\""))
 
         let missing = try DossierProcess.run(["--workspace", folder, "--script", "/no/such/plan.txt"])
         #expect(missing.status == 2)
@@ -144,14 +154,17 @@ import TestSupport
     @Test func aDamagedStoreIsReportedAndLeftAlone() throws {
         let folder = workspace()
         let dataFolder = URL(fileURLWithPath: folder).appendingPathComponent(".dossier")
-        try FileManager.default.createDirectory(at: URL(fileURLWithPath: folder).appendingPathComponent("Sessions"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: folder).appendingPathComponent("Sessions"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
         let store = dataFolder.appendingPathComponent("store.sqlite")
         let garbage = String(repeating: "this is not SQLite ", count: 300)
         try garbage.write(to: store, atomically: true, encoding: .utf8)
         let result = try DossierProcess.run(["--workspace", folder, "-c", "stats"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("Cannot open the document store '\(store.path)': it is not a dossier store, or it is damaged."))
+        #expect(
+            result.stderr.hasPrefix(
+                "Cannot open the document store '\(store.path)': it is not a dossier store, or it is damaged."))
         #expect(try String(contentsOf: store, encoding: .utf8) == garbage)
     }
 

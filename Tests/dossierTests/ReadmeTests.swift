@@ -2,8 +2,8 @@ import DossierProtocol
 import Foundation
 import PluginHost
 import REPLCore
-import Testing
 import TestSupport
+import Testing
 
 /// The README's tour is real output: each `dossier>` example in it is run, in order, in a
 /// fresh sample workspace, and what it prints must be what the README shows. A line `…`
@@ -106,7 +106,10 @@ import TestSupport
                 .write(to: url, atomically: true, encoding: .utf8)
             return
         }
-        #expect(current == table, "The README's command table differs from 'help --json'; DOSSIER_UPDATE_README=1 swift test --filter theCommandTableIsHelpsOwn writes it anew.")
+        #expect(
+            current == table,
+            "The README's command table differs from 'help --json'; DOSSIER_UPDATE_README=1 swift test --filter theCommandTableIsHelpsOwn writes it anew."
+        )
         // Every command is in it, whatever commands are added later.
         for module in try await repl.json("help")["modules"]?.array ?? [] {
             for command in module["commands"]?.array ?? [] {
@@ -137,8 +140,11 @@ import TestSupport
 
     /// ARCHITECTURE.md names every target Package.swift declares (test targets aside).
     @Test func theArchitectureNamesEveryTarget() throws {
-        let manifest = try Self.read("Package.swift"), architecture = try Self.read("ARCHITECTURE.md")
-        let declared = manifest.matches(of: /\.(?:target|executableTarget|systemLibrary)\(\s*name: "([^"]+)"/).map { String($0.1) }
+        let manifest = try Self.read("Package.swift")
+        let architecture = try Self.read("ARCHITECTURE.md")
+        let declared = manifest.matches(of: /\.(?:target|executableTarget|systemLibrary)\(\s*name: "([^"]+)"/).map {
+            String($0.1)
+        }
         #expect(declared.count >= 15)
         for name in declared {
             #expect(architecture.contains("`\(name)`"), "ARCHITECTURE.md does not name the target \(name)")

@@ -1,8 +1,8 @@
 import Foundation
 import ProcessDriver
 import SessionStore
-import Testing
 import TestSupport
+import Testing
 
 /// Sessions as separate `dossier` processes use them: started by flag, killed without
 /// warning, written by two at once.
@@ -73,7 +73,10 @@ import TestSupport
         try Data(damaged.utf8).write(to: file)
         let run = try DossierProcess.run(["--workspace", folder.path, "--session", "broken", "-c", "note lost?"])
         #expect(run.status == 2)
-        #expect(run.stderr == "The session file '\(file.path)' is damaged: it ends too soon (cut off while being written or copied?). Dossier leaves it as it is; restore it from a backup or fix it in an editor, then open it again.\n")
+        #expect(
+            run.stderr
+                == "The session file '\(file.path)' is damaged: it ends too soon (cut off while being written or copied?). Dossier leaves it as it is; restore it from a backup or fix it in an editor, then open it again.\n"
+        )
         #expect(try String(contentsOf: file, encoding: .utf8) == damaged)
         let future = "{\"format\": \"dossier-session\", \"version\": 2, \"name\": \"broken\", \"notes\": []}"
         try Data(future.utf8).write(to: file)
@@ -200,7 +203,8 @@ import TestSupport
             guard let result else { continue }
             for line in result.stdout.split(separator: "\n") where line.hasPrefix("Note ") {
                 let number = Int(line.split(separator: " ")[1])!
-                #expect(session.note(number)?.text.hasPrefix("process \(index + 1) ") == true, "'\(line)' does not match the file")
+                #expect(
+                    session.note(number)?.text.hasPrefix("process \(index + 1) ") == true, "'\(line)' does not match the file")
             }
         }
     }

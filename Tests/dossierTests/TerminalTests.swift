@@ -1,7 +1,7 @@
 import Foundation
 import ProcessDriver
-import Testing
 import TestSupport
+import Testing
 
 /// The built `dossier` at a real (pseudo-)terminal: line editing, completion, history,
 /// Ctrl-C and Ctrl-D, as a person at the keyboard meets them.
@@ -117,7 +117,8 @@ import TestSupport
         let big = Fixtures.temporaryFolder().appendingPathComponent("big.jsonl")
         var lines = ""
         for index in 0..<200_000 {
-            lines += "{\"id\": \"big-\(index)\", \"title\": \"Generated record \(index)\", \"summary\": \"Filler text for record \(index) about grain procurement.\"}\n"
+            lines +=
+                "{\"id\": \"big-\(index)\", \"title\": \"Generated record \(index)\", \"summary\": \"Filler text for record \(index) about grain procurement.\"}\n"
         }
         try lines.write(to: big, atomically: true, encoding: .utf8)
         let terminal = try start(workspace())
@@ -139,7 +140,8 @@ import TestSupport
         // `slow` sleeps through the cancel, so dossier ends it (its own process group,
         // which Ctrl-C at the terminal does not reach) and starts it again when next needed.
         let script = plugins.appendingPathComponent("dossier-plugin-slow")
-        try Fixtures.writeExecutable(#"""
+        try Fixtures.writeExecutable(
+            #"""
             #!/bin/sh
             while IFS= read -r line; do
               case "$line" in
@@ -204,7 +206,8 @@ import TestSupport
         let log = tools.appendingPathComponent("editor.log")
         let system = tools.appendingPathComponent("system", isDirectory: true)
         try FileManager.default.createDirectory(at: system, withIntermediateDirectories: true)
-        try Fixtures.writeExecutable("""
+        try Fixtures.writeExecutable(
+            """
             #!/bin/sh
             /usr/bin/stat -c '%a %n' "$1" "$(/usr/bin/dirname "$1")" >> '\(log.path)'
             /usr/bin/sed -i 's/draft/final wording/' "$1"

@@ -32,7 +32,10 @@ struct CSVParser {
         var pending: Unicode.Scalar? = nil
 
         func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
+            if let p = pending {
+                pending = nil
+                return p
+            }
             return iterator.next()
         }
         func endRow() {
@@ -124,7 +127,8 @@ struct CSVReader: RecordReader {
             throw ImportError.malformed(
                 file: file, line: opened,
                 reason: "the quoted field that opens on this line runs on to line \(line), where text follows its closing quote: "
-                    + "a closing '\"' is probably missing on line \(opened). Add it, and double any quote inside the field (\"\").")
+                    + "a closing '\"' is probably missing on line \(opened). Add it, and double any quote inside the field (\"\")."
+            )
         } catch .strayQuote(let line) {
             throw ImportError.malformed(
                 file: file, line: line,
@@ -147,7 +151,9 @@ struct CSVReader: RecordReader {
         var padded: [Int] = []
         for (position, original) in rows.dropFirst().enumerated() {
             var row = original
-            if row.fields.count > names.count, row.fields[names.count...].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if row.fields.count > names.count,
+                row.fields[names.count...].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
+            {
                 row.fields.removeLast(row.fields.count - names.count)
                 padded.append(row.line)
             }
@@ -155,7 +161,8 @@ struct CSVReader: RecordReader {
                 if position == rows.count - 2, row.fields.count < names.count, !endsWithNewline {
                     throw ImportError.malformed(
                         file: file, line: row.line,
-                        reason: "the last row has \(row.fields.count) of the header's \(names.count) fields and the file does not end "
+                        reason:
+                            "the last row has \(row.fields.count) of the header's \(names.count) fields and the file does not end "
                             + "with a line end: it looks cut off. Restore the whole file, or remove the incomplete row.")
                 }
                 throw ImportError.malformed(
@@ -176,10 +183,12 @@ struct CSVReader: RecordReader {
         }
         if let first = padded.first {
             let lines = padded.prefix(5).map(String.init).joined(separator: ", ") + (padded.count > 5 ? ", …" : "")
-            warn(ImportWarning(
-                file: file, line: first,
-                message: "\(padded.count) \(padded.count == 1 ? "row ends" : "rows end") with empty fields past the header's "
-                    + "\(names.count) columns (\(padded.count == 1 ? "line" : "lines") \(lines)); the empty fields were left out."))
+            warn(
+                ImportWarning(
+                    file: file, line: first,
+                    message: "\(padded.count) \(padded.count == 1 ? "row ends" : "rows end") with empty fields past the header's "
+                        + "\(names.count) columns (\(padded.count == 1 ? "line" : "lines") \(lines)); the empty fields were left out."
+                ))
         }
     }
 }

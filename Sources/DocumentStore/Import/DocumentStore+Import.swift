@@ -75,18 +75,25 @@ struct ControlCharacterRepairs {
         }
         let codes = Array(Set(removed.map(\.value))).sorted().prefix(4).map { String(format: "U+%04X", $0) }
         let title = record.title.count > 50 ? String(record.title.prefix(50)) + "…" : record.title
-        warnings.append(ImportWarning(
-            file: file,
-            message: "removed \(removed.count) control \(removed.count == 1 ? "character" : "characters") (\(codes.joined(separator: ", "))) "
-                + "from the \(fields.joined(separator: ", ")) of record '\(record.id)' ('\(title)'): they are not text. "
-                + "The rest of the record was imported as it is."))
+        warnings.append(
+            ImportWarning(
+                file: file,
+                message:
+                    "removed \(removed.count) control \(removed.count == 1 ? "character" : "characters") (\(codes.joined(separator: ", "))) "
+                    + "from the \(fields.joined(separator: ", ")) of record '\(record.id)' ('\(title)'): they are not text. "
+                    + "The rest of the record was imported as it is."))
     }
 
     /// The warnings, with one for the records past the first few.
     var all: [ImportWarning] {
         guard more > 0, let file = warnings.first?.file else { return warnings }
-        return warnings + [ImportWarning(
-            file: file, message: "removed \(moreRemoved) control characters from \(more) more \(more == 1 ? "record" : "records") in the same way.")]
+        return warnings + [
+            ImportWarning(
+                file: file,
+                message:
+                    "removed \(moreRemoved) control characters from \(more) more \(more == 1 ? "record" : "records") in the same way."
+            )
+        ]
     }
 }
 
@@ -116,6 +123,7 @@ extension DocumentStore {
     ///   - replace: replace stored records whole instead of merging (`import --replace`):
     ///     fields the new record lacks are emptied, and the earlier version is still kept.
     ///   - progress: called with the count so far every 1,000 records.
+    @discardableResult
     public func importFile(
         at url: URL, format: ImportFormat? = nil, name: String? = nil, origin: String? = nil, replace: Bool = false,
         progress: (Int) -> Void = { _ in }, isCancelled: () -> Bool = { false }
@@ -145,7 +153,8 @@ extension DocumentStore {
         let started = Date()
         let importedAt = ISO8601DateFormatter().string(from: started)
 
-        var indexSeconds = 0.0, vocabularySeconds = 0.0
+        var indexSeconds = 0.0
+        var vocabularySeconds = 0.0
         let outcome: (added: Int, counts: ChangeCounts, bulk: Bool, warnings: [ImportWarning])
         do {
             outcome = try write { db -> (Int, ChangeCounts, Bool, [ImportWarning]) in
@@ -174,7 +183,8 @@ extension DocumentStore {
                         guard let existing = try versions.current(id: record.id) else {
                             throw ImportError.untitledNewRecord(file: file, id: record.id)
                         }
-                        let (merged, changed) = replace
+                        let (merged, changed) =
+                            replace
                             ? (record, existing.changedFields(to: record))
                             : existing.merging(record)
                         counts.add(changed)
@@ -209,19 +219,20 @@ extension DocumentStore {
                     sample = []
                 }
 
-                try reader.read({ record in
-                    let seen = added + counts.records + sample.count
-                    if seen % 1_000 == 0 {
-                        if isCancelled() { throw ImportError.cancelled(file: file) }
-                        if seen > 0 { progress(seen) }
-                    }
-                    guard bulk != nil else {
-                        sample.append(record)
-                        if sample.count == Self.sampleSize { try decide() }
-                        return
-                    }
-                    try store(record)
-                }, warn: { warnings.append($0) })
+                try reader.read(
+                    { record in
+                        let seen = added + counts.records + sample.count
+                        if seen % 1_000 == 0 {
+                            if isCancelled() { throw ImportError.cancelled(file: file) }
+                            if seen > 0 { progress(seen) }
+                        }
+                        guard bulk != nil else {
+                            sample.append(record)
+                            if sample.count == Self.sampleSize { try decide() }
+                            return
+                        }
+                        try store(record)
+                    }, warn: { warnings.append($0) })
                 if bulk == nil { try decide() }
                 warnings += repairs.all
                 // Nothing new and nothing changed: the transaction is rolled back, which also
@@ -264,7 +275,7 @@ extension DocumentStore {
             // A bulk import leaves the whole store in the write-ahead log: copy it into the
             // store file now (as the sqlite3 shell does when it closes) rather than at some
             // later command, and give the disk space back.
-            try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
         return ImportSummary(
             file: file, format: summaryFormat, added: added, changed: counts.changed, unchanged: counts.unchanged,

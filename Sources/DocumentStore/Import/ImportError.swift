@@ -26,11 +26,13 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cancelled(let file):
             return "Import of '\(file)' cancelled."
         case .untitledNewRecord(let file, let id):
-            return "'\(file)': the record '\(id)' has no title, and no stored record has its id. A record that adds fields to a stored one may leave its title out; a new record needs a 'title' field. Nothing was imported; the store is unchanged."
+            return
+                "'\(file)': the record '\(id)' has no title, and no stored record has its id. A record that adds fields to a stored one may leave its title out; a new record needs a 'title' field. Nothing was imported; the store is unchanged."
         case .emptyFolder(let file, let format?):
             return "The folder '\(file)' holds no \(format.rawValue) files. \(format.shapeHint)"
         case .emptyFolder(let file, nil):
-            return "The folder '\(file)' holds no file that import reads: .xml (TEI), .json, .jsonl, .csv, .ris, .md, .markdown or .txt."
+            return
+                "The folder '\(file)' holds no file that import reads: .xml (TEI), .json, .jsonl, .csv, .ris, .md, .markdown or .txt."
         }
     }
 }

@@ -34,7 +34,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         case .ris:
             return "Expected records that open with 'TY  - ', hold tagged lines such as 'TI  - Title', and close with 'ER  - '."
         case .markdown:
-            return "Expected .md, .markdown or .txt files, each with YAML front matter between '---' lines (or a '# heading') and its text."
+            return
+                "Expected .md, .markdown or .txt files, each with YAML front matter between '---' lines (or a '# heading') and its text."
         }
     }
 

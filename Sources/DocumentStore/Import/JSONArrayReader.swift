@@ -14,7 +14,8 @@ struct JSONArrayReader: RecordReader {
                 try JSONLineParser.forEachElement(inArray: arrayBytes(bytes)) { element, offset in
                     let line = lineNumber(of: offset + arrayStart(bytes), in: bytes)
                     guard case .object(let fields) = element else {
-                        throw ImportError.malformed(file: file, line: line, reason: "expected an object ('{…}') for each record in the array.")
+                        throw ImportError.malformed(
+                            file: file, line: line, reason: "expected an object ('{…}') for each record in the array.")
                     }
                     try consume(RecordFields.record(from: fields, file: file, line: line, provenance: provenance))
                     count += 1

@@ -1,4 +1,5 @@
 import DossierProtocol
+
 /// Parses one JSON object from UTF-8 bytes into `JSONValue`s.
 ///
 /// JSON Lines imports read a million objects; Foundation's `JSONDecoder` into a generic
@@ -157,9 +158,15 @@ struct JSONLineParser {
             }
         case UInt8(ascii: "\""):
             return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         default:
             return .number(try number())
         }

@@ -21,7 +21,9 @@ struct JSONLinesReader: RecordReader {
             do throws(JSONLineParser.Failure) {
                 fields = try JSONLineParser.object(in: bytes)
             } catch {
-                throw ImportError.malformed(file: file, line: number, reason: reason(error, bytes, cutOff: error.atEnd && !endsWithNewline && isLast(number)))
+                throw ImportError.malformed(
+                    file: file, line: number,
+                    reason: reason(error, bytes, cutOff: error.atEnd && !endsWithNewline && isLast(number)))
             }
             try consume(RecordFields.record(from: fields, file: file, line: number, provenance: provenance))
             count += 1

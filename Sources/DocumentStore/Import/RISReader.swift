@@ -49,7 +49,8 @@ struct RISReader: RecordReader {
                 if fields != nil {
                     throw ImportError.malformed(
                         file: file, line: start,
-                        reason: "the record that starts here has no 'ER  - ' line to end it before the next record on line \(number). "
+                        reason:
+                            "the record that starts here has no 'ER  - ' line to end it before the next record on line \(number). "
                             + "Add an 'ER  - ' line before line \(number).")
                 }
                 fields = [:]
@@ -57,7 +58,8 @@ struct RISReader: RecordReader {
                 lastTag = nil
             case "ER":
                 guard let record = fields else {
-                    throw ImportError.malformed(file: file, line: number, reason: "'ER  - ' ends a record that no 'TY  - ' line started.")
+                    throw ImportError.malformed(
+                        file: file, line: number, reason: "'ER  - ' ends a record that no 'TY  - ' line started.")
                 }
                 var mapped = record
                 if case .string(let date)? = record["date"] { mapped["date"] = .string(Self.isoDate(date)) }
@@ -67,7 +69,8 @@ struct RISReader: RecordReader {
             default:
                 guard fields != nil else {
                     throw ImportError.malformed(
-                        file: file, line: number, reason: "the tag '\(tag)' stands outside a record. Start each record with 'TY  - '.")
+                        file: file, line: number,
+                        reason: "the tag '\(tag)' stands outside a record. Start each record with 'TY  - '.")
                 }
                 append(value, to: tag, in: &fields!, continuation: false)
                 lastTag = tag

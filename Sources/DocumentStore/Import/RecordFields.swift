@@ -105,7 +105,8 @@ enum RecordFields {
         // A record with an id may add fields to a stored one and leave its title out; the
         // import refuses it if no stored record has the id.
         guard let title = scalars["title"] ?? (scalars["id"] != nil ? "" : nil) else {
-            throw fail("the record has no title. Every record needs a 'title' field (or an 'id' of a stored record it adds fields to).")
+            throw fail(
+                "the record has no title. Every record needs a 'title' field (or an 'id' of a stored record it adds fields to).")
         }
         if let problem = titleProblem(title) { throw fail(problem) }
         let date = try parseDate(scalars["date"], field: "date", fail: fail)
@@ -113,7 +114,8 @@ enum RecordFields {
         if let date, let dateEnd, dateEnd.upperBound < date.lowerBound {
             throw fail("date_end '\(dateEnd.iso)' is before date '\(date.iso)'. Swap them or correct one.")
         }
-        let id = scalars["id"]
+        let id =
+            scalars["id"]
             ?? Record.derivedID(prefix: "doc", url: scalars["url"], title: title, date: date?.iso)
         return Record(
             id: id, date: date, dateEnd: dateEnd, dateText: scalars["date_text"], title: title,

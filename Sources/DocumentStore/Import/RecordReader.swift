@@ -26,7 +26,8 @@ extension ImportFormat {
         // XML declares its own encoding (UTF-16 and Latin-1 TEI are well-formed XML), and
         // the XML parser reports bytes that do not match it.
         guard self != .tei else { return TEIReader(url: url, data: data, file: file, provenance: provenance) }
-        return CheckedTextReader(data: data, file: file, inner: textReader(data: data, url: url, file: file, provenance: provenance))
+        return CheckedTextReader(
+            data: data, file: file, inner: textReader(data: data, url: url, file: file, provenance: provenance))
     }
 
     private func textReader(data: Data, url: URL, file: String, provenance: Provenance) -> any RecordReader {

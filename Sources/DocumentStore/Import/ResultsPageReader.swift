@@ -30,13 +30,16 @@ struct ResultsPageReader: RecordReader {
             guard let title = record.title else {
                 throw ImportError.malformed(
                     file: file, line: record.dateLine.line,
-                    reason: "the record dated '\(record.dateLine.text)' has no title. Each date line must be followed by a title line."
+                    reason:
+                        "the record dated '\(record.dateLine.text)' has no title. Each date line must be followed by a title line."
                         + (last ? " It is the last thing in the file: if the file was cut off, restore the whole page." : ""))
             }
             if let problem = RecordFields.titleProblem(title.text) {
                 throw ImportError.malformed(
                     file: file, line: title.line,
-                    reason: "\(problem) A results page gives a date line, a title line and a summary, each after a blank line: check the blank lines.")
+                    reason:
+                        "\(problem) A results page gives a date line, a title line and a summary, each after a blank line: check the blank lines."
+                )
             }
             if last { warnIfCutOff(title: title, summary: record.summary, warn: warn) }
             let date = record.date
@@ -73,20 +76,23 @@ struct ResultsPageReader: RecordReader {
     private func warnIfCutOff(title: Paragraph, summary: [String], warn: (ImportWarning) -> Void) {
         let name = title.text.count > 60 ? String(title.text.prefix(60)) + "…" : title.text
         guard let last = summary.last else {
-            warn(ImportWarning(
-                file: file, line: title.line,
-                message: "the last record ('\(name)') has no summary: the page may be cut off. The record was imported "
-                    + "without one (a summary stored before is kept); import the whole page again to add it."))
+            warn(
+                ImportWarning(
+                    file: file, line: title.line,
+                    message: "the last record ('\(name)') has no summary: the page may be cut off. The record was imported "
+                        + "without one (a summary stored before is kept); import the whole page again to add it."))
             return
         }
         let endsWithNewline = data.last == 0x0A || data.last == 0x0D
         let closing: Set<Character> = [".", "!", "?", "…", "\"", "”", "'", "’", ")", "]", ":", ";"]
         guard !endsWithNewline, let final = last.last, !closing.contains(final) else { return }
         let words = last.split(separator: " ").suffix(4).joined(separator: " ")
-        warn(ImportWarning(
-            file: file, line: title.line,
-            message: "the file ends in the middle of a sentence ('…\(words)'): it may be cut off, and the summary of its last "
-                + "record ('\(name)') incomplete. It was imported as it is; import the whole page again to complete it."))
+        warn(
+            ImportWarning(
+                file: file, line: title.line,
+                message:
+                    "the file ends in the middle of a sentence ('…\(words)'): it may be cut off, and the summary of its last "
+                    + "record ('\(name)') incomplete. It was imported as it is; import the whole page again to complete it."))
     }
 
     private enum DateLine {

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// TEI XML as the U.S. Office of the Historian publishes FRUS and its other documents:
@@ -48,12 +49,14 @@ struct TEIReader: RecordReader {
         for (index, document) in collector.documents.enumerated() {
             let title = collapse(document.head)
             guard !title.isEmpty else {
-                throw ImportError.malformed(file: file, line: document.line, reason: "the document has no <head> to serve as its title.")
+                throw ImportError.malformed(
+                    file: file, line: document.line, reason: "the document has no <head> to serve as its title.")
             }
             let dateline = collapse(document.dateline)
             var date: PartialDate?
             do {
-                date = try document.when.flatMap { try PartialDate.parse($0) }
+                date =
+                    try document.when.flatMap { try PartialDate.parse($0) }
                     ?? Self.date(in: dateline) ?? collector.created.flatMap { try PartialDate.parse($0) }
             } catch DateError.invalid(let reason) {
                 throw ImportError.malformed(
@@ -64,17 +67,19 @@ struct TEIReader: RecordReader {
                 // import with a bare "unreadable".
                 throw ImportError.malformed(
                     file: file, line: document.line,
-                    reason: "the date '\(document.when ?? collector.created ?? dateline)' is not a date. \(PartialDate.formatHint)")
+                    reason:
+                        "the date '\(document.when ?? collector.created ?? dateline)' is not a date. \(PartialDate.formatHint)")
             }
             let id = document.xmlID.map { "\(stem)-\($0)" } ?? "\(stem)-d\(index + 1)"
             let text = document.paragraphs.map(collapse).filter { !$0.isEmpty }.joined(separator: "\n\n")
-            try consume(Record(
-                id: id, date: date, dateText: dateline.isEmpty ? nil : dateline, title: title,
-                summary: "", text: text, archive: collector.publisher ?? "Office of the Historian",
-                archiveRef: document.source.map(collapse) ?? collector.source.map(collapse),
-                collections: collector.title.map { [collapse($0)] } ?? [],
-                places: Array(Set(document.places.map(collapse))).sorted(), language: "English",
-                url: collector.url, provenance: provenance))
+            try consume(
+                Record(
+                    id: id, date: date, dateText: dateline.isEmpty ? nil : dateline, title: title,
+                    summary: "", text: text, archive: collector.publisher ?? "Office of the Historian",
+                    archiveRef: document.source.map(collapse) ?? collector.source.map(collapse),
+                    collections: collector.title.map { [collapse($0)] } ?? [],
+                    places: Array(Set(document.places.map(collapse))).sorted(), language: "English",
+                    url: collector.url, provenance: provenance))
         }
     }
 
@@ -190,7 +195,10 @@ private final class TEICollector: NSObject, XMLParserDelegate {
     private var captures: [(kind: String, depth: Int, text: String)] = []
     private var capture: String? { captures.last?.kind }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         stack.append(name)
         openedAt.append(parser.lineNumber)
         sawRoot = true

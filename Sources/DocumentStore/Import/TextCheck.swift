@@ -61,7 +61,8 @@ enum TextCheck {
             bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { $0 == $1 }
         }
         if starts(Array("%PDF".utf8)) {
-            return BinaryKind(what: "a PDF", fix: "Extract its text first (pdftotext -layout FILE.pdf FILE.txt) and import the text.")
+            return BinaryKind(
+                what: "a PDF", fix: "Extract its text first (pdftotext -layout FILE.pdf FILE.txt) and import the text.")
         }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
             return BinaryKind(
@@ -90,7 +91,8 @@ enum TextCheck {
         }
         let sample = min(bytes.count, 512) & ~1
         guard sample >= 8 else { return nil }
-        var evenNUL = 0, oddNUL = 0
+        var evenNUL = 0
+        var oddNUL = 0
         for index in 0..<sample where bytes[index] == 0 {
             if index % 2 == 0 { evenNUL += 1 } else { oddNUL += 1 }
         }
@@ -121,15 +123,24 @@ enum TextCheck {
                 continue
             }
             let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
             switch byte {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
+            case 0xE0:
+                length = 3
+                lower = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
+            case 0xED:
+                length = 3
+                upper = 0x9F
+            case 0xF0:
+                length = 4
+                lower = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
+            case 0xF4:
+                length = 4
+                upper = 0x8F
             default: return index
             }
             guard index + length <= count else { return index }
@@ -143,7 +154,8 @@ enum TextCheck {
 
     /// The line (from 1) and column (in characters, from 1) of a byte offset.
     static func position(of offset: Int, in bytes: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for index in 0..<min(offset, bytes.count) {
             let byte = bytes[index]
             if byte == 0x0A {

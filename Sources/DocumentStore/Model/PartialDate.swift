@@ -192,7 +192,9 @@ extension PartialDate {
         let words = s.replacingOccurrences(of: ",", with: " ")
             .split(whereSeparator: { $0 == " " || $0 == "\t" })
             .map(String.init)
-        var year: Int?, month: Int?, day: Int?
+        var year: Int?
+        var month: Int?
+        var day: Int?
         for word in words {
             if let number = Int(word) {
                 if word.count == 4, year == nil {

@@ -68,13 +68,14 @@ public struct RecordVersion: Sendable, Equatable {
         var object: [String: JSONValue] = [
             "version": .number(Double(number)),
             "made_at": .string(madeAt),
-            "action": .string({
-                switch action {
-                case .imported: return "import"
-                case .replaced: return "replace"
-                case .reverted: return "revert"
-                }
-            }()),
+            "action": .string(
+                {
+                    switch action {
+                    case .imported: return "import"
+                    case .replaced: return "replace"
+                    case .reverted: return "revert"
+                    }
+                }()),
             "changed": .array(changed.map(JSONValue.string)),
             "newest": .bool(isNewest),
         ]

@@ -101,7 +101,8 @@ struct NameExpansion {
     /// with an aspirated consonant split off as the index splits `p'ing` (`p` and `ing`);
     /// split-off consonants are kept as they are (true).
     func units(of token: String) -> [[(String, Bool)]] {
-        var options: [[(String, Bool)]] = [[(token, false)]] + NameVariants.syllables(of: token).prefix(2).map { $0.map { ($0, false) } }
+        var options: [[(String, Bool)]] =
+            [[(token, false)]] + NameVariants.syllables(of: token).prefix(2).map { $0.map { ($0, false) } }
         for option in options {
             var alternatives: [[(String, Bool)]] = [[]]
             for (unit, _) in option {
@@ -143,7 +144,9 @@ struct NameExpansion {
     static func product(_ lists: [[String]], limit: Int) -> [[String]] {
         var lists = lists
         // Shorten the longest list until there are few enough choices to rank them all.
-        while lists.reduce(1, { $0 * $1.count }) > 4_096, let longest = lists.indices.max(by: { lists[$0].count < lists[$1].count }) {
+        while lists.reduce(1, { $0 * $1.count }) > 4_096,
+            let longest = lists.indices.max(by: { lists[$0].count < lists[$1].count })
+        {
             lists[longest].removeLast()
         }
         var choices: [([Int], Int)] = [([], 0)]

@@ -111,7 +111,8 @@ struct QueryParser {
                 parts.append(part)
             }
         }
-        let matches = joinNames(parts.compactMap { if case .match(let m, let name) = $0 { return (m, name) } else { return nil } })
+        let matches = joinNames(
+            parts.compactMap { if case .match(let m, let name) = $0 { return (m, name) } else { return nil } })
         let exclusions = parts.compactMap { if case .exclude(let e) = $0 { return e } else { return nil } }
         if matches.isEmpty {
             if let firstExclusion {
@@ -248,7 +249,8 @@ struct QueryParser {
                 let example = name == "date" ? "date:1956-09..1956-10" : (name == "year" ? "year:1956" : "\(name):1956-09")
                 throw error(at, "'\(name):' needs a date right after it", "Write for example '\(example)', with no space.")
             }
-            throw error(at, "'\(name):' needs a word or phrase right after it", "Write for example '\(name):Mikoyan', with no space.")
+            throw error(
+                at, "'\(name):' needs a word or phrase right after it", "Write for example '\(name):Mikoyan', with no space.")
         }
         return try parseWord()
     }
@@ -269,7 +271,9 @@ struct QueryParser {
         }
         guard let columns = SearchQuery.fields[name] else {
             let known = SearchQuery.fields.keys.sorted().map { $0 + ":" }.joined(separator: ", ")
-            throw error(at, "'\(name):' is not a field that can be searched", "Use \(known), or a date filter: after:, before:, date:, year:.")
+            throw error(
+                at, "'\(name):' is not a field that can be searched",
+                "Use \(known), or a date filter: after:, before:, date:, year:.")
         }
         try descend(at: at)
         defer { depth -= 1 }
@@ -297,7 +301,8 @@ struct QueryParser {
         let (expression, phrase, prefix) = try readPhrase()
         let words = phrase.split(whereSeparator: \.isWhitespace).map(String.init)
         guard !prefix, names != nil, words.contains(where: isName) else { return Tiers(expression) }
-        var tokens: [String] = [], fixed: Set<Int> = []
+        var tokens: [String] = []
+        var fixed: Set<Int> = []
         for word in words {
             let wordTokens = NameExpansion.tokens(of: word)
             if !isName(word) { fixed.formUnion(tokens.count..<tokens.count + wordTokens.count) }
@@ -433,7 +438,9 @@ struct QueryParser {
                 let numberStart = index
                 while index < characters.count, characters[index].isNumber { index += 1 }
                 guard let value = Int(String(characters[numberStart..<index])), value >= 0, value <= 1000 else {
-                    throw error(numberStart, "the distance after ',' must be a number of words", "Write for example 'NEAR(Mikoyan Peng, 5)'.")
+                    throw error(
+                        numberStart, "the distance after ',' must be a number of words",
+                        "Write for example 'NEAR(Mikoyan Peng, 5)'.")
                 }
                 distance = value
                 continue

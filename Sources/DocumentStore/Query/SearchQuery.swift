@@ -129,7 +129,8 @@ public struct SearchQuery: Sendable, Equatable {
                 fix: "Check the order of after: and before:.")
         }
         // The narrower expressions, widest last, each kept only if it narrows the next.
-        var tiers: [String] = [], kinds: [Expansion.Kind?] = []
+        var tiers: [String] = []
+        var kinds: [Expansion.Kind?] = []
         for (expression, kind) in [
             (compiled.whole, nil), (compiled.name, Expansion.Kind.variant), (compiled.exact, nil), (compiled.variant, .variant),
         ]
@@ -174,7 +175,8 @@ public struct SearchQuery: Sendable, Equatable {
             } catch let error as QueryError {
                 throw error
             } catch DateError.invalid(let reason) {
-                throw QueryError(query: query, position: position + offset, problem: "'\(text)' is not a date: \(reason)", fix: fix)
+                throw QueryError(
+                    query: query, position: position + offset, problem: "'\(text)' is not a date: \(reason)", fix: fix)
             } catch {
                 throw QueryError(query: query, position: position + offset, problem: "'\(text)' is not a date", fix: fix)
             }
@@ -184,7 +186,9 @@ public struct SearchQuery: Sendable, Equatable {
         case "before": return (nil, try parse(value, offset: 0).upperBound)
         case "year":
             guard value.count == 4, Int(value) != nil else {
-                throw QueryError(query: query, position: position, problem: "'\(value)' is not a year", fix: "Write four digits, e.g. year:1956.")
+                throw QueryError(
+                    query: query, position: position, problem: "'\(value)' is not a year",
+                    fix: "Write four digits, e.g. year:1956.")
             }
             let year = try parse(value, offset: 0)
             return (year.lowerBound, year.upperBound)
@@ -195,7 +199,9 @@ public struct SearchQuery: Sendable, Equatable {
                 return (date.lowerBound, date.upperBound)
             }
             guard parts.count == 2 else {
-                throw QueryError(query: query, position: position, problem: "'\(value)' is not a date range", fix: "Write date:FROM..TO, e.g. date:1956-09..1956-10.")
+                throw QueryError(
+                    query: query, position: position, problem: "'\(value)' is not a date range",
+                    fix: "Write date:FROM..TO, e.g. date:1956-09..1956-10.")
             }
             let from = parts[0].isEmpty ? nil : try parse(parts[0], offset: 0).lowerBound
             let to = parts[1].isEmpty ? nil : try parse(parts[1], offset: parts[0].count + 2).upperBound

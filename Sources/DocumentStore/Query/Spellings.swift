@@ -50,21 +50,24 @@ final class Spellings {
     private func capitalization(of term: String) -> (Int, Int) {
         if let known = store.nameWords.withLock({ $0[term] }) { return known }
         guard let db = database() else { return (0, 0) }
-        let rows = (try? Row.fetchAll(
-            db,
-            sql: """
-                SELECT title, summary, substr(text, 1, 20000) FROM document
-                WHERE rowid IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ? LIMIT 8)
-                """,
-            arguments: [SearchQuery.quote([term])])) ?? []
-        var capitalized = 0, lower = 0
+        let rows =
+            (try? Row.fetchAll(
+                db,
+                sql: """
+                    SELECT title, summary, substr(text, 1, 20000) FROM document
+                    WHERE rowid IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ? LIMIT 8)
+                    """,
+                arguments: [SearchQuery.quote([term])])) ?? []
+        var capitalized = 0
+        var lower = 0
         for row in rows {
             for column in 0..<3 {
                 let text: String = row[column] ?? ""
                 var sentenceStart = true
                 var word = ""
                 // The later syllables of a hyphenated name (Il-sŏng) go with its first.
-                var hyphenatedName = false, previousCapitalized = false
+                var hyphenatedName = false
+                var previousCapitalized = false
                 func finish() {
                     guard !word.isEmpty else { return }
                     let isCapitalized = word.first!.isUppercase || hyphenatedName && previousCapitalized
@@ -101,13 +104,14 @@ final class Spellings {
         if let known = byKeys[keys] { return known }
         guard let db = database() else { return [] }
         let marks = DocumentStore.placeholders(keys.count)
-        var words = (try? String.fetchAll(
-            db,
-            sql: """
-                SELECT DISTINCT v.term FROM vocabulary_key k JOIN vocabulary v ON v.term = k.term
-                WHERE k.key IN (\(marks)) ORDER BY v.documents DESC, v.term LIMIT 24
-                """,
-            arguments: StatementArguments(keys))) ?? []
+        var words =
+            (try? String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT v.term FROM vocabulary_key k JOIN vocabulary v ON v.term = k.term
+                    WHERE k.key IN (\(marks)) ORDER BY v.documents DESC, v.term LIMIT 24
+                    """,
+                arguments: StatementArguments(keys))) ?? []
         words = words.filter { $0 == term || isName($0) }
         if let own = words.firstIndex(of: term) { words.insert(words.remove(at: own), at: 0) }
         byKeys[keys] = words
@@ -125,13 +129,14 @@ final class Spellings {
         let head = String(letters.prefix(part))
         let tail = String(letters.suffix(part).reversed())
         guard let db = database() else { return [] }
-        let rows = (try? Row.fetchAll(
-            db,
-            sql: """
-                SELECT term, documents FROM vocabulary WHERE term >= ? AND term < ? || char(1114111)
-                UNION SELECT term, documents FROM vocabulary WHERE reversed >= ? AND reversed < ? || char(1114111)
-                """,
-            arguments: [head, head, tail, tail])) ?? []
+        let rows =
+            (try? Row.fetchAll(
+                db,
+                sql: """
+                    SELECT term, documents FROM vocabulary WHERE term >= ? AND term < ? || char(1114111)
+                    UNION SELECT term, documents FROM vocabulary WHERE reversed >= ? AND reversed < ? || char(1114111)
+                    """,
+                arguments: [head, head, tail, tail])) ?? []
         return rows.compactMap { row -> (String, Int)? in
             let word: String = row[0]
             guard word != term, abs(word.count - letters.count) <= distance,
@@ -149,13 +154,14 @@ final class Spellings {
     func knownNames(of tokens: [String]) -> [[String]] {
         let keys = Vocabulary.nameKeys(ofWords: tokens)
         guard !keys.isEmpty, let db = database() else { return [] }
-        let spellings = (try? String.fetchAll(
-            db,
-            sql: """
-                SELECT spelling FROM name_spelling WHERE key IN (\(DocumentStore.placeholders(keys.count)))
-                GROUP BY spelling ORDER BY max(documents) DESC, spelling LIMIT 16
-                """,
-            arguments: StatementArguments(keys))) ?? []
+        let spellings =
+            (try? String.fetchAll(
+                db,
+                sql: """
+                    SELECT spelling FROM name_spelling WHERE key IN (\(DocumentStore.placeholders(keys.count)))
+                    GROUP BY spelling ORDER BY max(documents) DESC, spelling LIMIT 16
+                    """,
+                arguments: StatementArguments(keys))) ?? []
         var phrases: [[String]] = []
         for spelling in spellings {
             let terms = Terms.indexTerms(in: spelling)
@@ -181,7 +187,8 @@ final class Spellings {
             let rows = (try? Row.fetchAll(db, sql: "SELECT name, variant FROM alias ORDER BY name, variant")) ?? []
             var groups: [String: [[String]]] = [:]
             for row in rows {
-                let name: String = row[0], variant: String = row[1]
+                let name: String = row[0]
+                let variant: String = row[1]
                 groups[name, default: [Terms.indexTerms(in: name)]].append(Terms.indexTerms(in: variant))
             }
             aliasGroups = Array(groups.values)

@@ -44,8 +44,11 @@ extension DocumentStore {
     static func aliasGroups(_ db: Database) throws -> [AliasGroup] {
         var groups: [AliasGroup] = []
         for row in try Row.fetchAll(db, sql: "SELECT name, variant FROM alias ORDER BY name COLLATE NOCASE, name, variant") {
-            let name: String = row[0], variant: String = row[1]
-            if groups.last?.name == name { groups[groups.count - 1].variants.append(variant) } else {
+            let name: String = row[0]
+            let variant: String = row[1]
+            if groups.last?.name == name {
+                groups[groups.count - 1].variants.append(variant)
+            } else {
                 groups.append(AliasGroup(name: name, variants: [variant]))
             }
         }
@@ -88,9 +91,12 @@ extension DocumentStore {
             let key = Terms.indexTerms(in: name)
             guard let group = try Self.aliasGroups(db).first(where: { $0.spellings.contains { Terms.indexTerms(in: $0) == key } })
             else { throw AliasError.unknown(name) }
-            let doomed = variants.isEmpty
+            let doomed =
+                variants.isEmpty
                 ? group.variants
-                : group.variants.filter { spelling in variants.contains { Terms.indexTerms(in: $0) == Terms.indexTerms(in: spelling) } }
+                : group.variants.filter { spelling in
+                    variants.contains { Terms.indexTerms(in: $0) == Terms.indexTerms(in: spelling) }
+                }
             guard !doomed.isEmpty else { throw AliasError.unknown(variants.joined(separator: ", ")) }
             for variant in doomed {
                 try db.execute(sql: "DELETE FROM alias WHERE name = ? AND variant = ?", arguments: [group.name, variant])

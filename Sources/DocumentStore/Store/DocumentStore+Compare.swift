@@ -18,7 +18,8 @@ extension DocumentStore {
             // Ranked as a search ranks, and only the best read in full.
             let digest = try ranking.prepare(db)
             let page = try Self.ranked(
-                db, match: query.match, span: DateSpan(query), ranking: ranking, digest: digest, sort: .relevance, limit: limit, offset: 0)
+                db, match: query.match, span: DateSpan(query), ranking: ranking, digest: digest, sort: .relevance, limit: limit,
+                offset: 0)
             let records = try Self.records(db, rowids: page.hits.map(\.rowid))
             return (page.hits.compactMap { records[$0.rowid] }, page.total)
         }
@@ -32,7 +33,9 @@ extension DocumentStore {
     }
 
     /// Reads a column of the vocabulary for many terms at once.
-    func vocabularyCounts(of terms: some Collection<String>, column: String, indexColumn: String) throws(StoreError) -> [String: Int] {
+    func vocabularyCounts(of terms: some Collection<String>, column: String, indexColumn: String) throws(StoreError) -> [String:
+        Int]
+    {
         guard !terms.isEmpty else { return [:] }
         return try read { db in
             var totals: [String: Int] = [:]

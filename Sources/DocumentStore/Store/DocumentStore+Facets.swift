@@ -96,11 +96,12 @@ extension DocumentStore {
             let aliases = try Self.aliasGroups(db)
             for kind in [Facet.Kind.person, .place] {
                 guard let list = values[kind] else { continue }
-                values[kind] = NameClusters(aliases: aliases, people: kind == .person).groups(list.map { ($0.value, $0.count) }).map { members in
-                    FacetValue(
-                        list[members[0]].value, members.reduce(0) { $0 + list[$1].count },
-                        variants: members.dropFirst().map { list[$0].value })
-                }
+                values[kind] = NameClusters(aliases: aliases, people: kind == .person).groups(list.map { ($0.value, $0.count) })
+                    .map { members in
+                        FacetValue(
+                            list[members[0]].value, members.reduce(0) { $0 + list[$1].count },
+                            variants: members.dropFirst().map { list[$0].value })
+                    }
             }
             var facets = Facet.Kind.allCases.map { kind -> Facet in
                 let all = values[kind] ?? []
@@ -113,14 +114,15 @@ extension DocumentStore {
                 let field = facet.kind == .person ? "people" : "places"
                 for (position, value) in facet.values.enumerated() where !value.variants.isEmpty {
                     let spellings = [value.value] + value.variants
-                    facets[index].values[position].count = try Int.fetchOne(
-                        db,
-                        sql: """
-                            SELECT count(DISTINCT d.rowid) \(hits.from) AND EXISTS (
-                                SELECT 1 FROM json_each(CASE WHEN d.\(field) <> '[]' THEN d.\(field) ELSE d.named_\(field) END) j
-                                WHERE j.value IN (\(Self.placeholders(spellings.count))))
-                            """,
-                        arguments: hits.arguments + StatementArguments(spellings)) ?? value.count
+                    facets[index].values[position].count =
+                        try Int.fetchOne(
+                            db,
+                            sql: """
+                                SELECT count(DISTINCT d.rowid) \(hits.from) AND EXISTS (
+                                    SELECT 1 FROM json_each(CASE WHEN d.\(field) <> '[]' THEN d.\(field) ELSE d.named_\(field) END) j
+                                    WHERE j.value IN (\(Self.placeholders(spellings.count))))
+                                """,
+                            arguments: hits.arguments + StatementArguments(spellings)) ?? value.count
                 }
                 facets[index].values.sort { ($0.count, $1.value) > ($1.count, $0.value) }
             }
@@ -166,7 +168,8 @@ struct HitSet {
             arguments = span.arguments
             return
         }
-        from = "FROM document_fts JOIN document d ON d.rowid = document_fts.rowid WHERE document_fts MATCH ?"
+        from =
+            "FROM document_fts JOIN document d ON d.rowid = document_fts.rowid WHERE document_fts MATCH ?"
             + span.conditions.map { " AND " + $0 }.joined()
         arguments = StatementArguments([query.match] + span.values)
     }

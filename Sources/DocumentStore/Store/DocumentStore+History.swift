@@ -42,23 +42,23 @@ extension DocumentStore {
         let reverted: RecordVersion?
         do {
             reverted = try write { db in
-            let versions = try Self.versions(db, id: id)
-            guard let newest = versions.last else { throw StoreError.unknownDocument(ref: id) }
-            guard let restored = versions.first(where: { $0.number == number }) else {
-                throw StoreError.unknownVersion(id: id, number: number, newest: newest.number)
-            }
-            let changed = newest.record.changedFields(to: restored.record)
-            guard !changed.isEmpty else { return nil }
-            let writer = try VersionWriter(db, importedAt: now, action: RecordVersion.Action.reverted(to: number).stored)
-            try writer.update(restored.record, changed: changed)
-            try DocumentDigest.refresh(db, all: false)
-            var terms = Set<String>()
-            var names: [String: Int] = [:]
-            Vocabulary.terms(of: restored.record, into: &terms)
-            Vocabulary.names(of: restored.record, into: &names)
-            try Vocabulary.update(db, terms: terms)
-            try Vocabulary.updateNames(db, counts: names)
-            return try Self.versions(db, id: id).last
+                let versions = try Self.versions(db, id: id)
+                guard let newest = versions.last else { throw StoreError.unknownDocument(ref: id) }
+                guard let restored = versions.first(where: { $0.number == number }) else {
+                    throw StoreError.unknownVersion(id: id, number: number, newest: newest.number)
+                }
+                let changed = newest.record.changedFields(to: restored.record)
+                guard !changed.isEmpty else { return nil }
+                let writer = try VersionWriter(db, importedAt: now, action: RecordVersion.Action.reverted(to: number).stored)
+                try writer.update(restored.record, changed: changed)
+                try DocumentDigest.refresh(db, all: false)
+                var terms = Set<String>()
+                var names: [String: Int] = [:]
+                Vocabulary.terms(of: restored.record, into: &terms)
+                Vocabulary.names(of: restored.record, into: &names)
+                try Vocabulary.update(db, terms: terms)
+                try Vocabulary.updateNames(db, counts: names)
+                return try Self.versions(db, id: id).last
             }
         } catch {
             throw Self.translate(error)

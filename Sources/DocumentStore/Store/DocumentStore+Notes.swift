@@ -58,13 +58,15 @@ extension DocumentStore {
                     return
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO note_source (path, stamp) VALUES (?, ?)", arguments: [source, stamp])
-                let statement = try db.makeStatement(sql: """
-                    INSERT INTO note_fts (text, quote, tags, source, session, number, uid, doc, created)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                let statement = try db.makeStatement(
+                    sql: """
+                        INSERT INTO note_fts (text, quote, tags, source, session, number, uid, doc, created)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                 for note in notes {
                     try statement.execute(arguments: [
-                        note.text, note.quote, note.tags.joined(separator: " "), source, note.session, note.number, note.uid, note.doc,
+                        note.text, note.quote, note.tags.joined(separator: " "), source, note.session, note.number, note.uid,
+                        note.doc,
                         note.created,
                     ])
                 }
@@ -78,10 +80,12 @@ extension DocumentStore {
     /// `#tag`, `-word` to leave out), best matches first.
     public func searchNotes(_ words: String, limit: Int = 100) throws(StoreError) -> [NoteHit] {
         let match = try Self.noteMatch(words)
-        let start = String(SearchHit.highlightStart), end = String(SearchHit.highlightEnd)
+        let start = String(SearchHit.highlightStart)
+        let end = String(SearchHit.highlightEnd)
         return try read { db in
             try Row.fetchAll(
-                db, sql: """
+                db,
+                sql: """
                     SELECT session, number, uid, text, quote, tags, doc, created, source, snippet(note_fts, 0, ?, ?, '…', 16)
                     FROM note_fts WHERE note_fts MATCH ? ORDER BY rank LIMIT ?
                     """, arguments: [start, end, match, limit]
@@ -134,9 +138,10 @@ extension DocumentStore {
             if negated { negative.append(term) } else { positive.append(term) }
         }
         guard !positive.isEmpty else {
-            throw .query(QueryError(
-                query: words, position: 0, problem: "there is no word to look for",
-                fix: "Give a word or a \"phrase\" the notes must hold, e.g. 'notes search rehabilitation'."))
+            throw .query(
+                QueryError(
+                    query: words, position: 0, problem: "there is no word to look for",
+                    fix: "Give a word or a \"phrase\" the notes must hold, e.g. 'notes search rehabilitation'."))
         }
         return positive.joined(separator: " ") + negative.map { " NOT " + $0 }.joined()
     }

@@ -33,15 +33,18 @@ extension DocumentStore {
             let earliest = try String.fetchOne(
                 db, sql: "SELECT date FROM document WHERE date_min IS NOT NULL ORDER BY date_min LIMIT 1")
             let latest = try String.fetchOne(
-                db, sql: "SELECT coalesce(date_end, date) FROM document WHERE date_max IS NOT NULL ORDER BY date_max DESC LIMIT 1")
+                db, sql: "SELECT coalesce(date_end, date) FROM document WHERE date_max IS NOT NULL ORDER BY date_max DESC LIMIT 1"
+            )
             let collections = try Row.fetchAll(
-                db, sql: """
+                db,
+                sql: """
                     SELECT value AS name, count(*) AS n FROM document, json_each(document.collections)
                     GROUP BY value ORDER BY n DESC, value LIMIT 20
                     """
             ).map { (name: $0["name"] as String, count: $0["n"] as Int) }
             let archives = try Row.fetchAll(
-                db, sql: """
+                db,
+                sql: """
                     SELECT archive AS name, count(*) AS n FROM document WHERE archive IS NOT NULL
                     GROUP BY archive ORDER BY n DESC, archive LIMIT 20
                     """

@@ -52,7 +52,8 @@ public final class DocumentStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
-            let reason = error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
+            let reason =
+                error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
                 ? "it is not a dossier store, or it is damaged. Move it aside and start again, or use --workspace"
                 : (error.message ?? "SQLite error \(error.resultCode.rawValue)")
             throw .cannotOpen(path: path, reason: reason)
@@ -81,7 +82,8 @@ public final class DocumentStore: Sendable {
     /// The document with this id, if any.
     public func record(id: String) throws(StoreError) -> Record? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Record.selection) FROM document WHERE id = ?", arguments: [id]).map(Record.init(row:))
+            try Row.fetchOne(db, sql: "SELECT \(Record.selection) FROM document WHERE id = ?", arguments: [id]).map(
+                Record.init(row:))
         }
     }
 

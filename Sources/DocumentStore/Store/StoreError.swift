@@ -16,7 +16,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .cannotOpen(let path, let reason):
             return "Cannot open the document store '\(path)': \(reason)."
         case .newerVersion(let path):
-            return "The document store '\(path)' was written by a newer dossier. Update dossier, or use another workspace with --workspace."
+            return
+                "The document store '\(path)' was written by a newer dossier. Update dossier, or use another workspace with --workspace."
         case .unknownDocument(let ref):
             return "No document has the id '\(ref)'. Use a result number from the last listing or an id shown by 'show'."
         case .unknownVersion(let id, let number, let newest):

@@ -23,16 +23,18 @@ struct VersionWriter {
         self.importedAt = importedAt
         self.action = action
         let columns = Record.storedColumns
-        insert = try db.makeStatement(sql: """
-            INSERT INTO document (\(columns.joined(separator: ", ")))
-            VALUES (\(DocumentStore.placeholders(columns.count)))
-            ON CONFLICT(id) DO NOTHING
-            """)
+        insert = try db.makeStatement(
+            sql: """
+                INSERT INTO document (\(columns.joined(separator: ", ")))
+                VALUES (\(DocumentStore.placeholders(columns.count)))
+                ON CONFLICT(id) DO NOTHING
+                """)
         select = try db.makeStatement(sql: "SELECT \(Record.selection) FROM document WHERE id = ?")
         let kept = (Record.columns + Schema.versionColumns).joined(separator: ", ")
-        archive = try db.makeStatement(sql: """
-            INSERT OR REPLACE INTO document_history (\(kept)) SELECT \(kept) FROM document WHERE id = ?
-            """)
+        archive = try db.makeStatement(
+            sql: """
+                INSERT OR REPLACE INTO document_history (\(kept)) SELECT \(kept) FROM document WHERE id = ?
+                """)
         let assignments = columns.dropFirst().map { "\($0) = ?" } + ["version = version + 1", "changed = ?", "action = ?"]
         change = try db.makeStatement(sql: "UPDATE document SET \(assignments.joined(separator: ", ")) WHERE id = ?")
     }

@@ -57,10 +57,11 @@ enum Vocabulary {
 
     /// Adds the names of newly imported records (`counts`: documents naming each).
     static func updateNames(_ db: Database, counts: [String: Int]) throws {
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO name_spelling VALUES (?, ?, ?)
-            ON CONFLICT (key, spelling) DO UPDATE SET documents = documents + excluded.documents
-            """)
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO name_spelling VALUES (?, ?, ?)
+                ON CONFLICT (key, spelling) DO UPDATE SET documents = documents + excluded.documents
+                """)
         for (name, count) in counts {
             for key in nameKeys(of: name) { try insert.execute(arguments: [key, name, count]) }
         }
@@ -68,10 +69,12 @@ enum Vocabulary {
 
     /// The people and places a record names, as facets count them.
     static func names(of record: Record, into counts: inout [String: Int]) {
-        let recognised = record.people.isEmpty || record.places.isEmpty
+        let recognised =
+            record.people.isEmpty || record.places.isEmpty
             ? NameRecognizer.recognize(record.title, record.summary) : RecognizedNames()
-        for name in Set((record.people.isEmpty ? recognised.people : record.people)
-            + (record.places.isEmpty ? recognised.places : record.places))
+        for name in Set(
+            (record.people.isEmpty ? recognised.people : record.people)
+                + (record.places.isEmpty ? recognised.places : record.places))
         {
             counts[name, default: 0] += 1
         }
@@ -107,7 +110,8 @@ enum Vocabulary {
 
     /// The words of a record's indexed fields, as the index holds them.
     static func terms(of record: Record, into terms: inout Set<String>) {
-        let fields = [record.title, record.summary, record.text, record.archive ?? ""]
+        let fields =
+            [record.title, record.summary, record.text, record.archive ?? ""]
             + record.people + record.places + record.collections
         for field in fields where !field.isEmpty {
             for term in Terms.indexTerms(in: field) { terms.insert(term) }
@@ -124,17 +128,19 @@ enum Vocabulary {
             // A store migrating from before v9 rebuilds its vocabulary (v6) before the
             // column exists.
             countsOccurrences = try db.columns(in: "vocabulary").contains { $0.name == "occurrences" }
-            word = try db.makeStatement(sql: countsOccurrences
-                ? "INSERT OR REPLACE INTO vocabulary (term, reversed, documents, occurrences) VALUES (?, ?, ?, ?)"
-                : "INSERT OR REPLACE INTO vocabulary (term, reversed, documents) VALUES (?, ?, ?)")
+            word = try db.makeStatement(
+                sql: countsOccurrences
+                    ? "INSERT OR REPLACE INTO vocabulary (term, reversed, documents, occurrences) VALUES (?, ?, ?, ?)"
+                    : "INSERT OR REPLACE INTO vocabulary (term, reversed, documents) VALUES (?, ?, ?)")
             key = try db.makeStatement(sql: "INSERT OR IGNORE INTO vocabulary_key VALUES (?, ?)")
         }
 
         func add(_ term: String, documents: Int, occurrences: Int) throws {
             // Words with a digit in them (dates, numbers, references) are nobody's name.
             guard term.unicodeScalars.allSatisfy({ !("0"..."9").contains($0) }) else { return }
-            try word.execute(arguments: countsOccurrences
-                ? [term, String(term.reversed()), documents, occurrences] : [term, String(term.reversed()), documents])
+            try word.execute(
+                arguments: countsOccurrences
+                    ? [term, String(term.reversed()), documents, occurrences] : [term, String(term.reversed()), documents])
             for name in Vocabulary.keys(of: term) {
                 try key.execute(arguments: [name, term])
             }

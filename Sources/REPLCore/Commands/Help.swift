@@ -16,7 +16,8 @@ struct Help: DossierCommand {
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
         guard let name = command.first else {
-            return PreformattedText(Self.overview(context.registry, style: context.style), data: Self.overviewJSON(context.registry))
+            return PreformattedText(
+                Self.overview(context.registry, style: context.style), data: Self.overviewJSON(context.registry))
         }
         guard let entry = context.registry.entry(named: name) else {
             throw REPLError.unknownCommand(name, suggestions: context.registry.suggestions(for: name))

@@ -10,7 +10,8 @@ public enum OutputFile {
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw ValidationError("Cannot write '\(path)': \(error.localizedDescription). Check that the folder exists and can be written.")
+            throw ValidationError(
+                "Cannot write '\(path)': \(error.localizedDescription). Check that the folder exists and can be written.")
         }
         return url
     }

@@ -45,7 +45,8 @@ public enum REPLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noSuchResult(let number, let first, let count):
             let last = first + count - 1
             let had = first == 1 ? "had \(count)" : "showed \(first)–\(last)"
-            return "There is no result \(number); the last listing \(had). Use a number from \(first) to \(last), or a document id."
+            return
+                "There is no result \(number); the last listing \(had). Use a number from \(first) to \(last), or a document id."
         case .unknownReference(let ref):
             return "No document has the id '\(ref)'. Use a result number from the last listing, or an id as 'show' prints it."
         case .interrupted:

@@ -36,7 +36,9 @@ struct SetCommand: FreeTextCommand {
         }
         let definition = try context.settings.known(name)
         if value.isEmpty && !reset {
-            if save { throw ValidationError("Give the value to save: set --save \(name) VALUE (it takes \(definition.accepts)).") }
+            if save {
+                throw ValidationError("Give the value to save: set --save \(name) VALUE (it takes \(definition.accepts)).")
+            }
             return Self.listing(context.settings, only: name)
         }
         if reset && !value.isEmpty {

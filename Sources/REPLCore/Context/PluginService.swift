@@ -79,4 +79,3 @@ public struct PluginStatus: Sendable, Equatable {
         self.stderr = stderr
     }
 }
-

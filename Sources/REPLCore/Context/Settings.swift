@@ -38,7 +38,8 @@ public struct SettingDefinition: Sendable {
 
     /// One of `choices` (case aside).
     public static func choice(_ name: String, summary: String, default value: String, choices: [String]) -> SettingDefinition {
-        SettingDefinition(name: name, summary: summary, defaultValue: value, accepts: "one of " + choices.joined(separator: ", ")) {
+        SettingDefinition(name: name, summary: summary, defaultValue: value, accepts: "one of " + choices.joined(separator: ", "))
+        {
             text in choices.first { $0.caseInsensitiveCompare(text) == .orderedSame }
         }
     }
@@ -112,7 +113,9 @@ extension Settings {
     /// The REPL's own settings: what commands of several modules read.
     static let core: [SettingDefinition] = [
         .number("limit", summary: "How many results search, related and notes search list.", default: 20, range: 1...1000),
-        .choice("color", summary: "Colour at a terminal: auto (unless NO_COLOR), on or off.", default: "auto", choices: ["auto", "on", "off"]),
+        .choice(
+            "color", summary: "Colour at a terminal: auto (unless NO_COLOR), on or off.", default: "auto",
+            choices: ["auto", "on", "off"]),
         SettingDefinition(
             name: "width", summary: "The width text is laid out for: auto (the terminal's) or a number of columns.",
             defaultValue: "auto", accepts: "auto or a whole number from 20 to 500"

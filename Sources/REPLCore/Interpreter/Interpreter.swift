@@ -96,7 +96,8 @@ public final class Interpreter: @unchecked Sendable {
     public func runStartupFile(_ url: URL, shownAs name: String) async -> Int {
         guard FileManager.default.fileExists(atPath: url.path) else { return 0 }
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            sink.writeMessage("\(name): cannot be read as UTF-8 text; its settings were not applied. Fix the file, or start with --no-rc.")
+            sink.writeMessage(
+                "\(name): cannot be read as UTF-8 text; its settings were not applied. Fix the file, or start with --no-rc.")
             return 1
         }
         var failures = 0
@@ -160,7 +161,8 @@ public final class Interpreter: @unchecked Sendable {
         guard context.session != nil else { return fail(SessionError.noSession(reason: context.sessionProblem).description) }
         guard !history.isEmpty else { return fail("The session's history is empty, so there is no command '\(trimmed)'.") }
         guard number >= 1, number <= history.count else {
-            return fail("There is no command \(trimmed) in the history; it holds commands 1 to \(history.count). 'history' lists them.")
+            return fail(
+                "There is no command \(trimmed) in the history; it holds commands 1 to \(history.count). 'history' lists them.")
         }
         return .some(history[number - 1].line)
     }
@@ -180,7 +182,8 @@ public final class Interpreter: @unchecked Sendable {
         } catch {
             sink.writeMessage(
                 Self.message(for: error)
-                    + " Until then your changes are kept in this dossier only; 'session save NEW-NAME' writes them to a new session.")
+                    + " Until then your changes are kept in this dossier only; 'session save NEW-NAME' writes them to a new session."
+            )
         }
     }
 
@@ -190,7 +193,8 @@ public final class Interpreter: @unchecked Sendable {
             sink.writeMessage("Session '\(session.name)' is open in another dossier too: took in \(notes) written there.")
         }
         for (from, to) in report.renumbered {
-            sink.writeMessage("Your note \(from) is now note \(to): another dossier had added a note \(from) to '\(session.name)'.")
+            sink.writeMessage(
+                "Your note \(from) is now note \(to): another dossier had added a note \(from) to '\(session.name)'.")
         }
     }
 

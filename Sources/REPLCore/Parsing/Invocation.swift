@@ -151,7 +151,8 @@ public struct Invocation: Sendable, Equatable {
         if positionals.count > taken {
             let extra = positionals[taken]
             throw fail(
-                leaf.arguments.isEmpty ? "'\(command)' takes no arguments, but was given '\(extra)'" : "Unexpected argument '\(extra)'")
+                leaf.arguments.isEmpty
+                    ? "'\(command)' takes no arguments, but was given '\(extra)'" : "Unexpected argument '\(extra)'")
         }
         return (arguments, options)
     }

@@ -73,13 +73,14 @@ public struct DocumentList: CommandOutput {
 
     public var json: JSONValue {
         var object = data
-        object["results"] = .array(items.enumerated().map { offset, item in
-            guard case .object(var fields) = item.record.json else { return item.record.json }
-            fields["rank"] = .number(Double(firstNumber + offset))
-            if !item.snippet.isEmpty { fields["snippet"] = .string(Self.plain(item.snippet)) }
-            for (key, value) in item.extra { fields[key] = value }
-            return .object(fields)
-        })
+        object["results"] = .array(
+            items.enumerated().map { offset, item in
+                guard case .object(var fields) = item.record.json else { return item.record.json }
+                fields["rank"] = .number(Double(firstNumber + offset))
+                if !item.snippet.isEmpty { fields["snippet"] = .string(Self.plain(item.snippet)) }
+                for (key, value) in item.extra { fields[key] = value }
+                return .object(fields)
+            })
         return .object(object)
     }
 

@@ -40,15 +40,16 @@ enum HelpScreen {
         lines += [""] + Wrapping.wrap("USAGE: " + usage(leaf, command: command), width: width, indent: "  ", firstIndent: "")
 
         let arguments = leaf.arguments.map { ("<\($0.name)>" + ($0.repeating ? " ..." : ""), $0.help) }
-        let options = leaf.options.map { option in
-            var label = leaf.freeText ? "" : option.short.map { "-\($0), " } ?? ""
-            label += "--" + option.name + (option.flag ? "" : " <\(option.valueName)>")
-            var notes: [String] = []
-            if !option.choices.isEmpty { notes.append("values: " + option.choices.joined(separator: ", ")) }
-            if let value = option.defaultValue, !value.isEmpty { notes.append("default: " + value) }
-            let help = notes.isEmpty ? option.help : option.help + " (\(notes.joined(separator: "; ")))"
-            return (label, help)
-        } + [("-h, --help", "Show help information.")]
+        let options =
+            leaf.options.map { option in
+                var label = leaf.freeText ? "" : option.short.map { "-\($0), " } ?? ""
+                label += "--" + option.name + (option.flag ? "" : " <\(option.valueName)>")
+                var notes: [String] = []
+                if !option.choices.isEmpty { notes.append("values: " + option.choices.joined(separator: ", ")) }
+                if let value = option.defaultValue, !value.isEmpty { notes.append("default: " + value) }
+                let help = notes.isEmpty ? option.help : option.help + " (\(notes.joined(separator: "; ")))"
+                return (label, help)
+            } + [("-h, --help", "Show help information.")]
         let subcommands = leaf.subcommands.map { subcommand in
             (subcommand.name + (subcommand.name == leaf.defaultSubcommand ? " (default)" : ""), subcommand.abstract)
         }
@@ -56,15 +57,18 @@ enum HelpScreen {
         lines += section("OPTIONS:", options, width: width)
         lines += section("SUBCOMMANDS:", subcommands, width: width)
         if !subcommands.isEmpty {
-            lines += [""] + Wrapping.wrap(
-                "Type 'help \(command) SUBCOMMAND' for a subcommand's options and examples.", width: width, indent: "  ",
-                firstIndent: "  ")
+            lines +=
+                [""]
+                + Wrapping.wrap(
+                    "Type 'help \(command) SUBCOMMAND' for a subcommand's options and examples.", width: width, indent: "  ",
+                    firstIndent: "  ")
         }
 
         var notes = ["Every command also takes --json, to print machine-readable JSON instead of text."]
         if leaf.freeText {
             notes.append(
-                "The text after the command is taken as typed: quotes, -word and #tag included; only the options above are taken out of it.")
+                "The text after the command is taken as typed: quotes, -word and #tag included; only the options above are taken out of it."
+            )
         }
         lines += [""] + notes.flatMap { Wrapping.wrap($0, width: width) }
         if !leaf.examples.isEmpty {

@@ -12,9 +12,10 @@ struct FuzzTarget: Sendable {
     /// The target being run (the C callback cannot carry context).
     nonisolated(unsafe) static var current: FuzzTarget?
 
-    static let all: [FuzzTarget] = [
-        query, line, tokenizer, variants,
-    ] + ImportTargets.all + [store, session, plugin]
+    static let all: [FuzzTarget] =
+        [
+            query, line, tokenizer, variants,
+        ] + ImportTargets.all + [store, session, plugin]
 }
 
 /// Stops the run: the input broke a promise.

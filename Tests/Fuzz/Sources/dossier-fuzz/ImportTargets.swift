@@ -1,5 +1,6 @@
-@testable import DocumentStore
 import Foundation
+
+@testable import DocumentStore
 
 /// Every importer's reader, as `import` runs it on a file, without a store: the file is
 /// refused with an `ImportError` or read into records.
@@ -15,12 +16,14 @@ enum ImportTargets {
         let url = Sample.file(bytes, extension: ext)
         let data = Data(bytes)
         _ = ImportFormat.guess(url: URL(fileURLWithPath: "input"), prefix: data.prefix(4096))
-        let reader = format.reader(data: data, url: url, file: "input.\(ext)", provenance: Provenance(file: url.path, format: format.rawValue))
+        let reader = format.reader(
+            data: data, url: url, file: "input.\(ext)", provenance: Provenance(file: url.path, format: format.rawValue))
         do {
-            try reader.read({ record in
-                _ = record.removingControlCharacters()
-                _ = record.json
-            }, warn: { _ in })
+            try reader.read(
+                { record in
+                    _ = record.removingControlCharacters()
+                    _ = record.json
+                }, warn: { _ in })
         } catch is ImportError {
             // Refused, as it should be when it is malformed.
         } catch {

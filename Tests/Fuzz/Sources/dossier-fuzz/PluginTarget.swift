@@ -1,6 +1,7 @@
 import DocumentStore
 import DossierProtocol
 import Foundation
+
 @testable import PluginKit
 @testable import REPLCore
 
@@ -14,7 +15,9 @@ extension FuzzTarget {
         let line = lines[0]
         if let value = try? JSONValue.parse(Data(bytes)) {
             let written = value.serialized()
-            guard let again = try? JSONValue.parse(written) else { finding("JSON written cannot be read back: \(written.prefix(200))") }
+            guard let again = try? JSONValue.parse(written) else {
+                finding("JSON written cannot be read back: \(written.prefix(200))")
+            }
             if again != value { finding("JSON does not read back as it was written: \(written.prefix(200))") }
         }
         guard let (type, body) = try? PluginProtocol.message(from: line) else { return }
@@ -27,7 +30,9 @@ extension FuzzTarget {
                 guard let encoded = try? JSONValue(encoding: signature), let again = try? CommandSignature(json: encoded) else {
                     finding("a signature that was accepted cannot be read back once encoded: \(command.serialized().prefix(200))")
                 }
-                if again != signature { finding("a signature does not read back as it was written: \(encoded.serialized().prefix(200))") }
+                if again != signature {
+                    finding("a signature does not read back as it was written: \(encoded.serialized().prefix(200))")
+                }
                 if let invocation = try? Invocation.parse(rest, for: signature) {
                     _ = try? invocation.call(for: signature, command: signature.name)
                 }

@@ -18,11 +18,17 @@ struct RandomDriver {
             func value(_ flag: String) -> String? {
                 argument.hasPrefix("-\(flag)=") ? String(argument.dropFirst(flag.count + 2)) : nil
             }
-            if let text = value("max_total_time"), let number = Double(text) { seconds = number }
-            else if let text = value("runs"), let number = Int(text) { runs = number }
-            else if let text = value("seed"), let number = UInt64(text) { seed = number }
-            else if let text = value("artifact_prefix") { artifactPrefix = text }
-            else if !argument.hasPrefix("-") { folders.append(argument) }
+            if let text = value("max_total_time"), let number = Double(text) {
+                seconds = number
+            } else if let text = value("runs"), let number = Int(text) {
+                runs = number
+            } else if let text = value("seed"), let number = UInt64(text) {
+                seed = number
+            } else if let text = value("artifact_prefix") {
+                artifactPrefix = text
+            } else if !argument.hasPrefix("-") {
+                folders.append(argument)
+            }
         }
     }
 
@@ -61,12 +67,13 @@ struct RandomDriver {
     }
 
     /// What the formats are made of: a mutation often inserts one of these.
-    private static let tokens: [[UInt8]] = [
-        "{", "}", "[", "]", "\"", "\\", ",", ":", "<", ">", "&", "(", ")", "NEAR(", " OR ", " AND ", " NOT ", "-", "*", "~",
-        "=", "\n", "\r\n", "\n\n", "TY  - ", "ER  - ", "---\n", "</div>", "<div type=\"document\">", "&amp;", "\\u0000",
-        "\\ud800", "1956-13-45", "September 31, 1956", "person:", "after:", "date:", "\"notes\":", "\"type\":\"response\"",
-        "ŏ", "’", "Ch'oe", "김일성", "毛泽东", "Хрущёв",
-    ].map { Array($0.utf8) } + [[0], [0xFF], [0xC3], [0xE2, 0x80], [0xEF, 0xBB, 0xBF]]
+    private static let tokens: [[UInt8]] =
+        [
+            "{", "}", "[", "]", "\"", "\\", ",", ":", "<", ">", "&", "(", ")", "NEAR(", " OR ", " AND ", " NOT ", "-", "*", "~",
+            "=", "\n", "\r\n", "\n\n", "TY  - ", "ER  - ", "---\n", "</div>", "<div type=\"document\">", "&amp;", "\\u0000",
+            "\\ud800", "1956-13-45", "September 31, 1956", "person:", "after:", "date:", "\"notes\":", "\"type\":\"response\"",
+            "ŏ", "’", "Ch'oe", "김일성", "毛泽东", "Хрущёв",
+        ].map { Array($0.utf8) } + [[0], [0xFF], [0xC3], [0xE2, 0x80], [0xEF, 0xBB, 0xBF]]
 
     private func mutate(_ input: inout [UInt8], seeds: [[UInt8]], random: inout SeededGenerator) {
         func position(_ extra: Int = 0) -> Int { Int(random.next() % UInt64(input.count + extra + 1)) }

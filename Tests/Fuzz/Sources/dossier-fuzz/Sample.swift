@@ -5,7 +5,8 @@ import Foundation
 /// when /dev/shm is there, so that commits do not wait on a disk).
 enum Sample {
     static let folder: URL = {
-        let base = FileManager.default.isWritableFile(atPath: "/dev/shm")
+        let base =
+            FileManager.default.isWritableFile(atPath: "/dev/shm")
             ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
         let folder = base.appendingPathComponent("dossier-fuzz-\(getpid())", isDirectory: true)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

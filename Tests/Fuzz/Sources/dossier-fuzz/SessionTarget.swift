@@ -18,7 +18,9 @@ extension FuzzTarget {
                 let first = String(decoding: written, as: UTF8.self).split(separator: "\n")
                 let second = String(decoding: SessionFormat.encode(again), as: UTF8.self).split(separator: "\n")
                 let line = zip(first, second).first { $0 != $1 }
-                finding("a session does not read back as it was written: \(line.map { "\($0.0) became \($0.1)" } ?? "the notes differ")")
+                finding(
+                    "a session does not read back as it was written: \(line.map { "\($0.0) became \($0.1)" } ?? "the notes differ")"
+                )
             }
         } catch {
             finding("a session that was read cannot be read back after saving: \(error)")

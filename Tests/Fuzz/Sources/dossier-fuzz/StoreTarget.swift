@@ -7,7 +7,9 @@ extension FuzzTarget {
     /// A record made of the input imported into a store and looked for again: the store's
     /// folding tokenizer, the vocabulary of spellings and the digests see every kind of text.
     /// An imported record must be there, and found by a word of its title.
-    static let store = FuzzTarget(name: "store", about: "an import into a store, its tokenizer and vocabulary, and a search for it") { bytes in
+    static let store = FuzzTarget(
+        name: "store", about: "an import into a store, its tokenizer and vocabulary, and a search for it"
+    ) { bytes in
         let text = bytes.text
         let parts = text.split(separator: "\u{0}", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         let title = parts[0]
@@ -27,11 +29,17 @@ extension FuzzTarget {
         } catch {
             finding("an import failed with something else than an ImportError: \(error)")
         }
-        guard let stored = try? store.record(id: id) else { finding("an imported record is not in the store: \(title.debugDescription)") }
-        guard let word = Terms.indexWords(in: stored.title).first(where: { $0.count >= 3 && $0.allSatisfy(\.isLetter) }) else { return }
+        guard let stored = try? store.record(id: id) else {
+            finding("an imported record is not in the store: \(title.debugDescription)")
+        }
+        guard let word = Terms.indexWords(in: stored.title).first(where: { $0.count >= 3 && $0.allSatisfy(\.isLetter) }) else {
+            return
+        }
         do {
             let page = try store.search(SearchQuery.parse("=\"\(word)\""), limit: 200)
-            if page.total == 0 { finding("a word of an imported title finds nothing: \(word.debugDescription) in \(stored.title.debugDescription)") }
+            if page.total == 0 {
+                finding("a word of an imported title finds nothing: \(word.debugDescription) in \(stored.title.debugDescription)")
+            }
         } catch {
             finding("a word of an imported title cannot be searched for: \(word.debugDescription): \(error)")
         }

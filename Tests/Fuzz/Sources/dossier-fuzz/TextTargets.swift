@@ -1,13 +1,15 @@
 import DocumentStore
 import Foundation
-@testable import REPLCore
 import TextAnalysis
+
+@testable import REPLCore
 
 extension FuzzTarget {
     /// The query language: parsing alone, then with the sample store's name variants and
     /// run against it. A query that parses must run: every term is quoted, so FTS5 must
     /// accept whatever the parser made.
-    static let query = FuzzTarget(name: "query", about: "the query parser, name expansion and the search it compiles to") { bytes in
+    static let query = FuzzTarget(name: "query", about: "the query parser, name expansion and the search it compiles to") {
+        bytes in
         let text = bytes.text
         _ = try? SearchQuery.parse(text)
         let store = Sample.store
@@ -16,7 +18,9 @@ extension FuzzTarget {
             query = try store.query(text)
         } catch {
             let message = String(describing: error)
-            if message.lowercased().contains("sqlite") || message.contains("fts5") { finding("the query error leaks SQL: \(message)") }
+            if message.lowercased().contains("sqlite") || message.contains("fts5") {
+                finding("the query error leaks SQL: \(message)")
+            }
             return
         }
         do {
@@ -37,10 +41,13 @@ extension FuzzTarget {
 
     /// Words, folding and the text tools built on them; folding twice must give what folding
     /// once gave, or a word indexed one way would be searched for another.
-    static let tokenizer = FuzzTarget(name: "tokenizer", about: "words, index terms, folding, diff, passages, names in text") { bytes in
+    static let tokenizer = FuzzTarget(name: "tokenizer", about: "words, index terms, folding, diff, passages, names in text") {
+        bytes in
         let text = bytes.text
         let folded = Folding.fold(text)
-        if Folding.fold(folded) != folded { finding("folding is not idempotent: \(text.debugDescription) → \(folded.debugDescription)") }
+        if Folding.fold(folded) != folded {
+            finding("folding is not idempotent: \(text.debugDescription) → \(folded.debugDescription)")
+        }
         _ = Folding.nfc(text)
         _ = Folding.trimmed(text)
         _ = Terms.indexWords(in: text)

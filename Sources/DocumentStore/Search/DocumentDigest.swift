@@ -24,21 +24,23 @@ enum DocumentDigest {
     static let undated: UInt32 = 0
 
     static func createTables(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE document_digest (chunk INTEGER PRIMARY KEY, entries BLOB NOT NULL);
-            CREATE TABLE document_digest_generation (generation INTEGER NOT NULL);
-            INSERT INTO document_digest_generation VALUES (0);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE document_digest (chunk INTEGER PRIMARY KEY, entries BLOB NOT NULL);
+                CREATE TABLE document_digest_generation (generation INTEGER NOT NULL);
+                INSERT INTO document_digest_generation VALUES (0);
+                """)
     }
 
     static func createTriggers(_ db: Database) throws {
         for (suffix, event, row) in [("ai", "INSERT", "new"), ("ad", "DELETE", "old"), ("au", "UPDATE", "new")] {
-            try db.execute(sql: """
-                CREATE TRIGGER document_digest_\(suffix) AFTER \(event) ON document BEGIN
-                    DELETE FROM document_digest WHERE chunk = \(row).rowid >> \(chunkShift);
-                    UPDATE document_digest_generation SET generation = generation + 1;
-                END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER document_digest_\(suffix) AFTER \(event) ON document BEGIN
+                        DELETE FROM document_digest WHERE chunk = \(row).rowid >> \(chunkShift);
+                        UPDATE document_digest_generation SET generation = generation + 1;
+                    END;
+                    """)
         }
     }
 
@@ -80,11 +82,14 @@ enum DocumentDigest {
         let rows = try Row.fetchCursor(db, sql: "SELECT chunk, entries FROM document_digest WHERE chunk <= ?", arguments: [last])
         while let row = try rows.next() {
             let chunk: Int = row[0]
-            guard let blob = row.dataNoCopy(atIndex: 1), blob.count == chunkSize * stride * 4 else { continue }
-            blob.withUnsafeBytes { bytes in
-                snapshot.fill(chunk: chunk) { bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self).littleEndian }
+            let filled = try row.withUnsafeData(atIndex: 1) { blob -> Bool in
+                guard let blob, blob.count == chunkSize * stride * 4 else { return false }
+                blob.withUnsafeBytes { bytes in
+                    snapshot.fill(chunk: chunk) { bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self).littleEndian }
+                }
+                return true
             }
-            present.insert(chunk)
+            if filled { present.insert(chunk) }
         }
         for chunk in 0..<(last + 1) where !present.contains(chunk) {
             let built = try Self.entries(db, chunk: chunk)
@@ -110,15 +115,16 @@ enum DocumentDigest {
         var entries = [UInt32](repeating: 0, count: chunkSize * stride)
         for index in 0..<chunkSize { entries[index * stride] = absent }
         let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: """
-                SELECT z.id, z.sz, s.date_min, s.date_max
-                FROM document_fts_docsize z LEFT JOIN document_span s ON s.rowid = z.id
-                WHERE z.id >= ? AND z.id < ?
-                """),
+            db.cachedStatement(
+                sql: """
+                    SELECT z.id, z.sz, s.date_min, s.date_max
+                    FROM document_fts_docsize z LEFT JOIN document_span s ON s.rowid = z.id
+                    WHERE z.id >= ? AND z.id < ?
+                    """),
             arguments: [first, first + Int64(chunkSize)])
         while let row = try rows.next() {
             let index = Int((row[0] as Int64) - first) * stride
-            entries[index] = UInt32(clamping: Varint.sum(of: row.dataNoCopy(atIndex: 1) ?? Data()))
+            entries[index] = UInt32(clamping: try row.withUnsafeData(atIndex: 1) { Varint.sum(of: $0 ?? Data()) })
             entries[index + 1] = day(row[2]) ?? undated
             entries[index + 2] = day(row[3]) ?? undated
         }
@@ -219,7 +225,8 @@ enum Varint {
     /// The sum of the values in `data`.
     static func sum(of data: Data) -> Int {
         data.withUnsafeBytes { bytes in
-            var total = 0, offset = 0
+            var total = 0
+            var offset = 0
             while let value = next(bytes, &offset) { total += value }
             return total
         }

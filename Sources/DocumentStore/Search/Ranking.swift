@@ -136,10 +136,11 @@ private struct RankState {
         let weights = UnsafeMutablePointer<Double>.allocate(capacity: Schema.columnWeights.count)
         weights.initialize(from: Schema.columnWeights, count: Schema.columnWeights.count)
         let state = UnsafeMutablePointer<RankState>.allocate(capacity: 1)
-        state.initialize(to: RankState(
-            phrases: phrases, idf: idf, rows: rows, weights: weights, weightCount: Schema.columnWeights.count,
-            averageLength: averageLength, counts: pass?.counts, lengths: pass?.digest.lengths, days: pass?.digest.days,
-            owner: pass.map { Unmanaged.passRetained($0) }, filter: filter))
+        state.initialize(
+            to: RankState(
+                phrases: phrases, idf: idf, rows: rows, weights: weights, weightCount: Schema.columnWeights.count,
+                averageLength: averageLength, counts: pass?.counts, lengths: pass?.digest.lengths, days: pass?.digest.days,
+                owner: pass.map { Unmanaged.passRetained($0) }, filter: filter))
         return state
     }
 
@@ -176,7 +177,8 @@ private let rankFunction: fts5_extension_function = { api, fts, context, count, 
             filter = UInt32(clamping: first)...UInt32(clamping: last)
         }
         let phrases = Int(functions.xPhraseCount!(fts))
-        var rows: Int64 = 0, tokens: Int64 = 0
+        var rows: Int64 = 0
+        var tokens: Int64 = 0
         var code = functions.xRowCount!(fts, &rows)
         if code == SQLITE_OK { code = functions.xColumnTotalSize!(fts, -1, &tokens) }
         let deferred = phrases == 1 && pass != nil
@@ -213,14 +215,17 @@ private let rankFunction: fts5_extension_function = { api, fts, context, count, 
         let code = api.pointee.xColumnSize!(fts, -1, &length)
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
     }
-    let k1 = 1.2, b = 0.75
+    let k1 = 1.2
+    let b = 0.75
     let normalised = k1 * (1 - b + b * Double(length) / query.averageLength)
     // How often each phrase occurs, weighed by the column it occurs in.
-    let phraseFirst = api.pointee.xPhraseFirst!, phraseNext = api.pointee.xPhraseNext!
+    let phraseFirst = api.pointee.xPhraseFirst!
+    let phraseNext = api.pointee.xPhraseNext!
     var score = 0.0
     for phrase in 0..<query.phrases {
         var iterator = Fts5PhraseIter()
-        var column: Int32 = 0, offset: Int32 = 0
+        var column: Int32 = 0
+        var offset: Int32 = 0
         var frequency = 0.0
         var code = phraseFirst(fts, Int32(phrase), &iterator, &column, &offset)
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
