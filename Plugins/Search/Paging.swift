@@ -30,7 +30,7 @@ struct Prev: DossierCommand {
 
 /// Moves the last search `pages` pages on (or back).
 private func turn(by pages: Int, in context: CommandContext) throws -> any CommandOutput {
-    guard let paging = context.paging, paging.command == "search", let query = paging.state["query"] else {
+    guard let paging = context.paging, paging.command == "search", let search = paging.state(as: SearchPaging.self) else {
         throw REPLError.failed("There are no results to page through. Run 'search' first.")
     }
     let offset = paging.offset + pages * paging.limit
@@ -42,8 +42,7 @@ private func turn(by pages: Int, in context: CommandContext) throws -> any Comma
             "That was the last page: the search found \(paging.total.grouped) \(paging.total == 1 ? "document" : "documents"). 'prev' goes back."
         )
     }
-    let sort = SearchSort(rawValue: paging.state["sort"] ?? "") ?? .relevance
     return try Search.page(
-        query: query, sort: sort, limit: paging.limit, offset: offset, exact: paging.state["exact"] == "yes",
-        why: paging.state["why"] == "yes", in: context)
+        query: search.query, sort: search.sort, limit: paging.limit, offset: offset, exact: search.exact, why: search.why,
+        in: context)
 }

@@ -101,7 +101,7 @@ struct Search: FreeTextCommand, ListingCommand {
         let shownSort = parsed.isDatesOnly && sort == .relevance ? SearchSort.date : sort
         context.paging = Paging(
             command: "search",
-            state: ["query": query, "sort": sort.rawValue, "exact": exact ? "yes" : "", "why": why ? "yes" : ""],
+            state: SearchPaging(query: query, sort: sort, exact: exact, why: why),
             offset: offset, limit: limit,
             total: page.total)
         let first = offset + 1
@@ -189,4 +189,12 @@ extension Search {
     /// `set snippet N`: how many words the passage under each result shows.
     static let snippetSetting = SettingDefinition.number(
         "snippet", summary: "How many words the passage under each search result shows.", default: 32, range: 4...200)
+}
+
+/// What `next` and `prev` need to page through the last search.
+struct SearchPaging: Codable {
+    var query: String
+    var sort: SearchSort
+    var exact: Bool
+    var why: Bool
 }

@@ -23,14 +23,7 @@ struct Pin: DossierCommand {
         var unique: [String] = []
         for id in new where !unique.contains(id) { unique.append(id) }
         session.update { $0.pinned += unique }
-        let total = session.session.pinned.count
-        let text =
-            unique.isEmpty
-            ? "\(ids.count == 1 ? "It was" : "They were") already pinned; \(total.counted("document")) pinned in '\(session.name)'."
-            : "Pinned \(unique.joined(separator: ", ")); \(total.counted("document")) pinned in '\(session.name)'. 'pin' lists them."
-        return Message(
-            text,
-            data: ["pinned": .array(session.session.pinned.map(JSONValue.string)), "added": .array(unique.map(JSONValue.string))])
+        return PinChange(session: session.name, asked: ids.count, pinned: session.session.pinned, added: unique, removed: nil)
     }
 
     private func pinnedList(_ context: CommandContext, session: OpenSession) throws -> any CommandOutput {
@@ -84,14 +77,38 @@ struct Unpin: DossierCommand {
         }
         let removed = ids.filter { session.session.pinned.contains($0) }
         session.update { $0.pinned.removeAll { removed.contains($0) } }
-        let text =
-            removed.isEmpty
-            ? "None of those documents was pinned."
-            : "Unpinned \(removed.count.counted("document")); \(session.session.pinned.count.counted("document")) still pinned."
-        return Message(
-            text,
-            data: [
-                "pinned": .array(session.session.pinned.map(JSONValue.string)), "removed": .array(removed.map(JSONValue.string)),
-            ])
+        return PinChange(session: session.name, asked: ids.count, pinned: session.session.pinned, added: nil, removed: removed)
+    }
+}
+
+/// What `pin REF…` and `unpin` did: the working set after, and what came in or went out.
+struct PinChange: CommandResult {
+    var session: String
+    /// How many documents the line named.
+    var asked: Int
+    var pinned: [String]
+    /// What `pin` added (nil for `unpin`).
+    var added: [String]?
+    /// What `unpin` took out (nil for `pin`).
+    var removed: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case pinned, added, removed
+    }
+
+    func text(in style: TextStyle) -> String {
+        let total = pinned.count.counted("document")
+        let sentence: String
+        if let removed {
+            sentence =
+                removed.isEmpty
+                ? "None of those documents was pinned."
+                : "Unpinned \(removed.count.counted("document")); \(total) still pinned."
+        } else if let added, !added.isEmpty {
+            sentence = "Pinned \(added.joined(separator: ", ")); \(total) pinned in '\(session)'. 'pin' lists them."
+        } else {
+            sentence = "\(asked == 1 ? "It was" : "They were") already pinned; \(total) pinned in '\(session)'."
+        }
+        return Message(sentence).text(in: style)
     }
 }

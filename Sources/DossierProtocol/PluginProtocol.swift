@@ -1,5 +1,3 @@
-import DossierJSON
-
 /// The protocol Dossier speaks with external plugins: newline-delimited JSON over the
 /// plugin's standard input and output, described for plugin authors in
 /// `Plugins/PROTOCOL.md`. Its version is its own: it changes only when a message changes

@@ -49,7 +49,7 @@ struct RankedPage {
 }
 
 /// The order of search results.
-public enum SearchSort: String, Sendable, CaseIterable {
+public enum SearchSort: String, Sendable, CaseIterable, Codable {
     /// Best match first (BM25, title over summary over text).
     case relevance
     /// Oldest first; undated documents last.

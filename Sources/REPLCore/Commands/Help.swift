@@ -96,6 +96,13 @@ struct Quit: DossierCommand {
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
         context.requestQuit()
-        return Message("", data: ["quit": true])
+        return Quitting()
     }
+}
+
+/// What `quit` returns: nothing to say; `{"quit": true}` for a program.
+struct Quitting: CommandResult {
+    let quit = true
+
+    func text(in style: TextStyle) -> String { "" }
 }

@@ -54,39 +54,67 @@ struct SetCommand: FreeTextCommand {
         }
         settings.set(name, to: kept, saving: save)
         context.settings = settings
-        let now = settings[name] ?? definition.defaultValue
-        let source = settings.source(of: name)
-        let where_: String
-        switch source {
-        case .sitting: where_ = "for this sitting"
-        case .workspace: where_ = save ? "saved in the workspace" : "the workspace's value"
-        case .standard: where_ = "the default"
-        }
-        return Message(
-            "\(name) is \(now) (\(where_)).",
-            data: ["name": .string(name), "value": .string(now), "source": .string(source.rawValue)])
+        return SettingChange(
+            name: name, value: settings[name] ?? definition.defaultValue, source: settings.source(of: name), saved: save)
     }
 
     /// Every setting (or the one named): value, where it comes from, what it does.
-    static func listing(_ settings: Settings, only name: String?) -> any CommandOutput {
-        let shown = settings.definitions.filter { name == nil || $0.name == name }
-        let rows = shown.map { definition in
-            [
-                definition.name, settings[definition.name] ?? definition.defaultValue,
-                settings.source(of: definition.name).rawValue, definition.summary,
-            ]
+    static func listing(_ settings: Settings, only name: String?) -> SettingsListing {
+        SettingsListing(
+            settings: settings.definitions.filter { name == nil || $0.name == name }.map { definition in
+                SettingsListing.Setting(
+                    name: definition.name, value: settings[definition.name] ?? definition.defaultValue,
+                    source: settings.source(of: definition.name), defaultValue: definition.defaultValue,
+                    accepts: definition.accepts, about: definition.summary)
+            })
+    }
+}
+
+/// What `set NAME VALUE` (or `--reset`) left the setting at.
+struct SettingChange: CommandResult {
+    var name: String
+    var value: String
+    var source: SettingSource
+    /// Whether the change was saved in the workspace.
+    var saved: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case name, value, source
+    }
+
+    func text(in style: TextStyle) -> String {
+        let origin: String
+        switch source {
+        case .sitting: origin = "for this sitting"
+        case .workspace: origin = saved ? "saved in the workspace" : "the workspace's value"
+        case .standard: origin = "the default"
         }
-        let data: JSONValue = [
-            "settings": .array(
-                shown.map { definition in
-                    [
-                        "name": .string(definition.name), "value": .string(settings[definition.name] ?? definition.defaultValue),
-                        "source": .string(settings.source(of: definition.name).rawValue),
-                        "default": .string(definition.defaultValue), "accepts": .string(definition.accepts),
-                        "about": .string(definition.summary),
-                    ]
-                })
-        ]
-        return Table(columns: ["Setting", "Value", "From", "About"], rows: rows, data: data)
+        return Message("\(name) is \(value) (\(origin)).").text(in: style)
+    }
+}
+
+/// The settings `set` lists.
+struct SettingsListing: CommandResult {
+    struct Setting: Encodable, Sendable {
+        var name: String
+        var value: String
+        var source: SettingSource
+        var defaultValue: String
+        var accepts: String
+        var about: String
+
+        enum CodingKeys: String, CodingKey {
+            case name, value, source, accepts, about
+            case defaultValue = "default"
+        }
+    }
+
+    var settings: [Setting]
+
+    func text(in style: TextStyle) -> String {
+        Table(
+            columns: ["Setting", "Value", "From", "About"],
+            rows: settings.map { [$0.name, $0.value, $0.source.rawValue, $0.about] }, data: .null
+        ).text(in: style)
     }
 }

@@ -1,4 +1,5 @@
 import DocumentStore
+import DossierProtocol
 import Foundation
 import SessionStore
 import Synchronization
@@ -211,17 +212,26 @@ public final class CommandContext: @unchecked Sendable {
 public struct Paging: Sendable, Equatable {
     /// The command that made the listing.
     public var command: String
-    /// What that command needs to make another page (its query, its order).
-    public var state: [String: String]
+    /// What that command needs to make another page (its query, its order), as the
+    /// command's own Codable value (`state(as:)` reads it back).
+    public var state: JSONValue
     public var offset: Int
     public var limit: Int
     public var total: Int
 
-    public init(command: String, state: [String: String], offset: Int, limit: Int, total: Int) {
+    public init(command: String, state: some Encodable, offset: Int, limit: Int, total: Int) {
         self.command = command
-        self.state = state
+        self.state = (try? JSONValue(encoding: state)) ?? .null
         self.offset = offset
         self.limit = limit
         self.total = total
+    }
+}
+
+extension Paging {
+    /// The state as the command that made the listing wrote it; nil when another command
+    /// did, or when it does not read as `type`.
+    public func state<State: Decodable>(as type: State.Type) -> State? {
+        try? state.decode(type)
     }
 }

@@ -46,7 +46,7 @@ public struct SettingDefinition: Sendable {
 }
 
 /// Where a setting's value comes from.
-public enum SettingSource: String, Sendable {
+public enum SettingSource: String, Sendable, Encodable {
     case sitting = "this sitting"
     case workspace
     case standard = "default"

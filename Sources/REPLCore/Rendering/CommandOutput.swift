@@ -19,6 +19,21 @@ extension CommandOutput {
     public var listedFirstNumber: Int { 1 }
 }
 
+/// A command's result as one typed value: `--json` is the value encoded (its keys those of
+/// the field vocabulary, by its `CodingKeys`), and `text(in:)` lays out the same value for
+/// people, so the two views cannot say different things.
+public protocol CommandResult: CommandOutput, Encodable {}
+
+extension CommandResult {
+    public var json: JSONValue {
+        do {
+            return try JSONValue(encoding: self)
+        } catch {
+            return ["error": ["message": .string("The result could not be written as JSON: \(error)")]]
+        }
+    }
+}
+
 /// A sentence or two for the user, such as a confirmation.
 public struct Message: CommandOutput {
     public var message: String
