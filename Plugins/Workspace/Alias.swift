@@ -41,11 +41,7 @@ struct Alias: DossierCommandGroup {
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let added = try context.store.addAliases(AliasGroup(name: name, variants: variants))
-            let text =
-                added == 0
-                ? "'\(name)' already has \(variants.count == 1 ? "that alias" : "those aliases")."
-                : "'\(name)' is also searched as \(variants.map { "'\($0)'" }.joined(separator: ", "))."
-            return Message(text, data: ["name": .string(name), "added": .number(Double(added))])
+            return AliasChange(name: name, variants: variants, added: added)
         }
     }
 
@@ -54,18 +50,7 @@ struct Alias: DossierCommandGroup {
         static let examples = ["alias list", "alias list --json"]
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
-            let groups = try context.store.aliases()
-            guard !groups.isEmpty else {
-                return Message(
-                    "There are no aliases. Add one with 'alias add NAME VARIANT…' or 'alias import FILE'.",
-                    data: ["aliases": .array([])])
-            }
-            return FieldList(
-                fields: groups.map { (label: $0.name, value: $0.variants.joined(separator: "; ")) },
-                data: [
-                    "aliases": .array(
-                        groups.map { ["name": .string($0.name), "variants": .array($0.variants.map(JSONValue.string))] })
-                ])
+            AliasListing(aliases: try context.store.aliases().map { AliasListing.Alias(name: $0.name, variants: $0.variants) })
         }
     }
 
@@ -80,10 +65,7 @@ struct Alias: DossierCommandGroup {
         var variants: [String] = []
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
-            let removed = try context.store.removeAliases(name: name, variants: variants)
-            return Message(
-                "Removed \(removed) \(removed == 1 ? "alias" : "aliases") of '\(name)'.",
-                data: ["name": .string(name), "removed": .number(Double(removed))])
+            AliasRemoval(name: name, removed: try context.store.removeAliases(name: name, variants: variants))
         }
     }
 
@@ -99,9 +81,7 @@ struct Alias: DossierCommandGroup {
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
             let (groups, added) = try context.store.importAliases(at: url, name: file)
-            return Message(
-                "Read \(groups) \(groups == 1 ? "name" : "names") from '\(file)': \(added) new \(added == 1 ? "alias" : "aliases").",
-                data: ["file": .string(file), "names": .number(Double(groups)), "added": .number(Double(added))])
+            return AliasFileRead(file: file, names: groups, added: added)
         }
     }
 
@@ -119,8 +99,83 @@ struct Alias: DossierCommandGroup {
             let text = DocumentStore.aliasFile(groups)
             guard let out else { return Message(text.isEmpty ? "There are no aliases." : String(text.dropLast())) }
             try OutputFile.write(text, to: out)
-            return Message(
-                "Wrote \(groups.count) \(groups.count == 1 ? "name" : "names") to '\(out)'.", data: ["file": .string(out)])
+            return AliasFileWritten(file: out, names: groups.count)
         }
+    }
+}
+
+/// What `alias add` did.
+struct AliasChange: CommandResult {
+    var name: String
+    var variants: [String]
+    /// How many of the variants were new.
+    var added: Int
+
+    enum CodingKeys: String, CodingKey {
+        case name, added
+    }
+
+    func text(in style: TextStyle) -> String {
+        Message(
+            added == 0
+                ? "'\(name)' already has \(variants.count == 1 ? "that alias" : "those aliases")."
+                : "'\(name)' is also searched as \(variants.map { "'\($0)'" }.joined(separator: ", "))."
+        ).text(in: style)
+    }
+}
+
+/// The aliases `alias list` shows.
+struct AliasListing: CommandResult {
+    struct Alias: Encodable, Sendable {
+        var name: String
+        var variants: [String]
+    }
+
+    var aliases: [Alias]
+
+    func text(in style: TextStyle) -> String {
+        guard !aliases.isEmpty else {
+            return Message("There are no aliases. Add one with 'alias add NAME VARIANT…' or 'alias import FILE'.").text(in: style)
+        }
+        return FieldList(fields: aliases.map { (label: $0.name, value: $0.variants.joined(separator: "; ")) }, data: .null)
+            .text(in: style)
+    }
+}
+
+/// What `alias rm` removed.
+struct AliasRemoval: CommandResult {
+    var name: String
+    var removed: Int
+
+    func text(in style: TextStyle) -> String {
+        Message("Removed \(removed) \(removed == 1 ? "alias" : "aliases") of '\(name)'.").text(in: style)
+    }
+}
+
+/// What `alias import` read.
+struct AliasFileRead: CommandResult {
+    var file: String
+    var names: Int
+    var added: Int
+
+    func text(in style: TextStyle) -> String {
+        Message(
+            "Read \(names) \(names == 1 ? "name" : "names") from '\(file)': \(added) new \(added == 1 ? "alias" : "aliases")."
+        )
+        .text(in: style)
+    }
+}
+
+/// What `alias export --out FILE` wrote.
+struct AliasFileWritten: CommandResult {
+    var file: String
+    var names: Int
+
+    enum CodingKeys: String, CodingKey {
+        case file
+    }
+
+    func text(in style: TextStyle) -> String {
+        Message("Wrote \(names) \(names == 1 ? "name" : "names") to '\(file)'.").text(in: style)
     }
 }

@@ -28,13 +28,41 @@ struct Revert: DossierCommand {
         }
         let version = try context.resolveVersion(ref)
         let id = version.record.id
-        guard let restored = try context.store.revert(id: id, to: version.number) else {
-            return Message(
-                "Version \(version.number) of \(id) is the document as it is now; nothing was changed.",
-                data: ["id": .string(id), "version": .number(Double(version.number)), "changed": .array([])])
+        return Reversion(id: id, restored: version.number, made: try context.store.revert(id: id, to: version.number))
+    }
+}
+
+/// What `revert` did: the version asked for, and the new version that restores it (nil
+/// when the document already was that version).
+struct Reversion: CommandResult {
+    var id: String
+    var restored: Int
+    var made: RecordVersion?
+
+    enum CodingKeys: String, CodingKey {
+        case id, version, changed
+        case restoredVersion = "restored_version"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        if let made {
+            try container.encode(restored, forKey: .restoredVersion)
+            try container.encode(made.json, forKey: .version)
+        } else {
+            try container.encode(restored, forKey: .version)
+            try container.encode([String](), forKey: .changed)
+        }
+    }
+
+    func text(in style: TextStyle) -> String {
+        guard let made else {
+            return Message("Version \(restored) of \(id) is the document as it is now; nothing was changed.").text(in: style)
         }
         return Message(
-            "Restored version \(version.number) of \(id) as version \(restored.number) (changed: \(restored.changed.joined(separator: ", "))). Version \(restored.number - 1) is kept in its history.",
-            data: ["id": .string(id), "restored_version": .number(Double(version.number)), "version": restored.json])
+            "Restored version \(restored) of \(id) as version \(made.number) (changed: \(made.changed.joined(separator: ", "))). "
+                + "Version \(made.number - 1) is kept in its history."
+        ).text(in: style)
     }
 }
