@@ -130,16 +130,8 @@ struct Dossier: AsyncParsableCommand {
     }
 
     /// Passes a Ctrl-C on to the command running, until cancelled.
-    static func watchInterrupts(of context: CommandContext) -> Task<Void, Never> {
-        Task.detached {
-            while !Task.isCancelled {
-                if Interrupts.isPending {
-                    context.interrupt()
-                    return
-                }
-                try? await Task.sleep(for: .milliseconds(50))
-            }
-        }
+    static func watchInterrupts(of context: CommandContext) -> InterruptWatch {
+        Interrupts.watch { context.interrupt() }
     }
 
     /// Finds or creates the workspace and opens its store; a new store gets the sample.
