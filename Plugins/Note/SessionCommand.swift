@@ -39,24 +39,7 @@ struct SessionCommand: DossierCommandGroup {
             } else {
                 open = try context.sessions.open(name.joined(separator: " "))
             }
-            let session = open.session
-            var fields: [(label: String, value: String)] = [("File", open.url.path)]
-            if !session.description.isEmpty { fields.append(("Question", session.description)) }
-            fields += [
-                ("Created", SessionDates.display(session.created)),
-                ("Last used", SessionDates.display(session.modified)),
-                ("Notes", session.notes.count.counted("note") + " on " + session.notedDocuments.count.counted("document")),
-                ("Pinned", session.pinned.count.counted("document")),
-                ("Cited", session.citedDocuments.count.counted("document")),
-                (
-                    "History",
-                    session.history.count.counted("command") + " in "
-                        + Set(session.history.map(\.sitting)).count.counted("sitting")
-                ),
-            ]
-            return FieldList(
-                title: "Session '\(session.name)'" + (open === context.session ? " (in use)" : ""), fields: fields,
-                data: summaryJSON(session, url: open.url))
+            return SessionShown(summary: SessionSummary(open.session, url: open.url), inUse: open === context.session)
         }
     }
 
@@ -76,9 +59,9 @@ struct SessionCommand: DossierCommandGroup {
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let session = try context.sessions.create(name.joined(separator: " "), description: description)
             context.use(session)
-            return Message(
+            return SessionMessage(
                 "Started session '\(session.name)' (\(session.url.lastPathComponent) in Sessions/). Notes, pins and commands now go to it.",
-                data: summaryJSON(session.session, url: session.url))
+                session: SessionSummary(session.session, url: session.url))
         }
     }
 
@@ -94,15 +77,16 @@ struct SessionCommand: DossierCommandGroup {
             let wanted = name.joined(separator: " ")
             let url = try context.sessions.existingURL(wanted)
             if let current = context.session, current.isStored(at: url) {
-                return Message(
-                    "Session '\(current.name)' is already in use.", data: summaryJSON(current.session, url: current.url))
+                return SessionMessage(
+                    "Session '\(current.name)' is already in use.", session: SessionSummary(current.session, url: current.url))
             }
             let session = try OpenSession.open(url)
             context.use(session)
             let contents = session.session
-            return Message(
-                "Opened session '\(contents.name)': \(contents.notes.count.counted("note")), \(contents.pinned.count.counted("pinned document")), \(contents.history.count.counted("command")) in its history.",
-                data: summaryJSON(contents, url: url))
+            return SessionMessage(
+                sentence:
+                    "Opened session '\(contents.name)': \(contents.notes.count.counted("note")), \(contents.pinned.count.counted("pinned document")), \(contents.history.count.counted("command")) in its history.",
+                session: SessionSummary(contents, url: url))
         }
     }
 
@@ -122,16 +106,16 @@ struct SessionCommand: DossierCommandGroup {
             let session = try context.requireSession()
             guard !name.isEmpty else {
                 try session.save(force: true)
-                return Message(
+                return SessionMessage(
                     "Saved session '\(session.name)' to \(session.url.path).",
-                    data: summaryJSON(session.session, url: session.url))
+                    session: SessionSummary(session.session, url: session.url))
             }
             let old = session.name
             try context.sessions.saveAs(session, newName: name.joined(separator: " "), removingOld: false)
             context.use(session)
-            return Message(
+            return SessionMessage(
                 "Saved a copy of '\(old)' as '\(session.name)' and went on in it; '\(old)' stays as it was.",
-                data: summaryJSON(session.session, url: session.url))
+                session: SessionSummary(session.session, url: session.url))
         }
     }
 
@@ -143,33 +127,18 @@ struct SessionCommand: DossierCommandGroup {
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let summaries = context.sessions.summaries()
             guard !summaries.isEmpty else {
-                return Message(
-                    "There are no sessions in \(context.sessions.folder.path). Start one with 'session new NAME'.",
-                    data: ["sessions": .array([])])
+                return SessionListing(sessions: [], folder: context.sessions.folder.path, current: nil)
             }
-            let current = context.session?.url.standardizedFileURL.path
-            var rows: [[String]] = []
-            var items: [JSONValue] = []
-            for summary in summaries.sorted(by: { lastUsed($0) > lastUsed($1) }) {
-                let mark = summary.url.standardizedFileURL.path == current ? "*" : " "
+            let entries = summaries.sorted(by: { lastUsed($0) > lastUsed($1) }).map { summary -> SessionListing.Entry in
                 switch summary.session {
-                case .success(let session):
-                    rows.append([
-                        mark + " " + session.name, SessionDates.display(session.modified), String(session.notes.count),
-                        String(session.notedDocuments.count), String(session.citedDocuments.count), session.description,
-                    ])
-                    items.append(summaryJSON(session, url: summary.url))
+                case .success(let session): return .readable(SessionSummary(session, url: summary.url))
                 case .failure(let error):
-                    rows.append([mark + " " + summary.name, "?", "?", "?", "?", "cannot be read: " + reason(error)])
-                    items.append([
-                        "name": .string(summary.name), "file": .string(summary.url.path), "error": .string(error.description),
-                    ])
+                    return .unreadable(
+                        name: summary.name, file: summary.url.path, error: error.description, reason: reason(error))
                 }
             }
-            return Table(
-                columns: ["  Session", "Last used", "Notes", "Docs", "Cited", "Question"], rows: rows,
-                footer: current == nil ? nil : "* the session in use; 'session show NAME' shows one in full",
-                cutsLastColumn: true, data: ["sessions": .array(items)])
+            return SessionListing(
+                sessions: entries, folder: context.sessions.folder.path, current: context.session?.url.standardizedFileURL.path)
         }
 
         private func lastUsed(_ summary: SessionLibrary.Summary) -> Date {
@@ -219,9 +188,9 @@ struct SessionCommand: DossierCommandGroup {
             let old = target.name
             try context.sessions.saveAs(target, newName: newName, removingOld: true)
             if target === context.session { context.use(target) }
-            return Message(
+            return SessionMessage(
                 "Renamed session '\(old)' to '\(target.name)' (\(target.url.lastPathComponent)).",
-                data: summaryJSON(target.session, url: target.url))
+                session: SessionSummary(target.session, url: target.url))
         }
     }
 
@@ -246,12 +215,10 @@ struct SessionCommand: DossierCommandGroup {
             if !yes, let interaction = context.interaction,
                 !interaction.confirm("Remove session '\(shownName)' (it goes to .dossier/trash/)?")
             {
-                return Message("Kept session '\(shownName)'.", data: ["removed": .bool(false)])
+                return SessionRemoval(name: shownName, trash: nil)
             }
             let destination = try context.sessions.remove(wanted)
-            return Message(
-                "Removed session '\(shownName)'; its file is now \(destination.path) (move it back into Sessions/ to restore it).",
-                data: ["removed": .bool(true), "name": .string(shownName), "trash": .string(destination.path)])
+            return SessionRemoval(name: shownName, trash: destination.path)
         }
     }
 
@@ -268,9 +235,7 @@ struct SessionCommand: DossierCommandGroup {
             let session = try context.requireSession()
             let question = text.trimmingCharacters(in: .whitespaces)
             session.update { $0.description = question }
-            return Message(
-                "Session '\(session.name)' asks: \(question)",
-                data: ["name": .string(session.name), "description": .string(question)])
+            return SessionQuestion(name: session.name, description: question)
         }
     }
 }
@@ -311,30 +276,228 @@ extension SessionCommand {
             let log = ResearchLog(session: session, records: records)
             let text = format == .md ? log.markdown : log.html
             guard let out else {
-                return PreformattedText(
-                    String(text.dropLast()),
-                    data: ["session": .string(session.name), "format": .string(format.rawValue), "text": .string(text)])
+                return ResearchLogWritten(
+                    session: session.name, format: format.rawValue, text: text, file: nil, notes: 0, documents: 0)
             }
             let url = try OutputFile.write(text, to: out)
-            return Message(
-                "Wrote the research log of '\(session.name)' (\(session.notes.count.counted("note")) on \(session.notedDocuments.count.counted("document"))) to '\(out)'.",
-                data: ["session": .string(session.name), "format": .string(format.rawValue), "file": .string(url.path)])
+            return ResearchLogWritten(
+                session: session.name, format: format.rawValue, text: nil, file: url.path, shownAs: out,
+                notes: session.notes.count, documents: session.notedDocuments.count)
         }
     }
 }
 
 /// What `--json` gives of a session.
-func summaryJSON(_ session: Session, url: URL) -> JSONValue {
-    [
-        "name": .string(session.name),
-        "file": .string(url.path),
-        "description": .string(session.description),
-        "created": .string(SessionDates.iso(session.created)),
-        "last_used": .string(SessionDates.iso(session.modified)),
-        "notes": .number(Double(session.notes.count)),
-        "documents": .number(Double(session.notedDocuments.count)),
-        "cited": .number(Double(session.citedDocuments.count)),
-        "pinned": .number(Double(session.pinned.count)),
-        "commands": .number(Double(session.history.count)),
-    ]
+/// A session as `--json` describes it.
+struct SessionSummary: Encodable, Sendable {
+    var name: String
+    var file: String
+    var description: String
+    var created: Date
+    var lastUsed: Date
+    var notes: Int
+    var documents: Int
+    var cited: Int
+    var pinned: Int
+    var commands: Int
+    /// How many sittings its history spans.
+    var sittings: Int
+
+    init(_ session: Session, url: URL) {
+        name = session.name
+        file = url.path
+        description = session.description
+        created = session.created
+        lastUsed = session.modified
+        notes = session.notes.count
+        documents = session.notedDocuments.count
+        cited = session.citedDocuments.count
+        pinned = session.pinned.count
+        commands = session.history.count
+        sittings = Set(session.history.map(\.sitting)).count
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, file, description, created, notes, documents, cited, pinned, commands
+        case lastUsed = "last_used"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(file, forKey: .file)
+        try container.encode(description, forKey: .description)
+        try container.encode(SessionDates.iso(created), forKey: .created)
+        try container.encode(SessionDates.iso(lastUsed), forKey: .lastUsed)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(documents, forKey: .documents)
+        try container.encode(cited, forKey: .cited)
+        try container.encode(pinned, forKey: .pinned)
+        try container.encode(commands, forKey: .commands)
+    }
+}
+
+/// A sentence about what happened to a session; `--json` gives the session's summary.
+struct SessionMessage: CommandResult {
+    var sentence: String
+    var session: SessionSummary
+
+    init(_ sentence: String, session: SessionSummary) {
+        self.sentence = sentence
+        self.session = session
+    }
+
+    init(sentence: String, session: SessionSummary) {
+        self.init(sentence, session: session)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try session.encode(to: encoder)
+    }
+
+    func text(in style: TextStyle) -> String {
+        Message(sentence).text(in: style)
+    }
+}
+
+/// `session show`: one session's file, question and contents.
+struct SessionShown: CommandResult {
+    var summary: SessionSummary
+    var inUse: Bool
+
+    func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+    }
+
+    func text(in style: TextStyle) -> String {
+        var fields: [(label: String, value: String)] = [("File", summary.file)]
+        if !summary.description.isEmpty { fields.append(("Question", summary.description)) }
+        fields += [
+            ("Created", SessionDates.display(summary.created)),
+            ("Last used", SessionDates.display(summary.lastUsed)),
+            ("Notes", summary.notes.counted("note") + " on " + summary.documents.counted("document")),
+            ("Pinned", summary.pinned.counted("document")),
+            ("Cited", summary.cited.counted("document")),
+            ("History", summary.commands.counted("command") + " in " + summary.sittings.counted("sitting")),
+        ]
+        return FieldList(title: "Session '\(summary.name)'" + (inUse ? " (in use)" : ""), fields: fields, data: .null)
+            .text(in: style)
+    }
+}
+
+/// `session list`: every session of the workspace, last used first.
+struct SessionListing: CommandResult {
+    enum Entry: Encodable, Sendable {
+        case readable(SessionSummary)
+        /// A file that cannot be read: its name, path, the error and the reason in short.
+        case unreadable(name: String, file: String, error: String, reason: String)
+
+        enum CodingKeys: String, CodingKey {
+            case name, file, error
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .readable(let summary):
+                try summary.encode(to: encoder)
+            case .unreadable(let name, let file, let error, _):
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(name, forKey: .name)
+                try container.encode(file, forKey: .file)
+                try container.encode(error, forKey: .error)
+            }
+        }
+    }
+
+    var sessions: [Entry]
+    var folder: String
+    /// The file of the session in use, if any.
+    var current: String?
+
+    enum CodingKeys: String, CodingKey {
+        case sessions
+    }
+
+    func text(in style: TextStyle) -> String {
+        guard !sessions.isEmpty else {
+            return Message("There are no sessions in \(folder). Start one with 'session new NAME'.").text(in: style)
+        }
+        let rows = sessions.map { entry -> [String] in
+            switch entry {
+            case .readable(let session):
+                let mark = URL(fileURLWithPath: session.file).standardizedFileURL.path == current ? "*" : " "
+                return [
+                    mark + " " + session.name, SessionDates.display(session.lastUsed), String(session.notes),
+                    String(session.documents), String(session.cited), session.description,
+                ]
+            case .unreadable(let name, let file, _, let reason):
+                let mark = URL(fileURLWithPath: file).standardizedFileURL.path == current ? "*" : " "
+                return [mark + " " + name, "?", "?", "?", "?", "cannot be read: " + reason]
+            }
+        }
+        return Table(
+            columns: ["  Session", "Last used", "Notes", "Docs", "Cited", "Question"], rows: rows,
+            footer: current == nil ? nil : "* the session in use; 'session show NAME' shows one in full",
+            cutsLastColumn: true, data: .null
+        ).text(in: style)
+    }
+}
+
+/// `session rm`: the session removed to the trash, or kept (`trash` nil) when the user said no.
+struct SessionRemoval: CommandResult {
+    var name: String
+    var trash: String?
+
+    enum CodingKeys: String, CodingKey {
+        case removed, name, trash
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(trash != nil, forKey: .removed)
+        if let trash {
+            try container.encode(name, forKey: .name)
+            try container.encode(trash, forKey: .trash)
+        }
+    }
+
+    func text(in style: TextStyle) -> String {
+        guard let trash else { return Message("Kept session '\(name)'.").text(in: style) }
+        return Message(
+            "Removed session '\(name)'; its file is now \(trash) (move it back into Sessions/ to restore it)."
+        ).text(in: style)
+    }
+}
+
+/// `session describe`: the session's question.
+struct SessionQuestion: CommandResult {
+    var name: String
+    var description: String
+
+    func text(in style: TextStyle) -> String {
+        Message("Session '\(name)' asks: \(description)").text(in: style)
+    }
+}
+
+/// `session export`: the research log, on the screen (`text`) or written to `file`.
+struct ResearchLogWritten: CommandResult {
+    var session: String
+    var format: String
+    var text: String?
+    var file: String?
+    /// The file as the user named it.
+    var shownAs: String = ""
+    var notes: Int
+    var documents: Int
+
+    enum CodingKeys: String, CodingKey {
+        case session, format, text, file
+    }
+
+    func text(in style: TextStyle) -> String {
+        if let text { return String(text.dropLast()) }
+        return Message(
+            "Wrote the research log of '\(session)' (\(notes.counted("note")) on \(documents.counted("document"))) to '\(shownAs)'."
+        ).text(in: style)
+    }
 }
