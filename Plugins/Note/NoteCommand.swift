@@ -74,7 +74,7 @@ struct NoteCommand: DossierCommandGroup {
             if let record { message += " about \(record.id) (\(record.displayDate))" }
             if let located { message += ", quoting its \(located.location)" }
             if !note.tags.isEmpty { message += "; tags: " + note.tags.map { "#" + $0 }.joined(separator: " ") }
-            return Message(message + ".", data: ["note": NoteJSON.object(note, session: session.name)])
+            return NoteChange(sentence: message + ".", note: NoteView(note: note, session: session.name))
         }
 
         /// Splits `line` into the document its first word names, if it names one, and the
@@ -151,10 +151,11 @@ struct NoteCommand: DossierCommandGroup {
                     throw REPLError.failed(message)
                 }
                 guard !text.isEmpty else {
-                    return Message("The edit left note \(number) empty, so it is unchanged; 'note rm \(number)' removes it.")
+                    return NoteChange(
+                        sentence: "The edit left note \(number) empty, so it is unchanged; 'note rm \(number)' removes it.", note: nil)
                 }
             }
-            guard text != note.text else { return Message("Note \(number) is unchanged.") }
+            guard text != note.text else { return NoteChange(sentence: "Note \(number) is unchanged.", note: nil) }
             session.update { contents in
                 guard let index = contents.notes.firstIndex(where: { $0.id == number }) else { return }
                 contents.notes[index].text = text
@@ -162,7 +163,7 @@ struct NoteCommand: DossierCommandGroup {
                 contents.notes[index].modified = Session.now()
             }
             let updated = session.session.note(number) ?? note
-            return Message("Note \(number) changed.", data: ["note": NoteJSON.object(updated, session: session.name)])
+            return NoteChange(sentence: "Note \(number) changed.", note: NoteView(note: updated, session: session.name))
         }
     }
 
@@ -180,34 +181,88 @@ struct NoteCommand: DossierCommandGroup {
                 throw SessionError.noSuchNote(number, session: session.name, count: session.session.notes.count)
             }
             session.update { $0.notes.removeAll { numbers.contains($0.id) } }
-            let list = numbers.map(String.init).joined(separator: ", ")
-            return Message(
-                "Removed note\(numbers.count == 1 ? "" : "s") \(list) from '\(session.name)'; the other notes keep their numbers.",
-                data: ["removed": .array(numbers.map { .number(Double($0)) })])
+            return NoteRemoval(removed: numbers, session: session.name)
         }
     }
 }
 
 /// The `--json` form of a note: `id`, `text`, `tags`, `doc`, `session`, `created`, and
 /// `modified` and `quote` besides.
-enum NoteJSON {
-    static func object(_ note: SessionStore.Note, session: String, title: String? = nil) -> JSONValue {
-        var object: [String: JSONValue] = [
-            "id": .number(Double(note.id)),
-            "text": .string(note.text),
-            "tags": .array(note.tags.map(JSONValue.string)),
-            "doc": note.doc.map(JSONValue.string) ?? .null,
-            "session": .string(session),
-            "created": .string(SessionDates.iso(note.created)),
-            "modified": .string(SessionDates.iso(note.modified)),
-        ]
-        if let title { object["doc_title"] = .string(title) }
+/// A note as `--json` gives it, with the session it is in and, in listings, the title
+/// of its document and the passage a search matched.
+struct NoteView: Encodable, Sendable {
+    var note: SessionStore.Note
+    var session: String
+    var title: String?
+    var snippet: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, text, tags, doc, session, created, modified, quote, snippet
+        case docTitle = "doc_title"
+    }
+
+    enum QuoteKeys: String, CodingKey {
+        case text, field, start, end, paragraph
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(note.id, forKey: .id)
+        try container.encode(note.text, forKey: .text)
+        try container.encode(note.tags, forKey: .tags)
+        try container.encode(note.doc, forKey: .doc)
+        try container.encode(session, forKey: .session)
+        try container.encode(SessionDates.iso(note.created), forKey: .created)
+        try container.encode(SessionDates.iso(note.modified), forKey: .modified)
+        try container.encodeIfPresent(title, forKey: .docTitle)
+        try container.encodeIfPresent(snippet.map(DocumentList.plain), forKey: .snippet)
         if let quote = note.quote {
-            object["quote"] = [
-                "text": .string(quote.text), "field": .string(quote.field), "start": .number(Double(quote.start)),
-                "end": .number(Double(quote.end)), "paragraph": .number(Double(quote.paragraph)),
-            ]
+            var nested = container.nestedContainer(keyedBy: QuoteKeys.self, forKey: .quote)
+            try nested.encode(quote.text, forKey: .text)
+            try nested.encode(quote.field, forKey: .field)
+            try nested.encode(quote.start, forKey: .start)
+            try nested.encode(quote.end, forKey: .end)
+            try nested.encode(quote.paragraph, forKey: .paragraph)
         }
-        return .object(object)
+    }
+}
+
+/// What `note` and `note edit` did: a sentence, and the note as it now is.
+struct NoteChange: CommandResult {
+    var sentence: String
+    var note: NoteView?
+
+    enum CodingKeys: String, CodingKey {
+        case note, message
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if let note {
+            try container.encode(note, forKey: .note)
+        } else {
+            try container.encode(sentence, forKey: .message)
+        }
+    }
+
+    func text(in style: TextStyle) -> String {
+        Message(sentence).text(in: style)
+    }
+}
+
+/// What `note rm` removed.
+struct NoteRemoval: CommandResult {
+    var removed: [Int]
+    var session: String
+
+    enum CodingKeys: String, CodingKey {
+        case removed
+    }
+
+    func text(in style: TextStyle) -> String {
+        let list = removed.map(String.init).joined(separator: ", ")
+        return Message(
+            "Removed note\(removed.count == 1 ? "" : "s") \(list) from '\(session)'; the other notes keep their numbers."
+        ).text(in: style)
     }
 }

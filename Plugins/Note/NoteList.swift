@@ -6,7 +6,7 @@ import SessionStore
 
 /// Notes, each with its number, when it was written, the document it is about, its quote
 /// and its text (or, from a search, the matching passage).
-struct NoteList: CommandOutput {
+struct NoteList: CommandResult {
     struct Entry {
         var note: SessionStore.Note
         var session: String
@@ -59,18 +59,17 @@ struct NoteList: CommandOutput {
         return lines.joined(separator: "\n")
     }
 
-    var json: JSONValue {
-        [
-            "notes": .array(
-                entries.map { entry in
-                    var object = NoteJSON.object(
-                        entry.note, session: entry.session, title: entry.note.doc.flatMap { documents[$0]?.title })
-                    if let snippet = entry.snippet, case .object(var fields) = object {
-                        fields["snippet"] = .string(DocumentList.plain(snippet))
-                        object = .object(fields)
-                    }
-                    return object
-                })
-        ]
+    enum CodingKeys: String, CodingKey {
+        case notes
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let notes = entries.map { entry in
+            NoteView(
+                note: entry.note, session: entry.session, title: entry.note.doc.flatMap { documents[$0]?.title },
+                snippet: entry.snippet)
+        }
+        try container.encode(notes, forKey: .notes)
     }
 }
