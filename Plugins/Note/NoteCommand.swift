@@ -152,7 +152,8 @@ struct NoteCommand: DossierCommandGroup {
                 }
                 guard !text.isEmpty else {
                     return NoteChange(
-                        sentence: "The edit left note \(number) empty, so it is unchanged; 'note rm \(number)' removes it.", note: nil)
+                        sentence: "The edit left note \(number) empty, so it is unchanged; 'note rm \(number)' removes it.",
+                        note: nil)
                 }
             }
             guard text != note.text else { return NoteChange(sentence: "Note \(number) is unchanged.", note: nil) }
