@@ -23,15 +23,18 @@ struct Open: DossierCommand {
     func run(in context: CommandContext) async throws -> any CommandOutput {
         let record = try context.resolve(ref)
         guard let url = record.url, !url.isEmpty else {
-            return Message(
-                "\(record.id) (“\(record.title)”) has no URL, so there is no page to open; 'show \(ref)' prints all that is known of it.",
-                data: ["id": .string(record.id), "url": .null])
+            return PageOpened(
+                id: record.id, url: nil,
+                sentence:
+                    "\(record.id) (“\(record.title)”) has no URL, so there is no page to open; 'show \(ref)' prints all that is known of it."
+            )
         }
-        let data: JSONValue = ["id": .string(record.id), "url": .string(url)]
         guard let opener = Self.opener(environment: ProcessInfo.processInfo.environment) else {
-            return Message(
-                "There is no program here to open web pages (set $BROWSER, or install xdg-utils). The URL of \(record.id):\n\(url)",
-                data: data)
+            return PageOpened(
+                id: record.id, url: url,
+                sentence:
+                    "There is no program here to open web pages (set $BROWSER, or install xdg-utils). The URL of \(record.id):\n\(url)"
+            )
         }
         let process = Process()
         process.executableURL = opener
@@ -49,7 +52,7 @@ struct Open: DossierCommand {
                 "'\(opener.lastPathComponent)' could not open \(url) (exit status \(process.terminationStatus)). The URL is above to copy; $BROWSER names another program."
             )
         }
-        return Message("Opened \(url) with \(opener.lastPathComponent).", data: data)
+        return PageOpened(id: record.id, url: url, sentence: "Opened \(url) with \(opener.lastPathComponent).")
     }
 
     /// The program that opens URLs: $BROWSER (a program, or a list separated by colons),
@@ -68,5 +71,26 @@ struct Open: DossierCommand {
             if let found = find(name) { return found }
         }
         return nil
+    }
+}
+
+/// What `open` did with a document's page: the sentence says how it went.
+struct PageOpened: CommandResult {
+    var id: String
+    var url: String?
+    var sentence: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, url
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(url, forKey: .url)
+    }
+
+    func text(in style: TextStyle) -> String {
+        Message(sentence).text(in: style)
     }
 }

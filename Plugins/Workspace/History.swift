@@ -27,28 +27,13 @@ struct History: DossierCommand {
     func run(in context: CommandContext) async throws -> any CommandOutput {
         let session = try context.requireSession()
         let history = session.session.history
-        guard !history.isEmpty else {
-            return Message("Session '\(session.name)' has no commands yet.", data: ["history": .array([])])
-        }
         let first = all ? 0 : max(0, history.count - count)
-        let shown = Array(history.enumerated())[first...]
-        let rows = shown.map { number, entry in
-            [String(number + 1), SessionDates.display(entry.at), entry.line + (entry.failed == true ? "   (failed)" : "")]
-        }
-        let heading = first > 0 ? "The last \(shown.count) of \(history.count) commands in '\(session.name)':" : nil
-        return Table(
-            heading: heading, columns: ["#", "When", "Command"], rows: rows,
-            data: [
-                "session": .string(session.name),
-                "history": .array(
-                    shown.map { number, entry in
-                        [
-                            "number": .number(Double(number + 1)), "line": .string(entry.line),
-                            "at": .string(SessionDates.iso(entry.at)),
-                            "sitting": .number(Double(entry.sitting)), "failed": .bool(entry.failed == true),
-                        ]
-                    }),
-            ])
+        return CommandHistory(
+            session: session.name, total: history.count,
+            commands: history.enumerated().dropFirst(first).map { number, entry in
+                CommandHistory.Command(
+                    number: number + 1, line: entry.line, at: entry.at, sitting: entry.sitting, failed: entry.failed == true)
+            })
     }
 }
 
@@ -80,14 +65,8 @@ struct Replay: DossierCommand {
             let name = line.split(separator: " ").first.map(String.init) ?? ""
             if failed || name.hasPrefix("!") || Self.skipped.contains(name) { left += 1 } else { toRun.append(line) }
         }
-        let leftOut = left == 0 ? "" : " (\(left) left out: failed, or managing sessions and history)"
         if dryRun {
-            return Table(
-                heading: "\(toRun.count.counted("command")) of \(source) would run\(leftOut):", columns: ["#", "Command"],
-                rows: toRun.enumerated().map { [String($0.offset + 1), $0.element] },
-                data: [
-                    "source": .string(source), "commands": .array(toRun.map(JSONValue.string)), "left_out": .number(Double(left)),
-                ])
+            return ReplayPlan(source: source, commands: toRun, leftOut: left)
         }
         guard let runLine = context.runLine else { throw REPLError.failed("Commands cannot be replayed here.") }
         var failures = 0
@@ -98,13 +77,7 @@ struct Replay: DossierCommand {
             if await !runLine(line) { failures += 1 }
         }
         if context.isInterrupted { throw REPLError.interrupted }
-        let failed = failures == 0 ? "" : "; \(failures) failed this time"
-        return Message(
-            "Replayed \(ran.counted("command")) of \(source)\(leftOut)\(failed).",
-            data: [
-                "source": .string(source), "ran": .number(Double(ran)), "failed": .number(Double(failures)),
-                "left_out": .number(Double(left)),
-            ])
+        return ReplayDone(source: source, ran: ran, failed: failures, leftOut: left)
     }
 
     /// The lines to replay, each with whether it failed when first run.
@@ -123,5 +96,88 @@ struct Replay: DossierCommand {
         let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         return ("'\(file)'", lines.map { ($0, false) })
+    }
+}
+
+/// `history`: the session's commands, numbered for `!N`.
+struct CommandHistory: CommandResult {
+    struct Command: Encodable, Sendable {
+        var number: Int
+        var line: String
+        var at: Date
+        var sitting: Int
+        var failed: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case number, line, at, sitting, failed
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(number, forKey: .number)
+            try container.encode(line, forKey: .line)
+            try container.encode(SessionDates.iso(at), forKey: .at)
+            try container.encode(sitting, forKey: .sitting)
+            try container.encode(failed, forKey: .failed)
+        }
+    }
+
+    var session: String
+    /// How many commands the history holds (more than `commands` when only the last are shown).
+    var total: Int
+    var commands: [Command]
+
+    enum CodingKeys: String, CodingKey {
+        case session
+        case commands = "history"
+    }
+
+    func text(in style: TextStyle) -> String {
+        guard total > 0 else { return Message("Session '\(session)' has no commands yet.").text(in: style) }
+        let rows = commands.map { [String($0.number), SessionDates.display($0.at), $0.line + ($0.failed ? "   (failed)" : "")] }
+        let heading = commands.count < total ? "The last \(commands.count) of \(total) commands in '\(session)':" : nil
+        return Table(heading: heading, columns: ["#", "When", "Command"], rows: rows, data: .null).text(in: style)
+    }
+}
+
+/// Why some of a source's commands are not replayed, for the sentences of `replay`.
+private func leftOutNote(_ count: Int) -> String {
+    count == 0 ? "" : " (\(count) left out: failed, or managing sessions and history)"
+}
+
+/// `replay --dry-run`: the commands that would run.
+struct ReplayPlan: CommandResult {
+    var source: String
+    var commands: [String]
+    var leftOut: Int
+
+    enum CodingKeys: String, CodingKey {
+        case source, commands
+        case leftOut = "left_out"
+    }
+
+    func text(in style: TextStyle) -> String {
+        Table(
+            heading: "\(commands.count.counted("command")) of \(source) would run\(leftOutNote(leftOut)):",
+            columns: ["#", "Command"], rows: commands.enumerated().map { [String($0.offset + 1), $0.element] }, data: .null
+        ).text(in: style)
+    }
+}
+
+/// `replay`: how many commands ran, and how many failed this time.
+struct ReplayDone: CommandResult {
+    var source: String
+    var ran: Int
+    var failed: Int
+    var leftOut: Int
+
+    enum CodingKeys: String, CodingKey {
+        case source, ran, failed
+        case leftOut = "left_out"
+    }
+
+    func text(in style: TextStyle) -> String {
+        let failures = failed == 0 ? "" : "; \(failed) failed this time"
+        return Message("Replayed \(ran.counted("command")) of \(source)\(leftOutNote(leftOut))\(failures).").text(in: style)
     }
 }

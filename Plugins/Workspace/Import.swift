@@ -68,7 +68,40 @@ struct Import: DossierCommand {
             // Ctrl-C stopped the store mid-statement; the transaction was rolled back.
             throw ImportError.cancelled(file: file)
         }
-        let total = try context.store.count()
+        return ImportDone(file: file, summary: summary, replace: replace, documents: try context.store.count())
+    }
+}
+
+/// What `import` did: new, changed and unchanged records, the fields that changed, what
+/// was repaired on the way in, and what the archive holds now.
+struct ImportDone: CommandResult {
+    var file: String
+    var summary: ImportSummary
+    var replace: Bool
+    /// The documents the archive holds after the import.
+    var documents: Int
+
+    enum CodingKeys: String, CodingKey {
+        case file, format, added, changed, unchanged, updated, replace, seconds, documents, warnings
+        case changedFields = "changed_fields"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(summary.format.rawValue, forKey: .format)
+        try container.encode(summary.added, forKey: .added)
+        try container.encode(summary.changed, forKey: .changed)
+        try container.encode(summary.unchanged, forKey: .unchanged)
+        try container.encode(summary.updated, forKey: .updated)
+        try container.encode(summary.changedFields, forKey: .changedFields)
+        try container.encode(replace, forKey: .replace)
+        try container.encode(summary.seconds, forKey: .seconds)
+        try container.encode(documents, forKey: .documents)
+        try container.encode(summary.warnings.map(\.description), forKey: .warnings)
+    }
+
+    func text(in style: TextStyle) -> String {
         var message =
             "Imported \(summary.total.grouped) \(summary.total == 1 ? "record" : "records") from '\(file)' "
             + "(\(summary.format.rawValue)): \(summary.added.grouped) new, \(summary.changed.grouped) changed, "
@@ -80,21 +113,11 @@ struct Import: DossierCommand {
                 + "; the earlier versions are kept (show ID --history)."
         }
         message +=
-            " The archive holds \(total.grouped) documents (\(String(format: "%.2f", summary.seconds)) s, "
+            " The archive holds \(documents.grouped) documents (\(String(format: "%.2f", summary.seconds)) s, "
             + "\(Int(summary.recordsPerSecond).grouped) records/s)."
         // What was repaired or left out, each on a line of its own after the summary.
         for warning in summary.warnings { message += "\n" + warning.description }
-        return Message(
-            message,
-            data: [
-                "file": .string(file), "format": .string(summary.format.rawValue),
-                "added": .number(Double(summary.added)), "changed": .number(Double(summary.changed)),
-                "unchanged": .number(Double(summary.unchanged)), "updated": .number(Double(summary.updated)),
-                "changed_fields": .object(summary.changedFields.mapValues { .number(Double($0)) }),
-                "replace": .bool(replace),
-                "seconds": .number(summary.seconds), "documents": .number(Double(total)),
-                "warnings": .array(summary.warnings.map { .string($0.description) }),
-            ])
+        return Message(message).text(in: style)
     }
 }
 
