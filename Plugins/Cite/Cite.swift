@@ -35,8 +35,7 @@ struct Cite: DossierCommand {
         let records = try refs.map { try context.resolve($0) }
         let session = context.session
         let entry = StyleName.chosen(style, in: context).entry
-        var texts: [String] = []
-        var items: [JSONValue] = []
+        var citations: [Citations.Citation] = []
         for record in records {
             let history = session?.session.citations ?? []
             let earlier = history.filter { CitationStyles.named($0.style)?.family == entry.family }
@@ -45,10 +44,9 @@ struct Cite: DossierCommand {
                 citedBefore: earlier.contains { $0.doc == record.id }, citedJustBefore: earlier.last?.doc == record.id,
                 forceFull: full)
             session?.update { $0.citations.append(CitationMade(doc: record.id, style: entry.name)) }
-            texts.append(text)
-            items.append(["doc": .string(record.id), "style": .string(entry.name), "form": .string(form), "text": .string(text)])
+            citations.append(Citations.Citation(doc: record.id, style: entry.name, form: form, text: text))
         }
-        return PreformattedText(texts.joined(separator: "\n\n"), data: ["citations": .array(items)])
+        return Citations(citations: citations)
     }
 
     /// The citation and which form it is (`full`, `short`, `ibid`, `bibliography`).
@@ -90,19 +88,65 @@ struct Bib: DossierCommand {
         let entries = contents.documents.map { ($0, style.sortKey($0)) }.sorted { $0.1 < $1.1 }.map { document, _ in
             (document.id, style.bibliography(document))
         }
-        guard !entries.isEmpty else {
-            return Message(
-                "Session '\(contents.session.name)' has cited or noted no documents yet. 'cite REF' or 'note REF TEXT' adds them.",
-                data: ["session": .string(contents.session.name), "entries": .array([])])
+        return Bibliography(
+            session: contents.session.name, style: chosen.name,
+            entries: entries.map { Bibliography.Entry(doc: $0.0, text: $0.1) }, missing: contents.missing,
+            missingNote: contents.missingNote)
+    }
+}
+
+/// What `cite` prints: each citation and which form of it the style gave.
+struct Citations: CommandResult {
+    struct Citation: Encodable, Sendable {
+        var doc: String
+        var style: String
+        /// `full`, `short`, `ibid` or `bibliography`.
+        var form: String
+        var text: String
+    }
+
+    var citations: [Citation]
+
+    func text(in style: TextStyle) -> String {
+        citations.map(\.text).joined(separator: "\n\n")
+    }
+}
+
+/// What `bib` prints: the session's bibliography, sorted as the style wants.
+struct Bibliography: CommandResult {
+    struct Entry: Encodable, Sendable {
+        var doc: String
+        var text: String
+    }
+
+    var session: String
+    var style: String
+    var entries: [Entry]
+    /// Documents the session names that the store no longer has.
+    var missing: [String]
+    var missingNote: String?
+
+    enum CodingKeys: String, CodingKey {
+        case session, style, entries, missing
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(session, forKey: .session)
+        try container.encode(entries, forKey: .entries)
+        if !entries.isEmpty {
+            try container.encode(style, forKey: .style)
+            try container.encode(missing, forKey: .missing)
         }
-        var text = entries.map(\.1).joined(separator: "\n\n")
-        if let note = contents.missingNote { text += "\n\n" + note }
-        return PreformattedText(
-            text,
-            data: [
-                "session": .string(contents.session.name), "style": .string(chosen.name),
-                "entries": .array(entries.map { ["doc": .string($0.0), "text": .string($0.1)] }),
-                "missing": .array(contents.missing.map(JSONValue.string)),
-            ])
+    }
+
+    func text(in style: TextStyle) -> String {
+        guard !entries.isEmpty else {
+            return Message("Session '\(session)' has cited or noted no documents yet. 'cite REF' or 'note REF TEXT' adds them.")
+                .text(in: style)
+        }
+        var text = entries.map(\.text).joined(separator: "\n\n")
+        if let missingNote { text += "\n\n" + missingNote }
+        return text
     }
 }

@@ -69,14 +69,45 @@ struct Export: DossierCommand {
         case .cslJSON: text = CSLJSON.encode(documents) + "\n"
         }
         guard let out else {
-            let shown = footer.map { text + "\n" + $0 } ?? String(text.dropLast())
-            return PreformattedText(shown, data: ["format": .string(format.rawValue), "text": .string(text)])
+            return Exported(
+                format: format.rawValue, text: text, file: nil, shownAs: nil, documents: documents.count, footer: footer)
         }
         let url = try OutputFile.write(text, to: out)
-        let message =
-            "Wrote \(documents.count.counted("document")) as \(format.rawValue) to '\(out)'." + (footer.map { " " + $0 } ?? "")
+        return Exported(
+            format: format.rawValue, text: nil, file: url.path, shownAs: out, documents: documents.count, footer: footer)
+    }
+}
+
+/// What `export` wrote: the entries on the screen (`text`), or to `file`.
+struct Exported: CommandResult {
+    var format: String
+    var text: String?
+    var file: String?
+    /// The file as the user named it.
+    var shownAs: String?
+    var documents: Int
+    /// A line about documents left out.
+    var footer: String?
+
+    enum CodingKeys: String, CodingKey {
+        case format, text, file, documents
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        if let text {
+            try container.encode(text, forKey: .text)
+        } else {
+            try container.encodeIfPresent(file, forKey: .file)
+            try container.encode(documents, forKey: .documents)
+        }
+    }
+
+    func text(in style: TextStyle) -> String {
+        if let text { return footer.map { text + "\n" + $0 } ?? String(text.dropLast()) }
         return Message(
-            message,
-            data: ["format": .string(format.rawValue), "file": .string(url.path), "documents": .number(Double(documents.count))])
+            "Wrote \(documents.counted("document")) as \(format) to '\(shownAs ?? "")'." + (footer.map { " " + $0 } ?? "")
+        ).text(in: style)
     }
 }
