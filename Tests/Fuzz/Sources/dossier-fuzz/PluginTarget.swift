@@ -2,6 +2,7 @@ import DocumentStore
 import DossierProtocol
 import Foundation
 
+@testable import PluginHost
 @testable import PluginKit
 @testable import REPLCore
 

@@ -108,3 +108,49 @@ struct RandomDriver {
         if input.count > 1 << 20 { input.removeLast(input.count - (1 << 20)) }
     }
 }
+
+/// Writes the input being run to a file when the process crashes, with nothing but
+/// `open`, `write` and `_exit` in the signal handler.
+enum CrashCapture {
+    nonisolated(unsafe) private static var buffer: UnsafeMutablePointer<UInt8>?
+    nonisolated(unsafe) private static var capacity = 0
+    nonisolated(unsafe) private static var length = 0
+    nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
+
+    static func install(path file: String) {
+        path = strdup(file)
+        // A stack overflow needs a stack of its own for the handler.
+        let size = 1 << 16
+        var stack = stack_t(ss_sp: malloc(size), ss_flags: 0, ss_size: size)
+        sigaltstack(&stack, nil)
+        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                if let path = CrashCapture.path, let buffer = CrashCapture.buffer {
+                    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                    if fd >= 0 {
+                        _ = write(fd, buffer, CrashCapture.length)
+                        close(fd)
+                    }
+                    let message = "==ERROR: the input that crashed is written to the crash file\n"
+                    message.withCString { _ = write(2, $0, strlen($0)) }
+                }
+                _exit(128 + number)
+            }
+            action.sa_flags = SA_ONSTACK
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    static func current(_ input: [UInt8]) {
+        if input.count > capacity {
+            buffer?.deallocate()
+            capacity = max(input.count, 4_096)
+            buffer = .allocate(capacity: capacity)
+        }
+        input.withUnsafeBufferPointer { bytes in
+            if let base = bytes.baseAddress, let buffer { buffer.update(from: base, count: bytes.count) }
+        }
+        length = input.count
+    }
+}

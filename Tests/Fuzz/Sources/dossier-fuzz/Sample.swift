@@ -27,7 +27,7 @@ enum Sample {
     /// A file to hand an input to readers that read files.
     static func file(_ bytes: UnsafeRawBufferPointer, extension ext: String) -> URL {
         let url = folder.appendingPathComponent("input." + ext)
-        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
         return url
     }
 }

@@ -20,7 +20,7 @@ extension FuzzTarget {
             "people": .array(title.split(separator: " ").prefix(3).map { .string(String($0)) }),
         ]
         let url = Sample.folder.appendingPathComponent("record.jsonl")
-        FileManager.default.createFile(atPath: url.path, contents: Data((record.serialized() + "\n").utf8))
+        _ = FileManager.default.createFile(atPath: url.path, contents: Data((record.serialized() + "\n").utf8))
         let store = Sample.store
         do {
             _ = try store.importFile(at: url, format: .jsonl, name: "record.jsonl")
