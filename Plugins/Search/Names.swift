@@ -50,28 +50,52 @@ struct Names: FreeTextCommand, ListingCommand {
         }
         let shown = groups.prefix(limit)
         return NameList(
-            heading: heading, groups: Array(shown),
-            data: [
-                "query": .string(query), "total": .number(Double(total)), "distinct": .number(Double(groups.count)),
-                what: .array(
-                    shown.map { group in
-                        [
-                            "name": .string(group.name), "documents": .number(Double(group.documents)),
-                            "spellings": .array(
-                                group.spellings.map {
-                                    ["spelling": .string($0.spelling), "documents": .number(Double($0.documents))]
-                                }),
-                        ]
-                    }),
-            ])
+            heading: heading, groups: Array(shown), query: query, total: total, distinct: groups.count, places: places)
     }
 }
 
 /// Names with their counts and, after each, its other spellings.
-struct NameList: CommandOutput {
+struct NameList: CommandResult {
     var heading: String
     var groups: [NameGroup]
-    var data: JSONValue
+    var query: String
+    /// How many documents the query finds.
+    var total: Int
+    /// How many names they name in all (more than `groups` past the limit).
+    var distinct: Int
+    /// Whether the names are places, not people.
+    var places: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case query, total, distinct, people, places
+    }
+
+    enum GroupKeys: String, CodingKey {
+        case name, documents, spellings
+    }
+
+    enum SpellingKeys: String, CodingKey {
+        case spelling, documents
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(query, forKey: .query)
+        try container.encode(total, forKey: .total)
+        try container.encode(distinct, forKey: .distinct)
+        var list = container.nestedUnkeyedContainer(forKey: places ? .places : .people)
+        for group in groups {
+            var entry = list.nestedContainer(keyedBy: GroupKeys.self)
+            try entry.encode(group.name, forKey: .name)
+            try entry.encode(group.documents, forKey: .documents)
+            var spellings = entry.nestedUnkeyedContainer(forKey: .spellings)
+            for spelling in group.spellings {
+                var item = spellings.nestedContainer(keyedBy: SpellingKeys.self)
+                try item.encode(spelling.spelling, forKey: .spelling)
+                try item.encode(spelling.documents, forKey: .documents)
+            }
+        }
+    }
 
     func text(in style: TextStyle) -> String {
         var lines = Wrapping.wrap(heading, width: style.width)
@@ -90,6 +114,4 @@ struct NameList: CommandOutput {
         }
         return lines.joined(separator: "\n")
     }
-
-    var json: JSONValue { data }
 }

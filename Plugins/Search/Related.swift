@@ -53,11 +53,11 @@ struct Related: DossierCommand, ListingCommand {
         let hits = page.hits.filter { $0.record.id != record.id }.prefix(limit)
         let items = hits.map { hit -> DocumentList.Item in
             let why = Self.reason(hit.record, like: record, terms: terms, people: people, store: context.store)
-            return DocumentList.Item(record: hit.record, snippet: why, extra: ["why": .string(why), "score": .number(hit.score)])
+            return DocumentList.Item(record: hit.record, snippet: why, extra: RelatedHit(why: why, score: hit.score))
         }
         return DocumentList(
             heading: items.isEmpty ? heading + ": none share its distinctive words or people." : heading + ":",
-            items: Array(items), data: ["id": .string(record.id), "terms": .array(terms.map(JSONValue.string))])
+            items: Array(items), about: RelatedListing(id: record.id, terms: terms))
     }
 
     /// The people a record names: its people field, else the names in its title and summary.
@@ -126,4 +126,16 @@ struct Related: DossierCommand, ListingCommand {
         let years = other.year - date.year
         return "\(abs(years)) \(abs(years) == 1 ? "year" : "years") \(years > 0 ? "later" : "earlier")"
     }
+}
+
+/// What `related --json` says besides the documents: the document and its distinctive words.
+struct RelatedListing: Encodable {
+    var id: String
+    var terms: [String]
+}
+
+/// Why a document is like the one asked about, and its score.
+struct RelatedHit: Encodable {
+    var why: String
+    var score: Double
 }

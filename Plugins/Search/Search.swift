@@ -135,26 +135,22 @@ struct Search: FreeTextCommand, ListingCommand {
         } else if offset > 0 {
             footer = "That is the last page; 'prev' goes back."
         }
-        var data: [String: JSONValue] = [
-            "query": .string(query), "total": .number(Double(page.total)), "offset": .number(Double(offset)),
-            "sort": .string(sort.rawValue),
-        ]
-        if let undated = page.undatedExcluded { data["undated_excluded"] = .number(Double(undated)) }
         return DocumentList(
             heading: heading, items: page.hits.map { item(for: $0, query: parsed, why: why, ranked: sort == .relevance) },
-            firstNumber: first, footer: footer, data: data)
+            firstNumber: first, footer: footer,
+            about: SearchListing(
+                query: query, total: page.total, offset: offset, sort: sort, undatedExcluded: page.undatedExcluded))
     }
 
     /// One result, marked when it matched only a spelling a letter off, and with the
     /// spellings it matched under `--why`.
     static func item(for hit: SearchHit, query: SearchQuery, why: Bool, ranked: Bool) -> DocumentList.Item {
-        var extra: [String: JSONValue] = ["score": .number(hit.score)]
+        var extra = SearchListing.Hit(score: hit.score, matched: hit.matched?.rawValue, why: nil)
         var notes: [String] = []
-        if let matched = hit.matched { extra["matched"] = .string(matched.rawValue) }
         if why || hit.matched == .nearSpelling {
             let reasons = query.reasons(for: hit.record)
             if why {
-                extra["why"] = .array(reasons.map { .string($0.sentence) })
+                extra.why = reasons.map(\.sentence)
                 // Ranked by relevance, a hit of the first tiers has the spelling typed; in
                 // date order the tiers are not worked out.
                 let typed = reasons.isEmpty || ranked && hit.matched == nil
@@ -197,4 +193,27 @@ struct SearchPaging: Codable {
     var sort: SearchSort
     var exact: Bool
     var why: Bool
+}
+
+/// What `search --json` says of the search besides its results, and of each result.
+struct SearchListing: Encodable {
+    var query: String
+    var total: Int
+    var offset: Int
+    var sort: SearchSort
+    /// Undated documents a date filter left out, when it left out any.
+    var undatedExcluded: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case query, total, offset, sort
+        case undatedExcluded = "undated_excluded"
+    }
+
+    struct Hit: Encodable {
+        var score: Double
+        /// How the hit matched, when not as typed (`variant`, `near_spelling`, …).
+        var matched: String?
+        /// With `--why`: which spelling matched, by which rule.
+        var why: [String]?
+    }
 }

@@ -29,9 +29,7 @@ struct Pin: DossierCommand {
     private func pinnedList(_ context: CommandContext, session: OpenSession) throws -> any CommandOutput {
         let ids = session.session.pinned
         guard !ids.isEmpty else {
-            return Message(
-                "Nothing is pinned in '\(session.name)'. Pin results with 'pin 1 3', or documents by id.",
-                data: ["documents": .array([])])
+            return NothingPinned(session: session.name)
         }
         let records = try context.store.records(ids: ids)
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -44,7 +42,7 @@ struct Pin: DossierCommand {
         return DocumentList(
             heading: "\(ids.count.counted("document")) pinned in '\(session.name)':",
             items: found.map { DocumentList.Item(record: $0) }, footer: footer,
-            data: ["session": .string(session.name), "missing": .array(missing.map(JSONValue.string))])
+            about: PinnedListing(session: session.name, missing: missing))
     }
 }
 
@@ -110,5 +108,26 @@ struct PinChange: CommandResult {
             sentence = "\(asked == 1 ? "It was" : "They were") already pinned; \(total) pinned in '\(session)'."
         }
         return Message(sentence).text(in: style)
+    }
+}
+
+/// What `pin --json` says besides the pinned documents: the session, and pinned ids the
+/// store no longer has.
+struct PinnedListing: Encodable {
+    var session: String
+    var missing: [String]
+}
+
+/// `pin` when nothing is pinned.
+struct NothingPinned: CommandResult {
+    var session: String
+    let documents: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+        case documents
+    }
+
+    func text(in style: TextStyle) -> String {
+        Message("Nothing is pinned in '\(session)'. Pin results with 'pin 1 3', or documents by id.").text(in: style)
     }
 }

@@ -9,16 +9,23 @@ public struct DocumentList: CommandOutput {
         public var record: Record
         /// With highlight markers (`SearchHit.highlightStart`/`End`); empty for none.
         public var snippet: String
-        /// Command-specific fields added to the item's JSON (`rank`, `score`, `why`).
+        /// Command-specific fields added to the item's JSON (`score`, `why`): a typed
+        /// value's encoding.
         public var extra: [String: JSONValue]
         /// Lines printed under the snippet, dimmed (why the document matched).
         public var notes: [String]
 
-        public init(record: Record, snippet: String = "", extra: [String: JSONValue] = [:], notes: [String] = []) {
+        public init(record: Record, snippet: String = "", notes: [String] = []) {
             self.record = record
             self.snippet = snippet
-            self.extra = extra
+            self.extra = [:]
             self.notes = notes
+        }
+
+        /// An item whose JSON also has the fields of `extra`, a command's own typed value.
+        public init(record: Record, snippet: String = "", extra: some Encodable, notes: [String] = []) {
+            self.init(record: record, snippet: snippet, notes: notes)
+            self.extra = (try? JSONValue(encoding: extra))?.object ?? [:]
         }
     }
 
@@ -29,15 +36,22 @@ public struct DocumentList: CommandOutput {
     public var firstNumber: Int
     /// What to say below the list (how to see more), if anything.
     public var footer: String?
-    /// Command-specific top-level JSON fields (`query`, `total`).
+    /// Command-specific top-level JSON fields (`query`, `total`): a typed value's encoding.
     public var data: [String: JSONValue]
 
-    public init(heading: String, items: [Item], firstNumber: Int = 1, footer: String? = nil, data: [String: JSONValue] = [:]) {
+    public init(heading: String, items: [Item], firstNumber: Int = 1, footer: String? = nil) {
         self.heading = heading
         self.items = items
         self.firstNumber = firstNumber
         self.footer = footer
-        self.data = data
+        self.data = [:]
+    }
+
+    /// A list whose JSON also has the fields of `about`, the command's own typed value
+    /// (what was searched, how many there are).
+    public init(heading: String, items: [Item], firstNumber: Int = 1, footer: String? = nil, about: some Encodable) {
+        self.init(heading: heading, items: items, firstNumber: firstNumber, footer: footer)
+        self.data = (try? JSONValue(encoding: about))?.object ?? [:]
     }
 
     public func text(in style: TextStyle) -> String {
