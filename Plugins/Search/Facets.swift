@@ -40,7 +40,7 @@ struct Facets: FreeTextCommand, ListingCommand {
 }
 
 /// Facets as aligned lists with bars, or as JSON.
-struct FacetsView: CommandOutput {
+struct FacetsView: CommandResult {
     var query: String
     var total: Int
     var facets: [Facet]
@@ -105,20 +105,39 @@ struct FacetsView: CommandOutput {
         return lines.joined(separator: "\n")
     }
 
-    var json: JSONValue {
-        var object: [String: JSONValue] = ["query": .string(query), "total": .number(Double(total))]
-        for facet in facets {
-            object[facet.kind.rawValue] = [
-                "values": .array(
-                    facet.values.map { value in
-                        var fields: [String: JSONValue] = ["value": .string(value.value), "count": .number(Double(value.count))]
-                        if !value.variants.isEmpty { fields["variants"] = .array(value.variants.map(JSONValue.string)) }
-                        return .object(fields)
-                    }),
-                "distinct": .number(Double(facet.distinct)),
-                "missing": .number(Double(facet.missing)),
-            ]
+    /// The keys of `--json`: the query, the total, and one key a facet, by its kind.
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// A facet as `--json` gives it.
+    struct FacetCounts: Encodable {
+        struct Value: Encodable {
+            var value: String
+            var count: Int
+            /// Other spellings counted with it (people and places).
+            var variants: [String]?
         }
-        return .object(object)
+
+        var values: [Value]
+        var distinct: Int
+        var missing: Int
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(query, forKey: Key(stringValue: "query"))
+        try container.encode(total, forKey: Key(stringValue: "total"))
+        for facet in facets {
+            let values = facet.values.map {
+                FacetCounts.Value(value: $0.value, count: $0.count, variants: $0.variants.isEmpty ? nil : $0.variants)
+            }
+            try container.encode(
+                FacetCounts(values: values, distinct: facet.distinct, missing: facet.missing),
+                forKey: Key(stringValue: facet.kind.rawValue))
+        }
     }
 }

@@ -96,7 +96,7 @@ struct Kwic: FreeTextCommand, ListingCommand {
 }
 
 /// Keyword-in-context lines, the keyword in one column.
-struct KwicView: CommandOutput {
+struct KwicView: CommandResult {
     struct Line {
         var record: Record
         var number: Int
@@ -141,19 +141,32 @@ struct KwicView: CommandOutput {
         return output.joined(separator: "\n")
     }
 
-    var json: JSONValue {
-        [
-            "term": .string(term), "query": .string(query), "occurrences": .number(Double(occurrences)),
-            "documents": .number(Double(matched)),
-            "lines": .array(
-                lines.map { line in
-                    [
-                        "id": .string(line.record.id), "number": .number(Double(line.number)),
-                        "date": line.record.date.map { .string($0.iso) } ?? .null, "field": .string(line.field),
-                        "left": .string(line.hit.left), "keyword": .string(line.hit.keyword), "right": .string(line.hit.right),
-                    ]
-                }),
-        ]
+    enum CodingKeys: String, CodingKey {
+        case term, query, occurrences, lines
+        case documents
+    }
+
+    enum LineKeys: String, CodingKey {
+        case id, number, date, field, left, keyword, right
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(term, forKey: .term)
+        try container.encode(query, forKey: .query)
+        try container.encode(occurrences, forKey: .occurrences)
+        try container.encode(matched, forKey: .documents)
+        var list = container.nestedUnkeyedContainer(forKey: .lines)
+        for line in lines {
+            var entry = list.nestedContainer(keyedBy: LineKeys.self)
+            try entry.encode(line.record.id, forKey: .id)
+            try entry.encode(line.number, forKey: .number)
+            try entry.encode(line.record.date?.iso, forKey: .date)
+            try entry.encode(line.field, forKey: .field)
+            try entry.encode(line.hit.left, forKey: .left)
+            try entry.encode(line.hit.keyword, forKey: .keyword)
+            try entry.encode(line.hit.right, forKey: .right)
+        }
     }
 
     var listedDocumentIDs: [String]? { documentsWithLines.map(\.id) }

@@ -61,7 +61,7 @@ struct Timeline: FreeTextCommand {
 }
 
 /// Counts over consecutive years or months, as bars or as JSON.
-struct TimelineChart: CommandOutput {
+struct TimelineChart: CommandResult {
     var query: String
     var period: Timeline.Period
     var counts: DateCounts
@@ -150,21 +150,30 @@ struct TimelineChart: CommandOutput {
         return lines.joined(separator: "\n")
     }
 
-    var json: JSONValue {
-        var object: [String: JSONValue] = [
-            "query": .string(query), "by": .string(period.rawValue), "total": .number(Double(total)),
-            "undated": .number(Double(counts.undated)),
-            "periods": .array(periods.map { ["period": .string($0.label), "count": .number(Double($0.count))] }),
-        ]
-        if period == .month {
-            object["year_only"] = .object(counts.yearOnly.mapValues { .number(Double($0)) })
-        }
-        return .object(object)
+    enum CodingKeys: String, CodingKey {
+        case query, by, total, undated, periods
+        case yearOnly = "year_only"
+    }
+
+    /// One period's count, as `--json` gives it.
+    struct PeriodCount: Encodable {
+        var period: String
+        var count: Int
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(query, forKey: .query)
+        try container.encode(period.rawValue, forKey: .by)
+        try container.encode(total, forKey: .total)
+        try container.encode(counts.undated, forKey: .undated)
+        try container.encode(periods.map { PeriodCount(period: $0.label, count: $0.count) }, forKey: .periods)
+        if period == .month { try container.encode(counts.yearOnly, forKey: .yearOnly) }
     }
 }
 
 /// Several queries' counts on one time axis (`timeline A vs B`).
-struct TimelineSeries: CommandOutput {
+struct TimelineSeries: CommandResult {
     var queries: [String]
     var counts: [DateCounts]
     var period: Timeline.Period
@@ -208,19 +217,27 @@ struct TimelineSeries: CommandOutput {
         return lines.joined(separator: "\n")
     }
 
-    var json: JSONValue {
+    enum CodingKeys: String, CodingKey {
+        case by, series
+    }
+
+    /// One query's counts, as `--json` gives them.
+    struct Series: Encodable {
+        var query: String
+        var total: Int
+        var undated: Int
+        var periods: [TimelineChart.PeriodCount]
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(period.rawValue, forKey: .by)
         let periods = chart.periods
-        return [
-            "by": .string(period.rawValue),
-            "series": .array(
-                queries.indices.map { index in
-                    [
-                        "query": .string(queries[index]), "total": .number(Double(total(index))),
-                        "undated": .number(Double(counts[index].undated)),
-                        "periods": .array(
-                            periods.map { ["period": .string($0), "count": .number(Double(counts(of: index)[$0] ?? 0))] }),
-                    ]
-                }),
-        ]
+        try container.encode(
+            queries.indices.map { index in
+                Series(
+                    query: queries[index], total: total(index), undated: counts[index].undated,
+                    periods: periods.map { TimelineChart.PeriodCount(period: $0, count: counts(of: index)[$0] ?? 0) })
+            }, forKey: .series)
     }
 }
