@@ -29,7 +29,8 @@ struct PluginsCommand: DossierCommandGroup {
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
             guard let host = context.plugins else {
-                return Message("External plugins are not loaded in this dossier.", data: ["plugins": []])
+                return PluginListing(
+                    plugins: [], folders: [], heading: "External plugins are not loaded in this dossier.", notes: [])
             }
             return PluginsCommand.listing(host.statuses, host: host, heading: nil)
         }
@@ -42,7 +43,8 @@ struct PluginsCommand: DossierCommandGroup {
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
             guard let host = context.plugins else {
-                return Message("External plugins are not loaded in this dossier.", data: ["plugins": []])
+                return PluginListing(
+                    plugins: [], folders: [], heading: "External plugins are not loaded in this dossier.", notes: [])
             }
             let problems = host.reload()
             let statuses = host.statuses
@@ -81,43 +83,68 @@ struct PluginsCommand: DossierCommandGroup {
                 ? "No plugins found. Put an executable named dossier-plugin-NAME in one of: "
                     + folders.prefix(2).joined(separator: ", ") + " or a folder on PATH."
                 : "'help COMMAND' explains a plugin's command; 'plugins reload' finds them again.")
-        let rows = statuses.map { status in
-            [status.name, status.version ?? "–", status.state.name, status.commands.joined(separator: ", "), status.path]
-        }
-        let data: JSONValue = [
-            "plugins": .array(
-                statuses.map { status in
-                    [
-                        "name": .string(status.name), "version": status.version.map(JSONValue.string) ?? .null,
-                        "path": .string(status.path), "found_in": .string(status.origin), "state": .string(status.state.name),
-                        "reason": status.state.reason.map(JSONValue.string) ?? .null,
-                        "commands": .array(status.commands.map(JSONValue.string)),
-                        "left_out": .array(status.refused.map(JSONValue.string)),
-                        "passed_over": .array(status.shadowed.map(JSONValue.string)), "stderr": .string(status.stderr),
-                    ]
-                }),
-            "folders": .array(host.searchedFolders.map { ["path": .string($0.path), "kind": .string($0.kind)] }),
-        ]
-        guard !statuses.isEmpty else {
-            return Message(([heading].compactMap { $0 } + footer).joined(separator: "\n"), data: data)
-        }
-        let table = Table(heading: heading, columns: ["Plugin", "Version", "State", "Commands", "Path"], rows: rows, data: data)
-        return Listing(table: table, notes: footer)
+        return PluginListing(plugins: statuses, folders: host.searchedFolders, heading: heading, notes: footer)
+    }
+}
+
+/// What `plugins` lists: a table of the plugins, then notes a line each (reasons, stderr,
+/// hints); `--json` gives each plugin's status and the folders searched.
+struct PluginListing: CommandResult {
+    var plugins: [PluginStatus]
+    var folders: [PluginStatus.Folder]
+    var heading: String?
+    var notes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case plugins, folders
     }
 
-    /// The table, then notes a line each (reasons, stderr, hints).
-    struct Listing: CommandOutput {
-        var table: Table
-        var notes: [String]
+    enum PluginKeys: String, CodingKey {
+        case name, version, path, state, reason, commands, stderr
+        case foundIn = "found_in"
+        case leftOut = "left_out"
+        case passedOver = "passed_over"
+    }
 
-        func text(in style: TextStyle) -> String {
-            let notes = notes.flatMap { note in
-                note.hasPrefix("    ")
-                    ? [style.dim(note)] : Wrapping.wrap(note, width: style.width, indent: "  ", firstIndent: "")
-            }
-            return ([table.text(in: style), ""] + notes).joined(separator: "\n")
+    enum FolderKeys: String, CodingKey {
+        case path, kind
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        var list = container.nestedUnkeyedContainer(forKey: .plugins)
+        for status in plugins {
+            var entry = list.nestedContainer(keyedBy: PluginKeys.self)
+            try entry.encode(status.name, forKey: .name)
+            try entry.encode(status.version, forKey: .version)
+            try entry.encode(status.path, forKey: .path)
+            try entry.encode(status.origin, forKey: .foundIn)
+            try entry.encode(status.state.name, forKey: .state)
+            try entry.encode(status.state.reason, forKey: .reason)
+            try entry.encode(status.commands, forKey: .commands)
+            try entry.encode(status.refused, forKey: .leftOut)
+            try entry.encode(status.shadowed, forKey: .passedOver)
+            try entry.encode(status.stderr, forKey: .stderr)
         }
+        var searched = container.nestedUnkeyedContainer(forKey: .folders)
+        for folder in folders {
+            var entry = searched.nestedContainer(keyedBy: FolderKeys.self)
+            try entry.encode(folder.path, forKey: .path)
+            try entry.encode(folder.kind, forKey: .kind)
+        }
+    }
 
-        var json: JSONValue { table.data }
+    func text(in style: TextStyle) -> String {
+        guard !plugins.isEmpty else {
+            return Message(([heading].compactMap { $0 } + notes).joined(separator: "\n")).text(in: style)
+        }
+        let rows = plugins.map { status in
+            [status.name, status.version ?? "–", status.state.name, status.commands.joined(separator: ", "), status.path]
+        }
+        let table = Table(heading: heading, columns: ["Plugin", "Version", "State", "Commands", "Path"], rows: rows, data: .null)
+        let lines = notes.flatMap { note in
+            note.hasPrefix("    ") ? [style.dim(note)] : Wrapping.wrap(note, width: style.width, indent: "  ", firstIndent: "")
+        }
+        return ([table.text(in: style), ""] + lines).joined(separator: "\n")
     }
 }
