@@ -46,7 +46,7 @@ struct Diff: DossierCommand {
     }
 }
 
-struct DiffOutput: CommandOutput {
+struct DiffOutput: CommandResult {
     struct Field {
         var name: String
         /// Whether the operations' units are a list's items rather than words.
@@ -121,21 +121,37 @@ struct DiffOutput: CommandOutput {
         return result
     }
 
-    var json: JSONValue {
-        [
-            "first": .string(first), "second": .string(second), "same": .bool(fields.isEmpty),
-            "fields": .array(
-                fields.map { field in
-                    [
-                        "field": .string(field.name), "unit": .string(field.isList ? "item" : "word"),
-                        "kept": .number(Double(field.count(.equal))), "deleted": .number(Double(field.count(.delete))),
-                        "inserted": .number(Double(field.count(.insert))),
-                        "operations": .array(
-                            field.operations.map {
-                                ["op": .string($0.kind.rawValue), "words": .array($0.words.map(JSONValue.string))]
-                            }),
-                    ]
-                }),
-        ]
+    enum CodingKeys: String, CodingKey {
+        case first, second, same, fields
+    }
+
+    enum FieldKeys: String, CodingKey {
+        case field, unit, kept, deleted, inserted, operations
+    }
+
+    enum OperationKeys: String, CodingKey {
+        case op, words
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(first, forKey: .first)
+        try container.encode(second, forKey: .second)
+        try container.encode(fields.isEmpty, forKey: .same)
+        var list = container.nestedUnkeyedContainer(forKey: .fields)
+        for field in fields {
+            var entry = list.nestedContainer(keyedBy: FieldKeys.self)
+            try entry.encode(field.name, forKey: .field)
+            try entry.encode(field.isList ? "item" : "word", forKey: .unit)
+            try entry.encode(field.count(.equal), forKey: .kept)
+            try entry.encode(field.count(.delete), forKey: .deleted)
+            try entry.encode(field.count(.insert), forKey: .inserted)
+            var operations = entry.nestedUnkeyedContainer(forKey: .operations)
+            for operation in field.operations {
+                var item = operations.nestedContainer(keyedBy: OperationKeys.self)
+                try item.encode(operation.kind.rawValue, forKey: .op)
+                try item.encode(operation.words, forKey: .words)
+            }
+        }
     }
 }
