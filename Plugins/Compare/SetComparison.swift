@@ -43,9 +43,7 @@ struct SetComparison: CommandOutput {
             guard let result = gathered.withLock({ $0[index] }) else { continue }
             let (records, total, counts, people) = try result.get()
             guard !records.isEmpty else {
-                return Message(
-                    "'\(name)' \(name == "pinned" ? "has no documents (nothing is pinned)" : name == "results" ? "has no documents" : "matches no documents"), so there is nothing to compare it with. Try 'search \(name)' to see what it finds.",
-                    data: ["empty_side": .string(name)])
+                return EmptySide(emptySide: name)
             }
             sides.append(Side(name: name, records: records, total: total, counts: counts, keys: [], people: people))
         }
@@ -187,5 +185,23 @@ struct SetComparison: CommandOutput {
             "people_in_both": .array(
                 sharedPeople.map { ["name": .string($0.0), "first": .number(Double($0.1)), "second": .number(Double($0.2))] }),
         ]
+    }
+}
+
+/// `compare A vs B` when one side has no documents.
+struct EmptySide: CommandResult {
+    var emptySide: String
+
+    enum CodingKeys: String, CodingKey {
+        case emptySide = "empty_side"
+    }
+
+    func text(in style: TextStyle) -> String {
+        let what =
+            emptySide == "pinned"
+            ? "has no documents (nothing is pinned)" : emptySide == "results" ? "has no documents" : "matches no documents"
+        return Message(
+            "'\(emptySide)' \(what), so there is nothing to compare it with. Try 'search \(emptySide)' to see what it finds."
+        ).text(in: style)
     }
 }

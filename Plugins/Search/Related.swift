@@ -129,13 +129,13 @@ struct Related: DossierCommand, ListingCommand {
 }
 
 /// What `related --json` says besides the documents: the document and its distinctive words.
-struct RelatedListing: Encodable {
+struct RelatedListing: Encodable, Sendable {
     var id: String
     var terms: [String]
 }
 
 /// Why a document is like the one asked about, and its score.
-struct RelatedHit: Encodable {
+struct RelatedHit: Encodable, Sendable {
     var why: String
     var score: Double
 }

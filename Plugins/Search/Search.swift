@@ -188,7 +188,7 @@ extension Search {
 }
 
 /// What `next` and `prev` need to page through the last search.
-struct SearchPaging: Codable {
+struct SearchPaging: Sendable {
     var query: String
     var sort: SearchSort
     var exact: Bool
@@ -196,7 +196,7 @@ struct SearchPaging: Codable {
 }
 
 /// What `search --json` says of the search besides its results, and of each result.
-struct SearchListing: Encodable {
+struct SearchListing: Encodable, Sendable {
     var query: String
     var total: Int
     var offset: Int
@@ -209,7 +209,7 @@ struct SearchListing: Encodable {
         case undatedExcluded = "undated_excluded"
     }
 
-    struct Hit: Encodable {
+    struct Hit: Encodable, Sendable {
         var score: Double
         /// How the hit matched, when not as typed (`variant`, `near_spelling`, …).
         var matched: String?

@@ -113,7 +113,7 @@ struct PinChange: CommandResult {
 
 /// What `pin --json` says besides the pinned documents: the session, and pinned ids the
 /// store no longer has.
-struct PinnedListing: Encodable {
+struct PinnedListing: Encodable, Sendable {
     var session: String
     var missing: [String]
 }

@@ -209,19 +209,19 @@ public final class CommandContext: @unchecked Sendable {
 }
 
 /// Where a paged listing stands, so that `next` and `prev` can show the pages around it.
-public struct Paging: Sendable, Equatable {
+public struct Paging: Sendable {
     /// The command that made the listing.
     public var command: String
-    /// What that command needs to make another page (its query, its order), as the
-    /// command's own Codable value (`state(as:)` reads it back).
-    public var state: JSONValue
+    /// What that command needs to make another page (its query, its order), as a value of
+    /// the command's own type (`state(as:)` gives it back).
+    public var state: any Sendable
     public var offset: Int
     public var limit: Int
     public var total: Int
 
-    public init(command: String, state: some Encodable, offset: Int, limit: Int, total: Int) {
+    public init(command: String, state: some Sendable, offset: Int, limit: Int, total: Int) {
         self.command = command
-        self.state = (try? JSONValue(encoding: state)) ?? .null
+        self.state = state
         self.offset = offset
         self.limit = limit
         self.total = total
@@ -229,9 +229,9 @@ public struct Paging: Sendable, Equatable {
 }
 
 extension Paging {
-    /// The state as the command that made the listing wrote it; nil when another command
-    /// did, or when it does not read as `type`.
-    public func state<State: Decodable>(as type: State.Type) -> State? {
-        try? state.decode(type)
+    /// The state as the command that made the listing kept it; nil when it is of another
+    /// type (another command made the listing).
+    public func state<State>(as type: State.Type) -> State? {
+        state as? State
     }
 }

@@ -9,23 +9,23 @@ public struct DocumentList: CommandOutput {
         public var record: Record
         /// With highlight markers (`SearchHit.highlightStart`/`End`); empty for none.
         public var snippet: String
-        /// Command-specific fields added to the item's JSON (`score`, `why`): a typed
-        /// value's encoding.
-        public var extra: [String: JSONValue]
+        /// Command-specific fields added to the item's JSON (`score`, `why`): a typed value
+        /// of the command's, encoded only when JSON is asked for (not at every search shown).
+        public var extra: (any Encodable & Sendable)?
         /// Lines printed under the snippet, dimmed (why the document matched).
         public var notes: [String]
 
         public init(record: Record, snippet: String = "", notes: [String] = []) {
             self.record = record
             self.snippet = snippet
-            self.extra = [:]
+            self.extra = nil
             self.notes = notes
         }
 
         /// An item whose JSON also has the fields of `extra`, a command's own typed value.
-        public init(record: Record, snippet: String = "", extra: some Encodable, notes: [String] = []) {
+        public init(record: Record, snippet: String = "", extra: some Encodable & Sendable, notes: [String] = []) {
             self.init(record: record, snippet: snippet, notes: notes)
-            self.extra = (try? JSONValue(encoding: extra))?.object ?? [:]
+            self.extra = extra
         }
     }
 
@@ -36,22 +36,23 @@ public struct DocumentList: CommandOutput {
     public var firstNumber: Int
     /// What to say below the list (how to see more), if anything.
     public var footer: String?
-    /// Command-specific top-level JSON fields (`query`, `total`): a typed value's encoding.
-    public var data: [String: JSONValue]
+    /// Command-specific top-level JSON fields (`query`, `total`): a typed value of the
+    /// command's, encoded only when JSON is asked for.
+    public var about: (any Encodable & Sendable)?
 
     public init(heading: String, items: [Item], firstNumber: Int = 1, footer: String? = nil) {
         self.heading = heading
         self.items = items
         self.firstNumber = firstNumber
         self.footer = footer
-        self.data = [:]
+        self.about = nil
     }
 
     /// A list whose JSON also has the fields of `about`, the command's own typed value
     /// (what was searched, how many there are).
-    public init(heading: String, items: [Item], firstNumber: Int = 1, footer: String? = nil, about: some Encodable) {
+    public init(heading: String, items: [Item], firstNumber: Int = 1, footer: String? = nil, about: some Encodable & Sendable) {
         self.init(heading: heading, items: items, firstNumber: firstNumber, footer: footer)
-        self.data = (try? JSONValue(encoding: about))?.object ?? [:]
+        self.about = about
     }
 
     public func text(in style: TextStyle) -> String {
@@ -86,16 +87,22 @@ public struct DocumentList: CommandOutput {
     }
 
     public var json: JSONValue {
-        var object = data
+        var object = Self.fields(of: about)
         object["results"] = .array(
             items.enumerated().map { offset, item in
                 guard case .object(var fields) = item.record.json else { return item.record.json }
                 fields["rank"] = .number(Double(firstNumber + offset))
                 if !item.snippet.isEmpty { fields["snippet"] = .string(Self.plain(item.snippet)) }
-                for (key, value) in item.extra { fields[key] = value }
+                for (key, value) in Self.fields(of: item.extra) { fields[key] = value }
                 return .object(fields)
             })
         return .object(object)
+    }
+
+    /// The fields of a command's typed value, for the JSON.
+    private static func fields(of value: (any Encodable & Sendable)?) -> [String: JSONValue] {
+        guard let value else { return [:] }
+        return (try? JSONValue(encoding: value))?.object ?? [:]
     }
 
     public var listedDocumentIDs: [String]? { items.map(\.record.id) }
