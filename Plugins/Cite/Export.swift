@@ -33,8 +33,7 @@ struct Export: DossierCommand {
     var session: String?
     @Option(help: "bibtex, biblatex, ris or csl-json.")
     var format: Format
-    @Option(help: ArgumentHelp("The file to write (the screen without it).", valueName: "file"))
-    var out: String?
+    @OptionGroup var out: OutputOption
 
     func validate() throws {
         if refs.isEmpty && session == nil {
@@ -68,7 +67,7 @@ struct Export: DossierCommand {
         case .ris: text = RISExport.encode(documents)
         case .cslJSON: text = CSLJSON.encode(documents) + "\n"
         }
-        guard let out else {
+        guard let out = out.path else {
             return Exported(
                 format: format.rawValue, text: text, file: nil, shownAs: nil, documents: documents.count, footer: footer)
         }

@@ -260,8 +260,7 @@ extension SessionCommand {
         var name: [String] = []
         @Option(help: "md (pandoc Markdown) or html.")
         var format: Format = .md
-        @Option(help: ArgumentHelp("The file to write.", valueName: "file"))
-        var out: String?
+        @OptionGroup var out: OutputOption
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let session: Session
@@ -275,7 +274,7 @@ extension SessionCommand {
                 try context.store.records(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let log = ResearchLog(session: session, records: records)
             let text = format == .md ? log.markdown : log.html
-            guard let out else {
+            guard let out = out.path else {
                 return ResearchLogWritten(
                     session: session.name, format: format.rawValue, text: text, file: nil, notes: 0, documents: 0)
             }

@@ -91,13 +91,12 @@ struct Alias: DossierCommandGroup {
         )
         static let examples = ["alias export"]
 
-        @Option(help: ArgumentHelp("The file to write.", valueName: "file"))
-        var out: String?
+        @OptionGroup var out: OutputOption
 
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let groups = try context.store.aliases()
             let text = DocumentStore.aliasFile(groups)
-            guard let out else { return Message(text.isEmpty ? "There are no aliases." : String(text.dropLast())) }
+            guard let out = out.path else { return Message(text.isEmpty ? "There are no aliases." : String(text.dropLast())) }
             try OutputFile.write(text, to: out)
             return AliasFileWritten(file: out, names: groups.count)
         }

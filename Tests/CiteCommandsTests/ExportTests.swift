@@ -82,9 +82,19 @@ import Testing
             await repl.run("export --format ris").messages.hasPrefix(
                 "Give the documents to export (numbers or ids), or --session NAME."))
         #expect(await repl.run("export t-year --format endnote").messages.contains("'endnote'"))
+        // --out is one option of every command that writes a file, checked before any work.
+        for line in [
+            "export t-year --format ris --out /no/such/folder/x.ris", "session export --out /no/such/folder/x.ris",
+            "alias export --out /no/such/folder/x.ris",
+        ] {
+            #expect(
+                await repl.run(line).messages.hasPrefix(
+                    "The folder of '/no/such/folder/x.ris' (/no/such/folder) does not exist. Create it first"), "\(line)")
+        }
+        let folder = Fixtures.temporaryFolder("dossier-out")
         #expect(
-            await repl.run("export t-year --format ris --out /no/such/folder/x.ris").messages.hasPrefix(
-                "Cannot write '/no/such/folder/x.ris'"))
+            await repl.run("export t-year --format ris --out \(folder.path)").messages.contains(
+                "is a folder; --out needs a file in it"))
         #expect(
             await repl.run("export --session citing --format ris").messages
                 == "Session 'citing' has cited or noted no documents to export.\n")

@@ -110,7 +110,7 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("---\ntitle:"))
         #expect(
             await repl.run("session export august-plenum --out /no/such/folder/log.md").messages
-                .hasPrefix("Cannot write '/no/such/folder/log.md':"))
+                .hasPrefix("The folder of '/no/such/folder/log.md' (/no/such/folder) does not exist."))
         #expect(await repl.run("session export nobody").messages.hasPrefix("There is no session 'nobody'."))
     }
 }
