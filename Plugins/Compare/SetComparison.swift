@@ -189,19 +189,17 @@ struct SetComparison: CommandOutput {
 }
 
 /// `compare A vs B` when one side has no documents.
-struct EmptySide: CommandResult {
+struct EmptySide: SentenceResult {
     var emptySide: String
 
     enum CodingKeys: String, CodingKey {
         case emptySide = "empty_side"
     }
 
-    func text(in style: TextStyle) -> String {
+    var sentence: String {
         let what =
             emptySide == "pinned"
             ? "has no documents (nothing is pinned)" : emptySide == "results" ? "has no documents" : "matches no documents"
-        return Message(
-            "'\(emptySide)' \(what), so there is nothing to compare it with. Try 'search \(emptySide)' to see what it finds."
-        ).text(in: style)
+        return "'\(emptySide)' \(what), so there is nothing to compare it with. Try 'search \(emptySide)' to see what it finds."
     }
 }

@@ -229,7 +229,7 @@ struct NoteView: Encodable, Sendable {
 }
 
 /// What `note` and `note edit` did: a sentence, and the note as it now is.
-struct NoteChange: CommandResult {
+struct NoteChange: SentenceResult {
     var sentence: String
     var note: NoteView?
 
@@ -245,14 +245,10 @@ struct NoteChange: CommandResult {
             try container.encode(sentence, forKey: .message)
         }
     }
-
-    func text(in style: TextStyle) -> String {
-        Message(sentence).text(in: style)
-    }
 }
 
 /// What `note rm` removed.
-struct NoteRemoval: CommandResult {
+struct NoteRemoval: SentenceResult {
     var removed: [Int]
     var session: String
 
@@ -260,10 +256,8 @@ struct NoteRemoval: CommandResult {
         case removed
     }
 
-    func text(in style: TextStyle) -> String {
+    var sentence: String {
         let list = removed.map(String.init).joined(separator: ", ")
-        return Message(
-            "Removed note\(removed.count == 1 ? "" : "s") \(list) from '\(session)'; the other notes keep their numbers."
-        ).text(in: style)
+        return "Removed note\(removed.count == 1 ? "" : "s") \(list) from '\(session)'; the other notes keep their numbers."
     }
 }

@@ -84,8 +84,7 @@ struct SessionCommand: DossierCommandGroup {
             context.use(session)
             let contents = session.session
             return SessionMessage(
-                sentence:
-                    "Opened session '\(contents.name)': \(contents.notes.count.counted("note")), \(contents.pinned.count.counted("pinned document")), \(contents.history.count.counted("command")) in its history.",
+                "Opened session '\(contents.name)': \(contents.notes.count.counted("note")), \(contents.pinned.count.counted("pinned document")), \(contents.history.count.counted("command")) in its history.",
                 session: SessionSummary(contents, url: url))
         }
     }
@@ -337,7 +336,7 @@ struct SessionSummary: Encodable, Sendable {
 }
 
 /// A sentence about what happened to a session; `--json` gives the session's summary.
-struct SessionMessage: CommandResult {
+struct SessionMessage: SentenceResult {
     var sentence: String
     var session: SessionSummary
 
@@ -346,16 +345,8 @@ struct SessionMessage: CommandResult {
         self.session = session
     }
 
-    init(sentence: String, session: SessionSummary) {
-        self.init(sentence, session: session)
-    }
-
     func encode(to encoder: any Encoder) throws {
         try session.encode(to: encoder)
-    }
-
-    func text(in style: TextStyle) -> String {
-        Message(sentence).text(in: style)
     }
 }
 
@@ -443,7 +434,7 @@ struct SessionListing: CommandResult {
 }
 
 /// `session rm`: the session removed to the trash, or kept (`trash` nil) when the user said no.
-struct SessionRemoval: CommandResult {
+struct SessionRemoval: SentenceResult {
     var name: String
     var trash: String?
 
@@ -460,21 +451,19 @@ struct SessionRemoval: CommandResult {
         }
     }
 
-    func text(in style: TextStyle) -> String {
-        guard let trash else { return Message("Kept session '\(name)'.").text(in: style) }
-        return Message(
-            "Removed session '\(name)'; its file is now \(trash) (move it back into Sessions/ to restore it)."
-        ).text(in: style)
+    var sentence: String {
+        guard let trash else { return "Kept session '\(name)'." }
+        return "Removed session '\(name)'; its file is now \(trash) (move it back into Sessions/ to restore it)."
     }
 }
 
 /// `session describe`: the session's question.
-struct SessionQuestion: CommandResult {
+struct SessionQuestion: SentenceResult {
     var name: String
     var description: String
 
-    func text(in style: TextStyle) -> String {
-        Message("Session '\(name)' asks: \(description)").text(in: style)
+    var sentence: String {
+        "Session '\(name)' asks: \(description)"
     }
 }
 

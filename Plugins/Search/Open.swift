@@ -75,7 +75,7 @@ struct Open: DossierCommand {
 }
 
 /// What `open` did with a document's page: the sentence says how it went.
-struct PageOpened: CommandResult {
+struct PageOpened: SentenceResult {
     var id: String
     var url: String?
     var sentence: String
@@ -88,9 +88,5 @@ struct PageOpened: CommandResult {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(url, forKey: .url)
-    }
-
-    func text(in style: TextStyle) -> String {
-        Message(sentence).text(in: style)
     }
 }

@@ -104,7 +104,7 @@ struct Alias: DossierCommandGroup {
 }
 
 /// What `alias add` did.
-struct AliasChange: CommandResult {
+struct AliasChange: SentenceResult {
     var name: String
     var variants: [String]
     /// How many of the variants were new.
@@ -114,12 +114,10 @@ struct AliasChange: CommandResult {
         case name, added
     }
 
-    func text(in style: TextStyle) -> String {
-        Message(
-            added == 0
-                ? "'\(name)' already has \(variants.count == 1 ? "that alias" : "those aliases")."
-                : "'\(name)' is also searched as \(variants.map { "'\($0)'" }.joined(separator: ", "))."
-        ).text(in: style)
+    var sentence: String {
+        added == 0
+            ? "'\(name)' already has \(variants.count == 1 ? "that alias" : "those aliases")."
+            : "'\(name)' is also searched as \(variants.map { "'\($0)'" }.joined(separator: ", "))."
     }
 }
 
@@ -142,31 +140,28 @@ struct AliasListing: CommandResult {
 }
 
 /// What `alias rm` removed.
-struct AliasRemoval: CommandResult {
+struct AliasRemoval: SentenceResult {
     var name: String
     var removed: Int
 
-    func text(in style: TextStyle) -> String {
-        Message("Removed \(removed) \(removed == 1 ? "alias" : "aliases") of '\(name)'.").text(in: style)
+    var sentence: String {
+        "Removed \(removed) \(removed == 1 ? "alias" : "aliases") of '\(name)'."
     }
 }
 
 /// What `alias import` read.
-struct AliasFileRead: CommandResult {
+struct AliasFileRead: SentenceResult {
     var file: String
     var names: Int
     var added: Int
 
-    func text(in style: TextStyle) -> String {
-        Message(
-            "Read \(names) \(names == 1 ? "name" : "names") from '\(file)': \(added) new \(added == 1 ? "alias" : "aliases")."
-        )
-        .text(in: style)
+    var sentence: String {
+        "Read \(names) \(names == 1 ? "name" : "names") from '\(file)': \(added) new \(added == 1 ? "alias" : "aliases")."
     }
 }
 
 /// What `alias export --out FILE` wrote.
-struct AliasFileWritten: CommandResult {
+struct AliasFileWritten: SentenceResult {
     var file: String
     var names: Int
 
@@ -174,7 +169,7 @@ struct AliasFileWritten: CommandResult {
         case file
     }
 
-    func text(in style: TextStyle) -> String {
-        Message("Wrote \(names) \(names == 1 ? "name" : "names") to '\(file)'.").text(in: style)
+    var sentence: String {
+        "Wrote \(names) \(names == 1 ? "name" : "names") to '\(file)'."
     }
 }

@@ -165,7 +165,7 @@ struct ReplayPlan: CommandResult {
 }
 
 /// `replay`: how many commands ran, and how many failed this time.
-struct ReplayDone: CommandResult {
+struct ReplayDone: SentenceResult {
     var source: String
     var ran: Int
     var failed: Int
@@ -176,8 +176,8 @@ struct ReplayDone: CommandResult {
         case leftOut = "left_out"
     }
 
-    func text(in style: TextStyle) -> String {
+    var sentence: String {
         let failures = failed == 0 ? "" : "; \(failed) failed this time"
-        return Message("Replayed \(ran.counted("command")) of \(source)\(leftOutNote(leftOut))\(failures).").text(in: style)
+        return "Replayed \(ran.counted("command")) of \(source)\(leftOutNote(leftOut))\(failures)."
     }
 }

@@ -74,7 +74,7 @@ struct Import: DossierCommand {
 
 /// What `import` did: new, changed and unchanged records, the fields that changed, what
 /// was repaired on the way in, and what the archive holds now.
-struct ImportDone: CommandResult {
+struct ImportDone: SentenceResult {
     var file: String
     var summary: ImportSummary
     var replace: Bool
@@ -101,7 +101,7 @@ struct ImportDone: CommandResult {
         try container.encode(summary.warnings.map(\.description), forKey: .warnings)
     }
 
-    func text(in style: TextStyle) -> String {
+    var sentence: String {
         var message =
             "Imported \(summary.total.grouped) \(summary.total == 1 ? "record" : "records") from '\(file)' "
             + "(\(summary.format.rawValue)): \(summary.added.grouped) new, \(summary.changed.grouped) changed, "
@@ -117,7 +117,7 @@ struct ImportDone: CommandResult {
             + "\(Int(summary.recordsPerSecond).grouped) records/s)."
         // What was repaired or left out, each on a line of its own after the summary.
         for warning in summary.warnings { message += "\n" + warning.description }
-        return Message(message).text(in: style)
+        return message
     }
 }
 

@@ -80,7 +80,7 @@ struct Unpin: DossierCommand {
 }
 
 /// What `pin REF…` and `unpin` did: the working set after, and what came in or went out.
-struct PinChange: CommandResult {
+struct PinChange: SentenceResult {
     var session: String
     /// How many documents the line named.
     var asked: Int
@@ -94,20 +94,16 @@ struct PinChange: CommandResult {
         case pinned, added, removed
     }
 
-    func text(in style: TextStyle) -> String {
+    var sentence: String {
         let total = pinned.count.counted("document")
-        let sentence: String
         if let removed {
-            sentence =
-                removed.isEmpty
-                ? "None of those documents was pinned."
-                : "Unpinned \(removed.count.counted("document")); \(total) still pinned."
-        } else if let added, !added.isEmpty {
-            sentence = "Pinned \(added.joined(separator: ", ")); \(total) pinned in '\(session)'. 'pin' lists them."
-        } else {
-            sentence = "\(asked == 1 ? "It was" : "They were") already pinned; \(total) pinned in '\(session)'."
+            return removed.isEmpty
+                ? "None of those documents was pinned." : "Unpinned \(removed.count.counted("document")); \(total) still pinned."
         }
-        return Message(sentence).text(in: style)
+        if let added, !added.isEmpty {
+            return "Pinned \(added.joined(separator: ", ")); \(total) pinned in '\(session)'. 'pin' lists them."
+        }
+        return "\(asked == 1 ? "It was" : "They were") already pinned; \(total) pinned in '\(session)'."
     }
 }
 
@@ -119,7 +115,7 @@ struct PinnedListing: Encodable, Sendable {
 }
 
 /// `pin` when nothing is pinned.
-struct NothingPinned: CommandResult {
+struct NothingPinned: SentenceResult {
     var session: String
     let documents: [String] = []
 
@@ -127,7 +123,7 @@ struct NothingPinned: CommandResult {
         case documents
     }
 
-    func text(in style: TextStyle) -> String {
-        Message("Nothing is pinned in '\(session)'. Pin results with 'pin 1 3', or documents by id.").text(in: style)
+    var sentence: String {
+        "Nothing is pinned in '\(session)'. Pin results with 'pin 1 3', or documents by id."
     }
 }

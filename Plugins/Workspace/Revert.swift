@@ -34,7 +34,7 @@ struct Revert: DossierCommand {
 
 /// What `revert` did: the version asked for, and the new version that restores it (nil
 /// when the document already was that version).
-struct Reversion: CommandResult {
+struct Reversion: SentenceResult {
     var id: String
     var restored: Int
     var made: RecordVersion?
@@ -56,13 +56,12 @@ struct Reversion: CommandResult {
         }
     }
 
-    func text(in style: TextStyle) -> String {
+    var sentence: String {
         guard let made else {
-            return Message("Version \(restored) of \(id) is the document as it is now; nothing was changed.").text(in: style)
+            return "Version \(restored) of \(id) is the document as it is now; nothing was changed."
         }
-        return Message(
+        return
             "Restored version \(restored) of \(id) as version \(made.number) (changed: \(made.changed.joined(separator: ", "))). "
-                + "Version \(made.number - 1) is kept in its history."
-        ).text(in: style)
+            + "Version \(made.number - 1) is kept in its history."
     }
 }

@@ -71,7 +71,7 @@ struct SetCommand: FreeTextCommand {
 }
 
 /// What `set NAME VALUE` (or `--reset`) left the setting at.
-struct SettingChange: CommandResult {
+struct SettingChange: SentenceResult {
     var name: String
     var value: String
     var source: SettingSource
@@ -82,14 +82,14 @@ struct SettingChange: CommandResult {
         case name, value, source
     }
 
-    func text(in style: TextStyle) -> String {
+    var sentence: String {
         let origin: String
         switch source {
         case .sitting: origin = "for this sitting"
         case .workspace: origin = saved ? "saved in the workspace" : "the workspace's value"
         case .standard: origin = "the default"
         }
-        return Message("\(name) is \(value) (\(origin)).").text(in: style)
+        return "\(name) is \(value) (\(origin))."
     }
 }
 

@@ -95,3 +95,15 @@ public struct FieldList: CommandOutput {
 
     public var json: JSONValue { data }
 }
+
+/// A result people read as a sentence or two (a confirmation, what changed): its text is
+/// `sentence`, wrapped to the width, as a `Message` lays it out.
+public protocol SentenceResult: CommandResult {
+    var sentence: String { get }
+}
+
+extension SentenceResult {
+    public func text(in style: TextStyle) -> String {
+        Message(sentence).text(in: style)
+    }
+}
