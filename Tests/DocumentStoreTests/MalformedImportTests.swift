@@ -105,6 +105,23 @@ import Testing
         #expect(try StoreContent(store) == before)
     }
 
+    /// Found by fuzzing: a processing instruction without data (`<?xmltext?>`, legal XML)
+    /// made Foundation's parser read a null pointer and end the process.
+    @Test func aProcessingInstructionWithoutDataIsReadNotACrash() throws {
+        let store = try DocumentStore.open(at: Fixtures.temporaryFolder().appendingPathComponent("store.sqlite"))
+        let tei =
+            "<?xml version=\"1.0\"?>\n<?xmltext?><TEI><text><body>\n<div type=\"document\"><head>Telegram from Seoul</head>"
+            + "<?note   ?></div></body></text></TEI>\n"
+        let summary = try store.importFile(at: try file(Array(tei.utf8), named: "pi.xml"), name: "pi.xml")
+        #expect(summary.added == 1)
+        #expect(try store.search(SearchQuery.parse("Seoul"), limit: 1).hits.first?.record.title == "Telegram from Seoul")
+        // The fuzzer's own input: no records, and a message, not a crash.
+        let found = "<?xmltext?><body>\n<div type=\"document\" xml:id=\"h\n    </div>\n  </body></text>\n</TEI>\n"
+        #expect(throws: ImportError.self) {
+            try store.importFile(at: try file(Array(found.utf8), named: "found.xml"), name: "found.xml")
+        }
+    }
+
     @Test func teiInAnotherDeclaredEncodingIsTheParsersToConvert() throws {
         let store = try DocumentStore.open(at: Fixtures.temporaryFolder().appendingPathComponent("store.sqlite"))
         let latin1 =
