@@ -6,7 +6,7 @@ import REPLCore
 import TextAnalysis
 
 /// Documents side by side: what they share and what sets each apart.
-struct DocumentComparison: CommandOutput {
+struct DocumentComparison: CommandResult {
     struct Side {
         var record: Record
         var people: [String]
@@ -183,29 +183,58 @@ struct DocumentComparison: CommandOutput {
 
     // MARK: JSON
 
-    var json: JSONValue {
-        return [
-            "documents": .array(
-                sides.map { side in
-                    guard case .object(var fields) = side.record.json else { return side.record.json }
-                    fields["words"] = .number(Double(side.words))
-                    fields["named_people"] = .array(side.people.map(JSONValue.string))
-                    fields["named_places"] = .array(side.places.map(JSONValue.string))
-                    fields["distinctive_against_others"] = KeyLines.json(side.againstOthers)
-                    fields["distinctive_against_archive"] = KeyLines.json(side.againstArchive)
-                    return .object(fields)
-                }),
-            "gaps": .array(gaps.map(JSONValue.string)),
-            "shared_people": .array(sharedPeople.map(JSONValue.string)),
-            "shared_places": .array(sharedPlaces.map(JSONValue.string)),
-            "similarity": .array(
-                similarities.map {
-                    [
-                        "first": .number(Double($0.first + 1)), "second": .number(Double($0.second + 1)),
-                        "score": .number(($0.score * 1000).rounded() / 1000), "reading": .string(Self.reading($0.score)),
-                    ]
-                }),
-            "notes": .array(notes.map(JSONValue.string)),
-        ]
+    enum CodingKeys: String, CodingKey {
+        case documents, gaps, similarity, notes
+        case sharedPeople = "shared_people"
+        case sharedPlaces = "shared_places"
+    }
+
+    /// What a comparison adds to each document's record.
+    struct SideFields: Encodable, Sendable {
+        var words: Int
+        var namedPeople: [String]
+        var namedPlaces: [String]
+        var distinctiveAgainstOthers: [KeyLines.Word]
+        var distinctiveAgainstArchive: [KeyLines.Word]
+
+        enum CodingKeys: String, CodingKey {
+            case words
+            case namedPeople = "named_people"
+            case namedPlaces = "named_places"
+            case distinctiveAgainstOthers = "distinctive_against_others"
+            case distinctiveAgainstArchive = "distinctive_against_archive"
+        }
+    }
+
+    /// Two documents' similarity: their numbers (from 1), the score to three places and
+    /// what it means.
+    struct Similarity: Encodable, Sendable {
+        var first: Int
+        var second: Int
+        var score: Double
+        var reading: String
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(
+            sides.map { side in
+                Annotated(
+                    side.record,
+                    SideFields(
+                        words: side.words, namedPeople: side.people, namedPlaces: side.places,
+                        distinctiveAgainstOthers: KeyLines.words(side.againstOthers),
+                        distinctiveAgainstArchive: KeyLines.words(side.againstArchive)))
+            }, forKey: .documents)
+        try container.encode(gaps, forKey: .gaps)
+        try container.encode(sharedPeople, forKey: .sharedPeople)
+        try container.encode(sharedPlaces, forKey: .sharedPlaces)
+        try container.encode(
+            similarities.map {
+                Similarity(
+                    first: $0.first + 1, second: $0.second + 1, score: ($0.score * 1000).rounded() / 1000,
+                    reading: Self.reading($0.score))
+            }, forKey: .similarity)
+        try container.encode(notes, forKey: .notes)
     }
 }

@@ -26,14 +26,36 @@ enum KeyLines {
         }
     }
 
-    /// The words as `--json` gives them: `term`, `g2`, `here`, `there`, `example`.
-    static func json(_ keys: [Entry]) -> JSONValue {
-        .array(
-            keys.map { key, example in
-                [
-                    "term": .string(key.term), "g2": .number((key.g2 * 100).rounded() / 100), "here": .number(Double(key.here)),
-                    "there": .number(Double(key.there)), "example": example.map(JSONValue.string) ?? .null,
-                ]
-            })
+    /// A word as `--json` gives it: `term`, `g2` (to two places), `here`, `there`,
+    /// `example` (null when there is none).
+    struct Word: Encodable, Sendable {
+        var term: String
+        var g2: Double
+        var here: Int
+        var there: Int
+        var example: String?
+
+        init(_ entry: Entry) {
+            term = entry.key.term
+            g2 = (entry.key.g2 * 100).rounded() / 100
+            here = entry.key.here
+            there = entry.key.there
+            example = entry.example
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case term, g2, here, there, example
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(term, forKey: .term)
+            try container.encode(g2, forKey: .g2)
+            try container.encode(here, forKey: .here)
+            try container.encode(there, forKey: .there)
+            try container.encode(example, forKey: .example)
+        }
     }
+
+    static func words(_ keys: [Entry]) -> [Word] { keys.map(Word.init) }
 }

@@ -9,7 +9,7 @@ import TextAnalysis
 
 /// Two sets of documents: the words that set each apart from the other, the people in
 /// one and not the other, and both over time.
-struct SetComparison: CommandOutput {
+struct SetComparison: CommandResult {
     struct Side {
         var name: String
         var records: [Record]
@@ -168,23 +168,50 @@ struct SetComparison: CommandOutput {
         return lines.joined(separator: "\n")
     }
 
-    var json: JSONValue {
-        [
-            "sides": .array(
-                sides.enumerated().map { index, side in
-                    [
-                        "name": .string(side.name), "total": .number(Double(side.total)),
-                        "counted": .number(Double(side.records.count)),
-                        "distinctive": KeyLines.json(side.keys),
-                        "people_only_here": .array(
-                            onlyPeople[index].map { ["name": .string($0.0), "documents": .number(Double($0.1))] }),
-                        "periods": .object(chart.series[index].counts.mapValues { .number(Double($0)) }),
-                    ]
-                }),
-            "overlap": .number(Double(overlap)),
-            "people_in_both": .array(
-                sharedPeople.map { ["name": .string($0.0), "first": .number(Double($0.1)), "second": .number(Double($0.2))] }),
-        ]
+    enum CodingKeys: String, CodingKey {
+        case sides, overlap
+        case peopleInBoth = "people_in_both"
+    }
+
+    /// A side as `--json` gives it.
+    struct SideSummary: Encodable, Sendable {
+        var name: String
+        var total: Int
+        var counted: Int
+        var distinctive: [KeyLines.Word]
+        var peopleOnlyHere: [PersonCount]
+        /// Documents per period of the chart.
+        var periods: [String: Int]
+
+        enum CodingKeys: String, CodingKey {
+            case name, total, counted, distinctive, periods
+            case peopleOnlyHere = "people_only_here"
+        }
+    }
+
+    struct PersonCount: Encodable, Sendable {
+        var name: String
+        var documents: Int
+    }
+
+    /// A person named on both sides, with the documents naming them on each.
+    struct SharedPerson: Encodable, Sendable {
+        var name: String
+        var first: Int
+        var second: Int
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(
+            sides.enumerated().map { index, side in
+                SideSummary(
+                    name: side.name, total: side.total, counted: side.records.count, distinctive: KeyLines.words(side.keys),
+                    peopleOnlyHere: onlyPeople[index].map { PersonCount(name: $0.0, documents: $0.1) },
+                    periods: chart.series[index].counts)
+            }, forKey: .sides)
+        try container.encode(overlap, forKey: .overlap)
+        try container.encode(sharedPeople.map { SharedPerson(name: $0.0, first: $0.1, second: $0.2) }, forKey: .peopleInBoth)
     }
 }
 

@@ -370,7 +370,7 @@ struct SessionShown: CommandResult {
             ("Cited", summary.cited.counted("document")),
             ("History", summary.commands.counted("command") + " in " + summary.sittings.counted("sitting")),
         ]
-        return FieldList(title: "Session '\(summary.name)'" + (inUse ? " (in use)" : ""), fields: fields, data: .null)
+        return FieldList(title: "Session '\(summary.name)'" + (inUse ? " (in use)" : ""), fields: fields)
             .text(in: style)
     }
 }
@@ -428,7 +428,7 @@ struct SessionListing: CommandResult {
         return Table(
             columns: ["  Session", "Last used", "Notes", "Docs", "Cited", "Question"], rows: rows,
             footer: current == nil ? nil : "* the session in use; 'session show NAME' shows one in full",
-            cutsLastColumn: true, data: .null
+            cutsLastColumn: true
         ).text(in: style)
     }
 }

@@ -3,7 +3,7 @@ import DossierProtocol
 import REPLCore
 
 /// `show ID --history`: a record's versions, oldest first.
-struct RecordHistory: CommandOutput {
+struct RecordHistory: CommandResult {
     var id: String
     var versions: [RecordVersion]
 
@@ -35,21 +35,24 @@ struct RecordHistory: CommandOutput {
         return lines.joined(separator: "\n")
     }
 
-    var json: JSONValue {
-        [
-            "id": .string(id),
-            "versions": .array(
-                versions.map { version in
-                    guard case .object(var object) = version.json else { return version.json }
-                    object["record"] = version.record.json
-                    return .object(object)
-                }),
-        ]
+    enum CodingKeys: String, CodingKey {
+        case id, versions
+    }
+
+    /// What a version's entry adds to the version's own fields.
+    private struct WithRecord: Encodable, Sendable {
+        var record: Record
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(versions.map { Annotated($0, WithRecord(record: $0.record)) }, forKey: .versions)
     }
 }
 
 /// `show ID --provenance`: which version (import) set each field the record has.
-struct FieldSources: CommandOutput {
+struct FieldSources: CommandResult {
     var id: String
     var newest: Int
     var fields: [FieldProvenance]
@@ -66,16 +69,31 @@ struct FieldSources: CommandOutput {
         return lines.joined(separator: "\n")
     }
 
-    var json: JSONValue {
-        [
-            "id": .string(id), "version": .number(Double(newest)),
-            "fields": .array(
-                fields.map { source in
-                    guard case .object(var object) = source.version.json else { return .null }
-                    object["field"] = .string(source.field)
-                    object["changed"] = nil
-                    return .object(object)
-                }),
-        ]
+    enum CodingKeys: String, CodingKey {
+        case id, fields
+        case version
+    }
+
+    /// A field and the version that set it: the version's fields but `changed`.
+    private struct Source: Encodable, Sendable {
+        var field: String
+        var version: RecordVersion
+
+        enum CodingKeys: String, CodingKey {
+            case field
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try version.json(listingChanges: false).encodeMembers(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(field, forKey: .field)
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(newest, forKey: .version)
+        try container.encode(fields.map { Source(field: $0.field, version: $0.version) }, forKey: .fields)
     }
 }

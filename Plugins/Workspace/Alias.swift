@@ -134,7 +134,7 @@ struct AliasListing: CommandResult {
         guard !aliases.isEmpty else {
             return Message("There are no aliases. Add one with 'alias add NAME VARIANT…' or 'alias import FILE'.").text(in: style)
         }
-        return FieldList(fields: aliases.map { (label: $0.name, value: $0.variants.joined(separator: "; ")) }, data: .null)
+        return FieldList(fields: aliases.map { (label: $0.name, value: $0.variants.joined(separator: "; ")) })
             .text(in: style)
     }
 }

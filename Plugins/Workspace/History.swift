@@ -136,7 +136,7 @@ struct CommandHistory: CommandResult {
         guard total > 0 else { return Message("Session '\(session)' has no commands yet.").text(in: style) }
         let rows = commands.map { [String($0.number), SessionDates.display($0.at), $0.line + ($0.failed ? "   (failed)" : "")] }
         let heading = commands.count < total ? "The last \(commands.count) of \(total) commands in '\(session)':" : nil
-        return Table(heading: heading, columns: ["#", "When", "Command"], rows: rows, data: .null).text(in: style)
+        return Table(heading: heading, columns: ["#", "When", "Command"], rows: rows).text(in: style)
     }
 }
 
@@ -159,7 +159,7 @@ struct ReplayPlan: CommandResult {
     func text(in style: TextStyle) -> String {
         Table(
             heading: "\(commands.count.counted("command")) of \(source) would run\(leftOutNote(leftOut)):",
-            columns: ["#", "Command"], rows: commands.enumerated().map { [String($0.offset + 1), $0.element] }, data: .null
+            columns: ["#", "Command"], rows: commands.enumerated().map { [String($0.offset + 1), $0.element] }
         ).text(in: style)
     }
 }

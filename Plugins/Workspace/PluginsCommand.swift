@@ -141,7 +141,7 @@ struct PluginListing: CommandResult {
         let rows = plugins.map { status in
             [status.name, status.version ?? "–", status.state.name, status.commands.joined(separator: ", "), status.path]
         }
-        let table = Table(heading: heading, columns: ["Plugin", "Version", "State", "Commands", "Path"], rows: rows, data: .null)
+        let table = Table(heading: heading, columns: ["Plugin", "Version", "State", "Commands", "Path"], rows: rows)
         let lines = notes.flatMap { note in
             note.hasPrefix("    ") ? [style.dim(note)] : Wrapping.wrap(note, width: style.width, indent: "  ", firstIndent: "")
         }

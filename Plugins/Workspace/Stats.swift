@@ -77,7 +77,7 @@ struct ArchiveSummary: CommandResult {
             ))
         fields.append(("Store", "\(store), \(ByteCountFormatter.string(fromByteCount: storeBytes, countStyle: .file))"))
         fields.append(("Workspace", workspace))
-        return FieldList(fields: fields, data: .null).text(in: style)
+        return FieldList(fields: fields).text(in: style)
     }
 
     private var dateRange: String {

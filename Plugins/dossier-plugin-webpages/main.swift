@@ -86,11 +86,17 @@ PluginRuntime.run(name: "webpages", version: "1.0.0", commands: [importHTML]) { 
     let source = paths.count == 1 ? paths[0] : "\(paths.count) paths of saved pages"
     let (added, updated) = try host.importRecords(records, source: source)
     let pagesWord = records.count == 1 ? "1 page" : "\(records.count) pages"
-    return PluginOutput(
+    return try PluginOutput(
         documents: ids,
         heading: "Imported \(pagesWord): \(added) new, \(updated) updated.\(skippedNote) 'show N' prints one.",
-        data: [
-            "added": .number(Double(added)), "updated": .number(Double(updated)), "ids": .array(ids.map(JSONValue.string)),
-            "skipped": .array(skipped.map(JSONValue.string)),
-        ])
+        value: Imported(added: added, updated: updated, ids: ids, skipped: skipped))
+}
+
+/// What `import-html --json` prints after an import.
+struct Imported: Encodable {
+    var added: Int
+    var updated: Int
+    var ids: [String]
+    /// The pages left out: not document pages.
+    var skipped: [String]
 }

@@ -63,7 +63,8 @@ PluginRuntime.run(name: "wordfreq", version: "1.0.0", commands: [wordfreq]) { ca
     let fields = field == "all" ? ["title", "summary", "text"] : [field]
     let (total, documents) = try host.search(query, limit: docs, fields: fields)
     guard !documents.isEmpty else {
-        return PluginOutput(text: "No documents match '\(query)'.", data: ["query": .string(query), "total": 0, "words": []])
+        return try PluginOutput(
+            text: "No documents match '\(query)'.", value: Frequencies(query: query, total: 0, read: nil, field: nil, wordsCounted: nil, words: []))
     }
     var counts = WordCounts()
     for document in documents {
@@ -75,7 +76,7 @@ PluginRuntime.run(name: "wordfreq", version: "1.0.0", commands: [wordfreq]) { ca
     let part = field == "all" ? "" : " (\(field)s only)"
     let heading = "Words used most in \(read) matching '\(query)'\(part): \(counts.total) words counted."
     let perThousand = { (count: Int) in String(format: "%.1f", Double(count) * 1000 / Double(max(counts.total, 1))) }
-    return PluginOutput(
+    return try PluginOutput(
         text: heading,
         table: (
             columns: ["Word", "Occurrences", "Documents", "Per 1,000 words"],
@@ -86,15 +87,30 @@ PluginRuntime.run(name: "wordfreq", version: "1.0.0", commands: [wordfreq]) { ca
                 ]
             }
         ),
-        data: [
-            "query": .string(query), "total": .number(Double(total)), "read": .number(Double(documents.count)),
-            "field": .string(field), "words_counted": .number(Double(counts.total)),
-            "words": .array(
-                words.map {
-                    [
-                        "word": .string($0.word), "occurrences": .number(Double($0.occurrences)),
-                        "documents": .number(Double($0.documents)),
-                    ]
-                }),
-        ])
+        value: Frequencies(
+            query: query, total: total, read: documents.count, field: field, wordsCounted: counts.total,
+            words: words.map { Frequencies.Word(word: $0.word, occurrences: $0.occurrences, documents: $0.documents) }))
 }
+
+/// What `wordfreq --json` prints.
+struct Frequencies: Encodable {
+    struct Word: Encodable {
+        var word: String
+        var occurrences: Int
+        var documents: Int
+    }
+
+    var query: String
+    var total: Int
+    /// How many of the matching documents were read (at most `--docs`).
+    var read: Int?
+    var field: String?
+    var wordsCounted: Int?
+    var words: [Word]
+
+    enum CodingKeys: String, CodingKey {
+        case query, total, read, field, words
+        case wordsCounted = "words_counted"
+    }
+}
+

@@ -211,3 +211,23 @@ extension JSONValue {
         try JSONDecoder().decode(type, from: encoded())
     }
 }
+
+extension JSONValue {
+    /// A member name as a coding key.
+    public struct MemberKey: CodingKey, Sendable {
+        public var stringValue: String
+        public var intValue: Int? { nil }
+        public init(_ name: String) { stringValue = name }
+        public init(stringValue: String) { self.init(stringValue) }
+        public init?(intValue: Int) { nil }
+    }
+
+    /// Writes an object's members into `encoder`'s keyed container, beside the members that
+    /// other values encode there: how a record's fields and a command's own fields become
+    /// one JSON object. A value that is not an object is encoded as itself.
+    public func encodeMembers(to encoder: any Encoder) throws {
+        guard case .object(let members) = self else { return try encode(to: encoder) }
+        var container = encoder.container(keyedBy: MemberKey.self)
+        for (name, value) in members { try container.encode(value, forKey: MemberKey(name)) }
+    }
+}

@@ -4,9 +4,13 @@ import REPLCore
 
 /// What a plugin's command answered, rendered like a built-in's output: its text, a
 /// table, and a numbered list of documents that later commands can refer to (`show 2`).
+/// Its JSON is what the plugin sent (the plugin's own vocabulary), so it stays a value of
+/// the wire format rather than a typed result.
 struct PluginCommandOutput: CommandOutput {
     var textBlock: String?
     var table: Table?
+    /// The table as the plugin sent it, for `--json`.
+    var tableJSON: JSONValue?
     var documents: DocumentList?
     var data: JSONValue?
 
@@ -28,7 +32,8 @@ struct PluginCommandOutput: CommandOutput {
                 let values = row.array!.prefix(columns.count).map(\.text)
                 return values + Array(repeating: "", count: columns.count - values.count)
             }
-            table = Table(columns: columns, rows: cells, data: value)
+            table = Table(columns: columns, rows: cells)
+            tableJSON = value
         }
         if let value = object["documents"], value != .null {
             guard let ids = value.array?.compactMap(\.string), ids.count == value.array?.count else {
@@ -59,7 +64,7 @@ struct PluginCommandOutput: CommandOutput {
         if let data { return data }
         var object: [String: JSONValue] = [:]
         if let textBlock { object["text"] = .string(textBlock) }
-        if let table { object["table"] = table.data }
+        if let tableJSON { object["table"] = tableJSON }
         if let documents, case .object(let list) = documents.json { object["results"] = list["results"] }
         return .object(object)
     }

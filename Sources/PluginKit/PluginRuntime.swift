@@ -103,6 +103,15 @@ public struct PluginOutput: Sendable {
         self.data = data
     }
 
+    /// An output whose `data` (what `--json` prints) is a typed value of the plugin's,
+    /// encoded with its `CodingKeys`.
+    public init(
+        text: String? = nil, table: (columns: [String], rows: [[JSONValue]])? = nil, documents: [String]? = nil,
+        heading: String? = nil, value: some Encodable
+    ) throws {
+        self.init(text: text, table: table, documents: documents, heading: heading, data: try JSONValue(encoding: value))
+    }
+
     var json: JSONValue {
         var object: [String: JSONValue] = [:]
         if let text { object["text"] = .string(text) }

@@ -109,7 +109,13 @@ extension String {
     }
 }
 
-extension Record {
+extension Record: Encodable {
+    /// Encodes `json`'s fields, so that a command's result can hold a record and add its own
+    /// fields beside the record's.
+    public func encode(to encoder: any Encoder) throws {
+        try json.encodeMembers(to: encoder)
+    }
+
     /// The record in the shared field vocabulary, for `--json` output and JSON exports.
     /// Every field is present (null or empty when unknown), so consumers need no guessing.
     public var json: JSONValue {

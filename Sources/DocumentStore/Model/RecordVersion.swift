@@ -3,7 +3,7 @@ import Foundation
 
 /// One version of a record, as an import (or a `revert`) made it: the record's fields then,
 /// when it was made, by which file and importer, and which fields it changed.
-public struct RecordVersion: Sendable, Equatable {
+public struct RecordVersion: Sendable, Equatable, Encodable {
     /// How a version was made.
     public enum Action: Sendable, Equatable {
         /// An import that merged the file's record into the stored one (or added it).
@@ -64,7 +64,11 @@ public struct RecordVersion: Sendable, Equatable {
 
     /// The version in the shared vocabulary, for `--json`: its number, when and how it was
     /// made, the fields it changed.
-    public var json: JSONValue {
+    public var json: JSONValue { json(listingChanges: true) }
+
+    /// The version's fields; without `changed` when `listingChanges` is false (a field's
+    /// provenance, where the field is named already).
+    public func json(listingChanges: Bool) -> JSONValue {
         var object: [String: JSONValue] = [
             "version": .number(Double(number)),
             "made_at": .string(madeAt),
@@ -76,14 +80,19 @@ public struct RecordVersion: Sendable, Equatable {
                     case .reverted: return "revert"
                     }
                 }()),
-            "changed": .array(changed.map(JSONValue.string)),
             "newest": .bool(isNewest),
         ]
+        if listingChanges { object["changed"] = .array(changed.map(JSONValue.string)) }
         if case .reverted(let restored) = action { object["restored_version"] = .number(Double(restored)) }
         if let provenance = record.provenance {
             object["file"] = .string(provenance.file)
             object["importer"] = .string(provenance.format)
         }
         return .object(object)
+    }
+
+    /// Encodes `json`'s fields (not the record), to sit beside a command's own.
+    public func encode(to encoder: any Encoder) throws {
+        try json.encodeMembers(to: encoder)
     }
 }

@@ -16,8 +16,7 @@ struct Help: DossierCommand {
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
         guard let name = command.first else {
-            return PreformattedText(
-                Self.overview(context.registry, style: context.style), data: Self.overviewJSON(context.registry))
+            return HelpOverview(registry: context.registry)
         }
         guard let entry = context.registry.entry(named: name) else {
             throw REPLError.unknownCommand(name, suggestions: context.registry.suggestions(for: name))
@@ -33,57 +32,96 @@ struct Help: DossierCommand {
             path.append(next.name)
             leaf = next
         }
-        let screen = entry.help(path, width: context.style.width)
-        var data = (try? JSONValue(encoding: leaf)) ?? .null
-        if case .object(var object) = data {
-            object["text"] = .string(screen)
-            data = .object(object)
-        }
-        return PreformattedText(screen, data: data)
+        return CommandHelp(signature: leaf, screen: entry.help(path, width: context.style.width))
+    }
+}
+
+/// A command's help: its screen as text; for a program, its signature with the screen as
+/// `text`.
+struct CommandHelp: CommandResult {
+    var signature: CommandSignature
+    var screen: String
+
+    func text(in style: TextStyle) -> String { screen }
+
+    func encode(to encoder: any Encoder) throws {
+        try Annotated(signature, PreformattedText(screen)).encode(to: encoder)
+    }
+}
+
+/// `help` alone: the commands by module; for a program, each with its usage line and its
+/// subcommands' (the README's command table is made from it).
+struct HelpOverview: CommandResult {
+    struct Module: Encodable {
+        var name: String
+        var commands: [Command]
     }
 
-    static func overview(_ registry: CommandRegistry, style: TextStyle) -> String {
-        let nameWidth = (registry.entries.map(\.name.count).max() ?? 0) + 2
+    struct Command: Encodable {
+        var name: String
+        var abstract: String
+        var usage: String
+        var subcommands: [Command]?
+        /// Present (null when there is none) only for a command with subcommands.
+        var defaultSubcommand: String??
+
+        init(_ signature: CommandSignature, path: [String]) {
+            name = (path + [signature.name]).joined(separator: " ")
+            abstract = signature.abstract
+            usage = HelpScreen.usage(signature, command: name)
+            if !signature.subcommands.isEmpty {
+                subcommands = signature.subcommands.map { Command($0, path: path + [signature.name]) }
+                defaultSubcommand = .some(signature.defaultSubcommand)
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, abstract, usage, subcommands
+            case defaultSubcommand = "default_subcommand"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(abstract, forKey: .abstract)
+            try container.encode(usage, forKey: .usage)
+            try container.encodeIfPresent(subcommands, forKey: .subcommands)
+            if let defaultSubcommand { try container.encode(defaultSubcommand, forKey: .defaultSubcommand) }
+        }
+    }
+
+    var modules: [Module]
+    /// Modules and their commands as the overview lists them: (module, [(name, abstract)]).
+    private let listing: [(module: String, commands: [(name: String, abstract: String)])]
+
+    enum CodingKeys: String, CodingKey {
+        case modules
+    }
+
+    init(registry: CommandRegistry) {
+        let shown = registry.modules.filter { !$0.entries.isEmpty }
+        modules = registry.modules.map { module in
+            Module(name: module.name, commands: module.entries.map { Command($0.signature, path: []) })
+        }
+        listing = shown.map { module in (module.name, module.entries.map { ($0.name, $0.signature.abstract) }) }
+    }
+
+    func text(in style: TextStyle) -> String {
+        let nameWidth = (listing.flatMap(\.commands).map(\.name.count).max() ?? 0) + 2
         var lines: [String] = []
-        for module in registry.modules where !module.entries.isEmpty {
+        for module in listing {
             if !lines.isEmpty { lines.append("") }
-            lines.append(style.heading(module.name))
-            for entry in module.entries {
+            lines.append(style.heading(module.module))
+            for command in module.commands {
                 let indent = String(repeating: " ", count: nameWidth + 2)
-                let wrapped = Wrapping.wrap(entry.signature.abstract, width: style.width, indent: indent, firstIndent: indent)
-                lines.append("  " + style.bold(Wrapping.pad(entry.name, to: nameWidth)) + wrapped[0].dropFirst(indent.count))
+                let wrapped = Wrapping.wrap(command.abstract, width: style.width, indent: indent, firstIndent: indent)
+                lines.append("  " + style.bold(Wrapping.pad(command.name, to: nameWidth)) + wrapped[0].dropFirst(indent.count))
                 lines += wrapped.dropFirst()
             }
         }
         lines.append("")
         lines.append("Type 'help COMMAND' for its usage, options and examples.")
         return lines.joined(separator: "\n")
-    }
-
-    /// The modules and their commands, each with its usage line and its subcommands', for
-    /// programs (the README's command table is made from it).
-    static func overviewJSON(_ registry: CommandRegistry) -> JSONValue {
-        func describe(_ signature: CommandSignature, path: [String]) -> JSONValue {
-            let name = (path + [signature.name]).joined(separator: " ")
-            var object: [String: JSONValue] = [
-                "name": .string(name), "abstract": .string(signature.abstract),
-                "usage": .string(HelpScreen.usage(signature, command: name)),
-            ]
-            if !signature.subcommands.isEmpty {
-                object["subcommands"] = .array(signature.subcommands.map { describe($0, path: path + [signature.name]) })
-                object["default_subcommand"] = signature.defaultSubcommand.map(JSONValue.string) ?? .null
-            }
-            return .object(object)
-        }
-        return .object([
-            "modules": .array(
-                registry.modules.map { module in
-                    [
-                        "name": .string(module.name),
-                        "commands": .array(module.entries.map { describe($0.signature, path: []) }),
-                    ]
-                })
-        ])
     }
 }
 

@@ -114,7 +114,7 @@ struct SettingsListing: CommandResult {
     func text(in style: TextStyle) -> String {
         Table(
             columns: ["Setting", "Value", "From", "About"],
-            rows: settings.map { [$0.name, $0.value, $0.source.rawValue, $0.about] }, data: .null
+            rows: settings.map { [$0.name, $0.value, $0.source.rawValue, $0.about] }
         ).text(in: style)
     }
 }

@@ -34,15 +34,12 @@ extension CommandResult {
     }
 }
 
-/// A sentence or two for the user, such as a confirmation.
-public struct Message: CommandOutput {
+/// A sentence or two for the user, such as a confirmation; `{"message": …}` for a program.
+public struct Message: CommandResult {
     public var message: String
-    public var data: JSONValue
 
-    /// `data` is what `--json` prints; by default `{"message": …}`.
-    public init(_ message: String, data: JSONValue? = nil) {
+    public init(_ message: String) {
         self.message = message
-        self.data = data ?? ["message": .string(message)]
     }
 
     public func text(in style: TextStyle) -> String {
@@ -50,34 +47,45 @@ public struct Message: CommandOutput {
             .flatMap { Wrapping.wrap(String($0), width: style.width) }
             .joined(separator: "\n")
     }
-
-    public var json: JSONValue { data }
 }
 
-/// Output that is already laid out (help screens); `--json` gives it as `{"text": …}`.
-public struct PreformattedText: CommandOutput {
-    public var content: String
-    public var data: JSONValue
+/// Output that is already laid out; `{"text": …}` for a program.
+public struct PreformattedText: CommandResult {
+    public var text: String
 
-    public init(_ content: String, data: JSONValue? = nil) {
-        self.content = content
-        self.data = data ?? ["text": .string(content)]
+    public init(_ text: String) {
+        self.text = text
     }
 
-    public func text(in style: TextStyle) -> String { content }
-    public var json: JSONValue { data }
+    public func text(in style: TextStyle) -> String { text }
 }
 
-/// Labelled values, one a line, with the labels aligned (`stats`).
-public struct FieldList: CommandOutput {
+/// A value with more fields beside its own, in one JSON object: a record in the field
+/// vocabulary and what a command adds to it (`rank`, `words`).
+public struct Annotated<Value: Encodable & Sendable, Fields: Encodable & Sendable>: Encodable, Sendable {
+    public var value: Value
+    public var fields: Fields
+
+    public init(_ value: Value, _ fields: Fields) {
+        self.value = value
+        self.fields = fields
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+        try fields.encode(to: encoder)
+    }
+}
+
+/// Labelled values, one a line, with the labels aligned (`stats`): a layout that results
+/// use for their text.
+public struct FieldList: Sendable {
     public var title: String?
     public var fields: [(label: String, value: String)]
-    public var data: JSONValue
 
-    public init(title: String? = nil, fields: [(label: String, value: String)], data: JSONValue) {
+    public init(title: String? = nil, fields: [(label: String, value: String)]) {
         self.title = title
         self.fields = fields
-        self.data = data
     }
 
     public func text(in style: TextStyle) -> String {
@@ -92,8 +100,6 @@ public struct FieldList: CommandOutput {
         }
         return lines.joined(separator: "\n")
     }
-
-    public var json: JSONValue { data }
 }
 
 /// A result people read as a sentence or two (a confirmation, what changed): its text is

@@ -3,7 +3,7 @@ import DossierProtocol
 
 /// A numbered list of documents, as `search` and later listing commands print it: number,
 /// date, title, and a snippet with the matched words highlighted.
-public struct DocumentList: CommandOutput {
+public struct DocumentList: CommandResult {
     /// One line of the list.
     public struct Item: Sendable {
         public var record: Record
@@ -86,23 +86,41 @@ public struct DocumentList: CommandOutput {
         return lines.joined(separator: "\n")
     }
 
-    public var json: JSONValue {
-        var object = Self.fields(of: about)
-        object["results"] = .array(
-            items.enumerated().map { offset, item in
-                guard case .object(var fields) = item.record.json else { return item.record.json }
-                fields["rank"] = .number(Double(firstNumber + offset))
-                if !item.snippet.isEmpty { fields["snippet"] = .string(Self.plain(item.snippet)) }
-                for (key, value) in Self.fields(of: item.extra) { fields[key] = value }
-                return .object(fields)
-            })
-        return .object(object)
+    enum CodingKeys: String, CodingKey {
+        case results
     }
 
-    /// The fields of a command's typed value, for the JSON.
-    private static func fields(of value: (any Encodable & Sendable)?) -> [String: JSONValue] {
-        guard let value else { return [:] }
-        return (try? JSONValue(encoding: value))?.object ?? [:]
+    /// The command's `about` fields, then `results`: each record in the field vocabulary
+    /// with its `rank`, `snippet` and the command's own fields.
+    public func encode(to encoder: any Encoder) throws {
+        try about?.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(
+            items.enumerated().map { offset, item in
+                Annotated(
+                    item.record,
+                    Listed(
+                        rank: firstNumber + offset, snippet: item.snippet.isEmpty ? nil : Self.plain(item.snippet),
+                        extra: item.extra))
+            }, forKey: .results)
+    }
+
+    /// What a list adds to each record it shows.
+    private struct Listed: Encodable, Sendable {
+        var rank: Int
+        var snippet: String?
+        var extra: (any Encodable & Sendable)?
+
+        enum CodingKeys: String, CodingKey {
+            case rank, snippet
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(rank, forKey: .rank)
+            try container.encodeIfPresent(snippet, forKey: .snippet)
+            try extra?.encode(to: encoder)
+        }
     }
 
     public var listedDocumentIDs: [String]? { items.map(\.record.id) }
@@ -143,7 +161,7 @@ public struct DocumentList: CommandOutput {
 }
 
 /// One document in full: every field, the text wrapped to the terminal.
-public struct DocumentView: CommandOutput {
+public struct DocumentView: CommandResult {
     public var record: Record
     /// Lines to add after the fields (why it matched, notes), if any.
     public var notes: [String]
@@ -177,7 +195,7 @@ public struct DocumentView: CommandOutput {
         if let provenance = r.provenance {
             add("Imported from", "\(provenance.file) (\(provenance.format))")
         }
-        lines.append(FieldList(fields: fields.map { (label: $0.0, value: $0.1) }, data: .null).text(in: style))
+        lines.append(FieldList(fields: fields.map { (label: $0.0, value: $0.1) }).text(in: style))
         if !r.summary.isEmpty {
             lines.append("")
             lines.append(style.heading("Summary"))
@@ -202,7 +220,13 @@ public struct DocumentView: CommandOutput {
         return text
     }
 
-    public var json: JSONValue { ["documents": [record.json]] }
+    enum CodingKeys: String, CodingKey {
+        case documents
+    }
 
-    public var listedDocumentIDs: [String]? { nil }
+    /// `{"documents": [the record]}`, the form `compare` gives too.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode([record], forKey: .documents)
+    }
 }

@@ -2,8 +2,8 @@ import DocumentStore
 import DossierProtocol
 
 /// Rows under column headings, aligned; the last column takes the rest of the width and
-/// wraps (`session list`, `history`, `notes`).
-public struct Table: CommandOutput {
+/// wraps (`session list`, `history`, `notes`): a layout that results use for their text.
+public struct Table: Sendable {
     public var heading: String?
     public var columns: [String]
     public var rows: [[String]]
@@ -11,18 +11,15 @@ public struct Table: CommandOutput {
     public var footer: String?
     /// Whether the last column is cut to one line (with `…`) instead of wrapped.
     public var cutsLastColumn: Bool
-    public var data: JSONValue
 
     public init(
-        heading: String? = nil, columns: [String], rows: [[String]], footer: String? = nil, cutsLastColumn: Bool = false,
-        data: JSONValue
+        heading: String? = nil, columns: [String], rows: [[String]], footer: String? = nil, cutsLastColumn: Bool = false
     ) {
         self.heading = heading
         self.columns = columns
         self.rows = rows
         self.footer = footer
         self.cutsLastColumn = cutsLastColumn
-        self.data = data
     }
 
     public func text(in style: TextStyle) -> String {
@@ -47,6 +44,4 @@ public struct Table: CommandOutput {
         if let footer { lines += Wrapping.wrap(footer, width: style.width) }
         return lines.joined(separator: "\n")
     }
-
-    public var json: JSONValue { data }
 }
