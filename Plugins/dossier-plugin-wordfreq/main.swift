@@ -64,7 +64,8 @@ PluginRuntime.run(name: "wordfreq", version: "1.0.0", commands: [wordfreq]) { ca
     let (total, documents) = try host.search(query, limit: docs, fields: fields)
     guard !documents.isEmpty else {
         return try PluginOutput(
-            text: "No documents match '\(query)'.", value: Frequencies(query: query, total: 0, read: nil, field: nil, wordsCounted: nil, words: []))
+            text: "No documents match '\(query)'.",
+            value: Frequencies(query: query, total: 0, read: nil, field: nil, wordsCounted: nil, words: []))
     }
     var counts = WordCounts()
     for document in documents {
@@ -113,4 +114,3 @@ struct Frequencies: Encodable {
         case wordsCounted = "words_counted"
     }
 }
-
