@@ -46,7 +46,7 @@ struct PluginsCommand: DossierCommandGroup {
                 return PluginListing(
                     plugins: [], folders: [], heading: "External plugins are not loaded in this dossier.", notes: [])
             }
-            let problems = host.reload()
+            let problems = await host.reload()
             let statuses = host.statuses
             let ready = statuses.filter { if case .ready = $0.state { return true } else { return false } }.count
             var heading = "Reloaded: \(ready.counted("plugin")) ready"

@@ -3,6 +3,10 @@ import Foundation
 
 /// One plugin executable as the host knows it: what its last handshake said, whether it
 /// runs now, and why it was disabled if it was.
+///
+/// `@unchecked Sendable`: one task at a time uses a plugin (a call awaits its answer before
+/// the next line is read; at load, each plugin's handshake is a task of its own), so its
+/// fields are never touched by two threads at once.
 final class ExternalPlugin: @unchecked Sendable {
     let candidate: PluginCandidate
     var version: String?
@@ -25,9 +29,9 @@ final class ExternalPlugin: @unchecked Sendable {
 
     /// Forgets a process that has ended since its last answer (a plugin that exits after
     /// each call), so that the next call starts it again.
-    func forgetIfEnded() {
+    func forgetIfEnded() async {
         guard let process, process.hasEnded() else { return }
-        stop(politely: false)
+        await stop(politely: false)
     }
 
     init(candidate: PluginCandidate) {
@@ -43,17 +47,17 @@ final class ExternalPlugin: @unchecked Sendable {
     }
 
     /// Starts the executable and makes the hello and signature exchange within `timeout`.
-    func start(timeout: Duration) throws(PluginProblem) {
-        process = try PluginProcess(executable: candidate.url)
+    func start(timeout: Duration) async throws(PluginProblem) {
+        process = try await PluginProcess.start(candidate.url)
         let deadline = ContinuousClock.now + timeout
         let hello: JSONValue = [
             "type": "hello", "protocol": .number(Double(PluginProtocol.version)), "host": "dossier",
             "host_version": .string(PluginHost.hostVersion),
         ]
-        try send(hello, until: deadline, during: "the hello")
+        try await send(hello, until: deadline, during: "the hello")
         let answer: (type: String, body: [String: JSONValue])
         do {
-            answer = try receive(until: deadline, during: "the hello", timeout: timeout)
+            answer = try await receive(until: deadline, during: "the hello", timeout: timeout)
         } catch  where error.timedOut {
             throw PluginProblem(
                 error.reason + " (a plugin must answer the hello and flush its output after every line)", timedOut: true)
@@ -74,8 +78,8 @@ final class ExternalPlugin: @unchecked Sendable {
                 "said hello with \(said), but its file is named \(PluginProtocol.executablePrefix)\(candidate.name)")
         }
         self.version = answer.body["version"]?.string
-        try send(["type": "signature", "id": 0], until: deadline, during: "the signature")
-        let signature = try receive(until: deadline, during: "the signature", timeout: timeout)
+        try await send(["type": "signature", "id": 0], until: deadline, during: "the signature")
+        let signature = try await receive(until: deadline, during: "the signature", timeout: timeout)
         // A plugin that sends its signature unasked, without the id, is understood too.
         guard signature.type == PluginProtocol.MessageType.signature.rawValue, signature.body["id"].map({ $0 == 0 }) ?? true
         else {
@@ -105,12 +109,11 @@ final class ExternalPlugin: @unchecked Sendable {
 
     /// Sends a message, failing with the plugin's problem.
     func send(
-        _ message: JSONValue, until deadline: ContinuousClock.Instant, during step: String,
-        isInterrupted: () -> Bool = { false }
-    ) throws(PluginProblem) {
+        _ message: JSONValue, until deadline: ContinuousClock.Instant, during step: String
+    ) async throws(PluginProblem) {
         guard let process else { throw PluginProblem("is not running") }
         do {
-            try process.write(PluginProtocol.line(message), until: deadline, isInterrupted: isInterrupted)
+            try await process.write(PluginProtocol.line(message), until: deadline)
         } catch {
             throw problem(error, during: step, timeout: nil)
         }
@@ -119,15 +122,14 @@ final class ExternalPlugin: @unchecked Sendable {
     /// The next message, failing with the plugin's problem: it ended, it was silent until
     /// `deadline`, or it printed something that is not a message.
     func receive(
-        until deadline: ContinuousClock.Instant, during step: String, timeout: Duration?,
-        isInterrupted: () -> Bool = { false }
-    ) throws(PluginProblem) -> (type: String, body: [String: JSONValue]) {
+        until deadline: ContinuousClock.Instant, during step: String, timeout: Duration?
+    ) async throws(PluginProblem) -> (type: String, body: [String: JSONValue]) {
         guard let process else { throw PluginProblem("is not running") }
         var line: Substring = ""
         // Blank lines (a print that adds a newline of its own) are no messages: pass them.
         while line.allSatisfy(\.isWhitespace) {
             do {
-                line = try process.readLine(until: deadline, isInterrupted: isInterrupted)
+                line = try await process.readLine(until: deadline)
             } catch {
                 throw problem(error, during: step, timeout: timeout)
             }
@@ -158,19 +160,33 @@ final class ExternalPlugin: @unchecked Sendable {
     }
 
     /// Ends the process and its whole group, keeping what it wrote to standard error.
-    func stop(politely: Bool = true) {
+    func stop(politely: Bool = true) async {
         guard let process else { return }
-        process.end(goodbye: politely ? PluginProtocol.line(["type": "goodbye"]) : nil)
+        await process.end(goodbye: politely ? Self.goodbye : nil)
+        forget(process)
+    }
+
+    /// Ends the process at once, when nothing may wait (at exit): a goodbye, then its
+    /// whole group goes.
+    func stopNow() {
+        guard let process else { return }
+        process.endNow(goodbye: Self.goodbye)
+        forget(process)
+    }
+
+    private static let goodbye = PluginProtocol.line(["type": "goodbye"])
+
+    private func forget(_ process: PluginProcess) {
         let tail = process.stderrTail.text
         if !tail.isEmpty { stderr = tail }
         self.process = nil
     }
 
     /// Disables the plugin for the sitting, ending it.
-    func disable(because reason: String) {
+    func disable(because reason: String) async {
         failure = reason
         failureIsCached = false
-        stop(politely: false)
+        await stop(politely: false)
     }
 }
 

@@ -11,6 +11,8 @@ import SessionStore
 ///
 /// A plugin that crashes, hangs, prints what is not a message or breaks the protocol is
 /// ended with its whole process group and disabled for the sitting; the REPL goes on.
+/// `@unchecked Sendable`: its plugin list changes only in `load`, which the REPL runs
+/// between commands (at start and for `plugins reload`), never while a call uses it.
 public final class PluginHost: @unchecked Sendable {
     /// Time limits, from `DOSSIER_PLUGIN_HANDSHAKE_TIMEOUT` and `DOSSIER_PLUGIN_CALL_TIMEOUT`
     /// (seconds).
@@ -71,9 +73,9 @@ public final class PluginHost: @unchecked Sendable {
     /// changed since the cache was written are started. Returns what the user should be
     /// told (plugins that failed).
     @discardableResult
-    public func load(into registry: CommandRegistry, forgettingCache: Bool = false) -> [String] {
+    public func load(into registry: CommandRegistry, forgettingCache: Bool = false) async -> [String] {
         self.registry = registry
-        for plugin in plugins { plugin.stop() }
+        for plugin in plugins { await plugin.stop() }
         plugins = []
         unusableCandidates = []
         var cache = PluginCache(file: cacheFile)
@@ -110,21 +112,18 @@ public final class PluginHost: @unchecked Sendable {
         // New or changed since the cache was written: ask them, all at once, so that
         // plugins that hang cost one wait between them.
         let timeout = settings.handshakeTimeout
-        let group = DispatchGroup()
-        for plugin in unasked {
-            // A thread each, not a pool as wide as the cores: the handshakes mostly wait.
-            // Each thread touches its own plugin only.
-            group.enter()
-            Thread {
-                do throws(PluginProblem) {
-                    try plugin.start(timeout: timeout)
-                } catch {
-                    plugin.disable(because: error.reason)
+        await withTaskGroup(of: Void.self) { group in
+            // A task each touches its own plugin only; waiting on a plugin holds no thread.
+            for plugin in unasked {
+                group.addTask {
+                    do throws(PluginProblem) {
+                        try await plugin.start(timeout: timeout)
+                    } catch {
+                        await plugin.disable(because: error.reason)
+                    }
                 }
-                group.leave()
-            }.start()
+            }
         }
-        group.wait()
         for plugin in unasked {
             if let reason = plugin.failure { messages.append(disabledMessage(plugin, reason: reason)) }
             cache.entries[plugin.candidate.url.path] = PluginCache.Entry(
@@ -150,14 +149,14 @@ public final class PluginHost: @unchecked Sendable {
 
     /// Forgets the cache, ends every plugin and finds them all again (`plugins reload`).
     @discardableResult
-    public func reload() -> [String] {
+    public func reload() async -> [String] {
         guard let registry else { return [] }
-        return load(into: registry, forgettingCache: true)
+        return await load(into: registry, forgettingCache: true)
     }
 
-    /// Ends every running plugin (at exit).
+    /// Ends every running plugin at once (at exit): each gets a goodbye, then its group goes.
     public func shutdown() {
-        for plugin in plugins { plugin.stop() }
+        for plugin in plugins { plugin.stopNow() }
     }
 
     /// Puts the plugins' commands into the registry, one module a plugin.
@@ -204,17 +203,16 @@ extension PluginHost {
             )
         }
         let (arguments, options) = try invocation.call(for: spec, command: spec.name)
-        plugin.forgetIfEnded()
+        await plugin.forgetIfEnded()
         if !plugin.isRunning {
-            let timeout = settings.handshakeTimeout
-            do {
-                try await Self.offThePool { try plugin.start(timeout: timeout) }
-            } catch let problem as PluginProblem {
-                throw disable(plugin, problem)
+            do throws(PluginProblem) {
+                try await plugin.start(timeout: settings.handshakeTimeout)
+            } catch {
+                throw await disable(plugin, error)
             }
             guard plugin.commands.contains(where: { $0.name == spec.name }) else {
                 let problem = PluginProblem("no longer offers the command '\(spec.name)' though its signature was cached")
-                throw disable(plugin, problem)
+                throw await disable(plugin, problem)
             }
         }
         let id = plugin.takeCallID()
@@ -222,78 +220,71 @@ extension PluginHost {
             "type": "call", "id": .number(Double(id)), "command": .string(spec.name), "arguments": .object(arguments),
             "options": .object(options), "context": callContext(context),
         ]
-        let interrupted: @Sendable () -> Bool = { context.isInterrupted }
         let timeout = settings.callTimeout
         do {
-            try await Self.offThePool {
-                try plugin.send(call, until: .now + timeout, during: "the call", isInterrupted: interrupted)
-            }
-            while true {
-                let message = try await Self.offThePool {
-                    try plugin.receive(
-                        until: .now + timeout, during: "the call of '\(spec.name)'", timeout: timeout, isInterrupted: interrupted)
-                }
-                switch PluginProtocol.MessageType(rawValue: message.type) {
-                case .request:
-                    let reply = await serve(message.body, context: context)
-                    try await Self.offThePool {
-                        try plugin.send(reply, until: .now + timeout, during: "a reply", isInterrupted: interrupted)
-                    }
-                case .progress:
-                    if let text = message.body["message"]?.string { context.progress("\(plugin.name): \(text)") }
-                case .response:
-                    // The id as sent; a plugin that turned it into text is understood too.
-                    guard message.body["id"]?.int == id || message.body["id"]?.string == String(id) else {
-                        throw PluginProblem(
-                            "answered out of order: a response to call \(message.body["id"]?.serialized() ?? "with no id") while call \(id) was waiting"
-                        )
-                    }
-                    return try output(of: message.body, command: spec.name, context: context)
-                default:
-                    throw PluginProblem("answered out of order: a '\(message.type)' message while call \(id) was waiting")
-                }
+            // Ctrl-C cancels the exchange; the cancel below is sent from outside it.
+            return try await context.cancellingOnInterrupt {
+                try await self.exchange(call, id: id, spec: spec, with: plugin, timeout: timeout, context: context)
             }
         } catch let problem as PluginProblem {
             if problem.interrupted {
-                _ = try? await Self.offThePool { self.cancel(plugin, call: id) }
+                await cancel(plugin, call: id)
                 throw REPLError.interrupted
             }
-            throw disable(plugin, problem)
+            throw await disable(plugin, problem)
         }
     }
 
-    /// Runs `body`, which waits on a plugin's pipes, on a thread of its own: Swift's
-    /// concurrency threads (as many as there are cores) stay free for the rest of dossier,
-    /// such as the task that notices Ctrl-C.
-    static func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        let result: Result<T, any Error> = await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: Result { try body() }) }.start()
+    /// Sends the call and serves the plugin's requests until its response.
+    private func exchange(
+        _ call: JSONValue, id: Int, spec: CommandSignature, with plugin: ExternalPlugin, timeout: Duration,
+        context: CommandContext
+    ) async throws -> any CommandOutput {
+        try await plugin.send(call, until: .now + timeout, during: "the call")
+        while true {
+            let message = try await plugin.receive(until: .now + timeout, during: "the call of '\(spec.name)'", timeout: timeout)
+            switch PluginProtocol.MessageType(rawValue: message.type) {
+            case .request:
+                let reply = await serve(message.body, context: context)
+                try await plugin.send(reply, until: .now + timeout, during: "a reply")
+            case .progress:
+                if let text = message.body["message"]?.string { context.progress("\(plugin.name): \(text)") }
+            case .response:
+                // The id as sent; a plugin that turned it into text is understood too.
+                guard message.body["id"]?.int == id || message.body["id"]?.string == String(id) else {
+                    throw PluginProblem(
+                        "answered out of order: a response to call \(message.body["id"]?.serialized() ?? "with no id") while call \(id) was waiting"
+                    )
+                }
+                return try output(of: message.body, command: spec.name, context: context)
+            default:
+                throw PluginProblem("answered out of order: a '\(message.type)' message while call \(id) was waiting")
+            }
         }
-        return try result.get()
     }
 
     /// Ctrl-C: asks the plugin to stop the call; one that has not answered within a second
     /// is ended (and started again by the next call; it is not disabled).
-    private func cancel(_ plugin: ExternalPlugin, call id: Int) {
+    private func cancel(_ plugin: ExternalPlugin, call id: Int) async {
         let deadline = ContinuousClock.now + .seconds(1)
         do {
-            try plugin.send(["type": "cancel", "id": .number(Double(id))], until: deadline, during: "the cancel")
+            try await plugin.send(["type": "cancel", "id": .number(Double(id))], until: deadline, during: "the cancel")
             while true {
-                let message = try plugin.receive(until: deadline, during: "the cancel", timeout: .seconds(1))
+                let message = try await plugin.receive(until: deadline, during: "the cancel", timeout: .seconds(1))
                 if message.type == PluginProtocol.MessageType.response.rawValue, message.body["id"]?.int == id { return }
                 if message.type == PluginProtocol.MessageType.request.rawValue {
-                    try plugin.send(
+                    try await plugin.send(
                         ["type": "result", "id": message.body["id"] ?? .null, "error": ["message": "The call was cancelled."]],
                         until: deadline, during: "the cancel")
                 }
             }
         } catch {
-            plugin.stop(politely: false)
+            await plugin.stop(politely: false)
         }
     }
 
-    private func disable(_ plugin: ExternalPlugin, _ problem: PluginProblem) -> REPLError {
-        plugin.disable(because: problem.reason)
+    private func disable(_ plugin: ExternalPlugin, _ problem: PluginProblem) async -> REPLError {
+        await plugin.disable(because: problem.reason)
         return .failed(
             "The plugin \(plugin.label) \(problem.reason). It has been stopped and is disabled for this sitting; "
                 + "'plugins' shows what it wrote to stderr, 'plugins reload' tries it again.")

@@ -134,6 +134,8 @@ public struct PluginFailure: Error, Sendable {
 }
 
 /// The way back to the host while a call runs.
+/// `@unchecked Sendable`: a plugin serves one call at a time, and only that call's handler
+/// uses the connection.
 public final class HostConnection: @unchecked Sendable {
     private var nextID = 0
 

@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 
 /// The built `dossier` executable, run as a user runs it from a shell.
 public enum DossierProcess {
     /// What a run printed and how it ended.
-    public struct Result {
+    public struct Result: Sendable {
         public var stdout: String
         public var stderr: String
         public var status: Int32
@@ -42,10 +43,11 @@ public enum DossierProcess {
         return environment
     }
 
-    /// Runs `dossier` with `arguments`, feeding it `input` through a pipe.
+    /// Runs `dossier` with `arguments`, feeding it `input` through a pipe; returns once it
+    /// has ended and both of its streams are read to their ends.
     public static func run(
         _ arguments: [String], input: String = "", in folder: URL? = nil, environment: [String: String]? = nil
-    ) throws -> Result {
+    ) async throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -57,19 +59,41 @@ public enum DossierProcess {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        try process.run()
-        // Read both streams while the process runs, so a full pipe cannot stall it.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var out = Data()
-        nonisolated(unsafe) var err = Data()
-        DispatchQueue.global().async(group: group) { out = stdout.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { err = stderr.fileHandleForReading.readDataToEndOfFile() }
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        group.wait()
+        // Both streams are read as they come (a full pipe would stall the process), and the
+        // end is awaited, not waited for on a thread. (A FileHandle's readabilityHandler
+        // never fires here on Linux.)
+        async let out = contents(of: stdout.fileHandleForReading)
+        async let err = contents(of: stderr.fileHandleForReading)
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+                return
+            }
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
         return Result(
-            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-            status: process.terminationStatus)
+            stdout: String(decoding: await out, as: UTF8.self), stderr: String(decoding: await err, as: UTF8.self),
+            status: status)
+    }
+
+    /// Everything read from `handle` until its end, read by a dispatch channel as it comes
+    /// (the handle keeps its descriptor and closes it).
+    private static func contents(of handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            let collected = Mutex(Data())
+            let queue = DispatchQueue(label: "dossier.process.read")
+            let channel = DispatchIO(type: .stream, fileDescriptor: handle.fileDescriptor, queue: queue) { _ in }
+            channel.read(offset: 0, length: Int.max, queue: queue) { done, data, _ in
+                if let data, !data.isEmpty { collected.withLock { $0.append(contentsOf: data) } }
+                guard done else { return }
+                channel.close()
+                continuation.resume(returning: collected.withLock { $0 })
+            }
+        }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 /// process wrote meanwhile.
 ///
 /// Commands change `session` through `update`; the REPL saves after every command.
+/// `@unchecked Sendable`: the REPL runs one command at a time, and only that command and
+/// the save after it touch the session.
 public final class OpenSession: @unchecked Sendable {
     /// The session file.
     public private(set) var url: URL

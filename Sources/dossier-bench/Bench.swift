@@ -99,7 +99,7 @@ struct Bench: AsyncParsableCommand {
             return
         }
         let (searchFigures, variantFigures) = try await measureSearch(corpus, workspace: workspace, store: store, shell: shell)
-        let startup = try measureStartup(corpus, workspace: workspace)
+        let startup = try await measureStartup(corpus, workspace: workspace)
         let sessions = try await measureSessions(workspace: workspace, store: store)
         let compare = try await measureCompare(corpus, workspace: workspace, store: store)
 
@@ -229,7 +229,7 @@ struct Bench: AsyncParsableCommand {
         var peakRSSMB: Figure
     }
 
-    func measureStartup(_ corpus: BenchCorpus, workspace: Workspace) throws -> StartupFigures {
+    func measureStartup(_ corpus: BenchCorpus, workspace: Workspace) async throws -> StartupFigures {
         let executable = DossierProcess.executable.path
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw BenchError.setup(
@@ -259,8 +259,8 @@ struct Bench: AsyncParsableCommand {
             _ = terminal.waitForExit(timeout: 10)
 
             // Process start to the first result of `dossier -c`.
-            let elapsed = try seconds {
-                let result = try DossierProcess.run(
+            let elapsed = try await seconds {
+                let result = try await DossierProcess.run(
                     ["--workspace", workspace.root.path, "-c", "search \(queries[0])"], environment: environment)
                 guard result.status == 0 else { throw BenchError.setup("dossier -c failed: \(result.stderr)") }
             }

@@ -52,3 +52,10 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 func note(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+/// The seconds `body` takes, for work that awaits (a process run to its end).
+func seconds(_ body: () async throws -> Void) async rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try await body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}

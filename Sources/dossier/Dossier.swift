@@ -65,7 +65,7 @@ struct Dossier: AsyncParsableCommand {
             Terminal.writeError(Interpreter.message(for: error))
             throw ExitCode(2)
         }
-        let plugins = Self.loadPlugins(into: context, environment: environment)
+        let plugins = await Self.loadPlugins(into: context, environment: environment)
         defer { plugins.shutdown() }
         if interactive {
             context.interaction = TerminalInteraction(
@@ -156,7 +156,7 @@ struct Dossier: AsyncParsableCommand {
 
     /// Finds the external plugins and adds their commands, from the signature cache where
     /// it is current; says which plugins failed.
-    static func loadPlugins(into context: CommandContext, environment: [String: String]) -> PluginHost {
+    static func loadPlugins(into context: CommandContext, environment: [String: String]) async -> PluginHost {
         let (settings, problems) = PluginHost.Settings.from(environment: environment)
         problems.forEach(Terminal.writeError)
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
@@ -166,7 +166,7 @@ struct Dossier: AsyncParsableCommand {
                 workspace: context.workspace, executableFolder: executable.deletingLastPathComponent(), environment: environment),
             settings: settings)
         context.plugins = host
-        host.load(into: context.registry).forEach(Terminal.writeError)
+        await host.load(into: context.registry).forEach(Terminal.writeError)
         return host
     }
 

@@ -76,6 +76,7 @@ struct Terminal {
 
 /// Writes command output to standard output, through the pager when it is longer than
 /// the screen (only at an interactive terminal), and messages to standard error.
+/// `@unchecked Sendable`: only the interpreter writes to it, one line's output at a time.
 final class StandardSink: OutputSink, @unchecked Sendable {
     /// The pager to use now (the `pager` setting can change it); nil for none.
     private let pager: @Sendable () -> String?

@@ -20,7 +20,7 @@ let awkwardRecords = """
 
 /// A sample workspace with the awkward records imported, in a session of its own.
 func awkwardREPL() async throws -> ScriptedREPL {
-    let repl = try ScriptedREPL(style: TextStyle(width: 400), session: "citing")
+    let repl = try await ScriptedREPL(style: TextStyle(width: 400), session: "citing")
     let file = Fixtures.write(awkwardRecords, named: "awkward.jsonl")
     let imported = await repl.run("import \(file.path)")
     #expect(imported.succeeded, "\(imported.messages)")

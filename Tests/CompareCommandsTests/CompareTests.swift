@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct CompareTests {
     @Test func twoDocumentsSideBySide() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 100))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 100))
         let text = await repl.run("compare wca-2a20b1851ab2 wca-e483cb3033ce").output
         #expect(text.hasPrefix("Comparing 2 documents:\n\n            1. wca-2a20b1851ab2"))
         #expect(text.contains("\nDate        September 22, 1956"))
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func threeDocumentsAndLongGaps() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 120))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 120))
         let text = await repl.run("compare wca-5f927b186378 wca-2a20b1851ab2 wca-d2d80dd6e99c").output
         #expect(
             text.contains(
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func shortAndUndatedDocumentsExplainThemselves() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 100))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 100))
         let file = Fixtures.write(
             """
             {"id": "short-1", "title": "Note on the plenum", "summary": "Kim speaks."}
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func twoSetsOfDocuments() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 100))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 100))
         let text = await repl.run("compare Puzanov vs \"plenum OR Mikoyan\"").output
         #expect(text.hasPrefix("Comparing 'Puzanov' (3 documents) with 'plenum OR Mikoyan' (3 documents):"))
         #expect(
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func diffWordByWord() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 80))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 80))
         let file = Fixtures.write(
             """
             {"id": "tr-1", "title": "Telegram", "text": "Mikoyan stresses that the decisions of the August Plenum must be repealed."}
@@ -112,13 +112,13 @@ import Testing
         #expect(
             await repl.run("diff tr-1 tr-1").output == "tr-1 against tr-1: the two are the same in every field, word for word.\n")
         #expect(try await repl.json("diff tr-1 tr-1") == ["first": "tr-1", "second": "tr-1", "same": true, "fields": []])
-        let coloured = try ScriptedREPL(style: TextStyle(width: 80, color: true))
+        let coloured = try await ScriptedREPL(style: TextStyle(width: 80, color: true))
         await coloured.run("import \(file.path)")
         #expect(await coloured.run("diff tr-1 tr-2").output.contains("\u{1B}[31;9mstresses\u{1B}[0m \u{1B}[32minsists\u{1B}[0m"))
     }
 
     @Test func diffComparesEveryFieldAndNeverCallsTitlesAlikeWhenTheyDiffer() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 80))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 80))
         let file = Fixtures.write(
             """
             {"id": "a", "title": "Telegram from Mikoyan to Khrushchev", "date": "1956-09-20", "summary": "Same summary.", "people": ["Mikoyan", "Kim Il Sung"], "archive_ref": "AVPRF F. 5"}
@@ -155,7 +155,7 @@ import Testing
     }
 
     @Test func diffOfTwoVersionsShowsWhatAnImportChanged() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 80))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 80))
         let first = Fixtures.write(
             #"{"id": "v", "title": "Report on the plenum", "summary": "A short summary."}"# + "\n", named: "v1.jsonl")
         let second = Fixtures.write(
@@ -180,7 +180,7 @@ import Testing
     }
 
     @Test func timelineDrawsSeveralQueriesOnOneAxis() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 80))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 80))
         #expect(
             await repl.run("timeline Puzanov vs plenum").output.hasPrefix(
                 "'Puzanov': 3 documents; 'plenum': 3 documents, 1956-09 to 1957-09, by month:"))

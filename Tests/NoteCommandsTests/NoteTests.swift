@@ -25,7 +25,7 @@ final class ScriptedInteraction: Interaction, @unchecked Sendable {
 
 @Suite struct NoteTests {
     @Test func aNoteIsAboutTheDocumentItsFirstWordNames() async throws {
-        let repl = try ScriptedREPL(session: "plenum")
+        let repl = try await ScriptedREPL(session: "plenum")
         await repl.run("search plenum --sort date")
         #expect(await repl.run("note 2 Moscow wants the decisions repealed #moscow #Rehabilitation").messages.isEmpty)
         #expect(await repl.run("note wca-e483cb3033ce The plenum gives in").succeeded)
@@ -45,7 +45,7 @@ final class ScriptedInteraction: Interaction, @unchecked Sendable {
     }
 
     @Test func confirmationsAndMistakesAreWordedForTheResearcher() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 200), session: "plenum")
+        let repl = try await ScriptedREPL(style: TextStyle(width: 200), session: "plenum")
         await repl.run("search plenum --sort date")
         #expect(
             await repl.run("note 2 Moscow asks for repeal #moscow").output
@@ -71,7 +71,7 @@ final class ScriptedInteraction: Interaction, @unchecked Sendable {
     }
 
     @Test func aQuoteIsFoundAsAReaderWouldAndItsPlaceKept() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 200), session: "plenum")
+        let repl = try await ScriptedREPL(style: TextStyle(width: 200), session: "plenum")
         let outcome = await repl.run(
             "note wca-2a20b1851ab2 --quote \"REPEAL the decisions   reached at the August Plenum\" The demand")
         #expect(outcome.output == "Note 1 added to 'plenum' about wca-2a20b1851ab2 (September 22, 1956), quoting its summary.\n")
@@ -85,7 +85,7 @@ final class ScriptedInteraction: Interaction, @unchecked Sendable {
     }
 
     @Test func notesFilterByTagDocumentAndSession() async throws {
-        let repl = try ScriptedREPL(session: "plenum")
+        let repl = try await ScriptedREPL(session: "plenum")
         await repl.run("note wca-2a20b1851ab2 Moscow asks for repeal #moscow")
         await repl.run("note wca-e483cb3033ce The plenum gives in #plenum")
         await repl.run("note Hungary next #context")
@@ -116,7 +116,7 @@ final class ScriptedInteraction: Interaction, @unchecked Sendable {
     }
 
     @Test func editingAndRemovingKeepTheOtherNumbers() async throws {
-        let repl = try ScriptedREPL(session: "plenum")
+        let repl = try await ScriptedREPL(session: "plenum")
         await repl.run("note First #a")
         await repl.run("note Second")
         await repl.run("note Third")
@@ -148,7 +148,7 @@ final class ScriptedInteraction: Interaction, @unchecked Sendable {
     }
 
     @Test func notesSearchFindsNotesInEverySession() async throws {
-        let repl = try ScriptedREPL(session: "plenum")
+        let repl = try await ScriptedREPL(session: "plenum")
         await repl.run("note wca-2a20b1851ab2 Moscow's demand for repeal, spelled out #moscow")
         await repl.run("note Rehabilitation happened in stages")
         let found = await repl.run("notes search rehabilitation").output

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func theSampleSessionsLogCitesInFullFirstAndShortAfter() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let log = await repl.run("session export august-plenum").output
         #expect(
             log.hasPrefix(
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func noteTextRendersAsTypedThroughPandoc() async throws {
-        let repl = try ScriptedREPL(session: "tricky")
+        let repl = try await ScriptedREPL(session: "tricky")
         let tricky = [
             "1956. Begins like a list; *not emphasis*, [not a link](x), <b>not html</b>, $1 and $2, ~sub~ ^sup^ @cite #tag",
             "- not a bullet, a) not a list, B. Russell and iv. either",
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func htmlIsAPageWithTheSameLog() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let html = await repl.run("session export august-plenum --format html").output
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(html.contains("<h1>Research log: august-plenum</h1>"))
@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func theLogGoesToAFileWhenAsked() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 200))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 200))
         let file = Fixtures.temporaryFolder().appendingPathComponent("log.md")
         #expect(
             await repl.run("session export august-plenum --out \(file.path)").output

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct SessionCommandTests {
     @Test func newOpenListRenameAndRemove() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 200))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 200))
         #expect(repl.context.session?.name == "default")
         #expect(
             await repl.run("session new Plenum 1956/57 --description \"Who reversed the purge?\"").output
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func aSessionFileElsewhereIsOpenedByPathAndContinued() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 200))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 200))
         let elsewhere = Fixtures.temporaryFolder().appendingPathComponent("shared plenum.json")
         try FileManager.default.copyItem(at: Fixtures.sampleSession, to: elsewhere)
         #expect(
@@ -53,13 +53,13 @@ import Testing
                 "Opened session 'august-plenum': 7 notes"))
         await repl.run("note Written to the file elsewhere")
         #expect(try OpenSession.open(elsewhere).session.notes.count == 8)
-        let next = try ScriptedREPL(workspace: repl.workspace)
+        let next = try await ScriptedREPL(workspace: repl.workspace)
         #expect(next.context.session?.url.path == elsewhere.path)
         #expect(try OpenSession.open(Fixtures.sampleSession).session.notes.count == 7)
     }
 
     @Test func aFileDamagedWhileOpenIsNotOverwrittenAndTheWorkCanBeSavedElsewhere() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 300), session: "plenum")
+        let repl = try await ScriptedREPL(style: TextStyle(width: 300), session: "plenum")
         await repl.run("note Before the damage")
         let file = try #require(repl.context.session?.url)
         try Data("{\"format\": \"dossier-session\", \"vers".utf8).write(to: file)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func saveUnderANewNameGoesOnInTheCopy() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 200), session: "draft")
+        let repl = try await ScriptedREPL(style: TextStyle(width: 200), session: "draft")
         await repl.run("note Keep this")
         #expect(
             await repl.run("session save final").output
@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test func everyCommandIsRecordedAndFailuresMarked() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 200), session: "plenum")
+        let repl = try await ScriptedREPL(style: TextStyle(width: 200), session: "plenum")
         await repl.run("search Mikoyan")
         await repl.run("serch Mikoyan")
         await repl.run("show 1")
@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func replayRunsASessionsCommandsAgainstTheStore() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 200), session: "again")
+        let repl = try await ScriptedREPL(style: TextStyle(width: 200), session: "again")
         let dry = await repl.run("replay august-plenum --dry-run").output
         #expect(
             dry.hasPrefix(
@@ -135,7 +135,7 @@ import Testing
     }
 
     @Test func pinnedDocumentsAreAListLikeResults() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 200), session: "plenum")
+        let repl = try await ScriptedREPL(style: TextStyle(width: 200), session: "plenum")
         #expect(
             await repl.run("pin").output == "Nothing is pinned in 'plenum'. Pin results with 'pin 1 3', or documents by id.\n")
         await repl.run("search plenum --sort date")
@@ -153,7 +153,7 @@ import Testing
     @Test func withoutAReadableSessionCommandsSayHowToGetOne() async throws {
         let (workspace, _) = try Fixtures.sampleWorkspace()
         try Data("{ damaged".utf8).write(to: workspace.sessionsFolder.appendingPathComponent("default.json"))
-        let repl = try ScriptedREPL(style: TextStyle(width: 200), workspace: workspace)
+        let repl = try await ScriptedREPL(style: TextStyle(width: 200), workspace: workspace)
         #expect(repl.context.session == nil)
         #expect(
             await repl.run("note A thought").messages

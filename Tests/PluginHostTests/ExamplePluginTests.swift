@@ -7,7 +7,7 @@ import Testing
 /// The two example plugins, built with the package, run end to end through the REPL.
 @Suite struct ExamplePluginTests {
     @Test func wordfreqCountsTheWordsOfAQuerysHits() async throws {
-        let repl = try ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
+        let repl = try await ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
         #expect(repl.pluginMessages.isEmpty)
         let outcome = await repl.run("wordfreq Mikoyan --top 3")
         #expect(outcome.succeeded, "\(outcome.messages)")
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func wordfreqIsInHelpAndCompletionLikeABuiltInCommand() async throws {
-        let repl = try ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
+        let repl = try await ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
         let overview = await repl.run("help").output
         #expect(overview.contains("Plugin: wordfreq\n  wordfreq "))
         #expect(overview.contains("Plugin: webpages\n  import-html "))
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func everyExampleOfThePluginsRuns() async throws {
-        let repl = try ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
+        let repl = try await ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
         // The examples' file names stand for the fixture pages.
         let paths = [
             "saved-pages/": PluginFixtures.pages.path + "/",
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func importHTMLReadsSavedPagesInOneTransaction() async throws {
-        let repl = try ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
+        let repl = try await ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
         let before = try repl.store.count()
         let dry = await repl.run("import-html \(PluginFixtures.pages.path) --dry-run")
         #expect(
@@ -136,7 +136,7 @@ import Testing
     }
 
     @Test func importHTMLNamesAPathThatIsNotThere() async throws {
-        let repl = try ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
+        let repl = try await ScriptedREPL(pluginFolders: PluginFixtures.buildFolders)
         let outcome = await repl.run("import-html no/such/folder")
         #expect(!outcome.succeeded)
         #expect(

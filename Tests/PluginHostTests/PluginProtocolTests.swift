@@ -17,16 +17,16 @@ import Testing
     func repl(
         _ name: String = "probe", commands: String = PluginFixtures.probeCommands, hello: String? = nil,
         onStart: String = "", onCall: String, settings: PluginHost.Settings = quick
-    ) throws -> ScriptedREPL {
+    ) async throws -> ScriptedREPL {
         let (workspace, _) = try Fixtures.sampleWorkspace()
         try PluginFixtures.script(name, in: workspace, commands: commands, hello: hello, onStart: onStart, onCall: onCall)
-        let repl = try ScriptedREPL(workspace: workspace, pluginSettings: settings)
+        let repl = try await ScriptedREPL(workspace: workspace, pluginSettings: settings)
         #expect(repl.pluginMessages.isEmpty, "\(repl.pluginMessages)")
         return repl
     }
 
     @Test func getAndNoteAddReachTheStoreAndTheSession() async throws {
-        let repl = try repl(
+        let repl = try await repl(
             onCall: #"""
                 printf '%s\n' '{"type":"request","id":"g1","method":"get","params":{"refs":["wca-2a20b1851ab2","nope"],"fields":["title"]}}'
                 read -r got
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func searchRequestsAnswerInTheQueryLanguageAndReportBadQueries() async throws {
-        let repl = try repl(
+        let repl = try await repl(
             onCall: #"""
                 printf '%s\n' '{"type":"request","id":"s1","method":"search","params":{"query":"Mikoyan -Peng","limit":2,"fields":["title"]}}'
                 read -r found
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func argumentsAndOptionsAreParsedByTheSignature() async throws {
-        let repl = try repl(
+        let repl = try await repl(
             onCall: #"""
                 printf '{"type":"response","id":%s,"output":{"data":%s}}\n' "$id" "$(printf '%s' "$line" | sed 's/.*"arguments":\({[^}]*}\).*"options":\({[^}]*}\).*/[\1,\2]/')"
                 """#)
@@ -104,7 +104,7 @@ import Testing
         // the answer, the call's id as text, and an exit after every answer.
         let commands =
             #"[{"name":"probe","abstract":"A test command.","options":[{"name":"max_items","value":"N","default":3,"choices":[1,2,3]}]}]"#
-        let repl = try repl(
+        let repl = try await repl(
             commands: commands,
             onCall: #"""
                 echo
@@ -128,7 +128,7 @@ import Testing
               "options":[{"name":"times","short":"t","value":"N","default":null,"help":"How often."}],
               "examples":["probe 1"],"free_text":null}]
             """#
-        let repl = try repl(
+        let repl = try await repl(
             commands: commands.replacingOccurrences(of: "\n", with: " "), onCall: PluginFixtures.respond(#"{"text":"ok"}"#))
         let outcome = await repl.run("pr 1 -t 2")
         #expect(outcome.output.trimmingCharacters(in: .newlines) == "ok", "\(outcome.messages)")
@@ -146,13 +146,13 @@ import Testing
         let onCall = PluginFixtures.respond(#"{"text":"hello"}"#)
         let executable = try PluginFixtures.script("probe", in: workspace, onCall: onCall)
         do {
-            let first = try ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
+            let first = try await ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
             #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 1)
             // The process that answered the handshake answers the call too.
             #expect(await first.run("probe").output == "hello\n")
             #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 1)
         }
-        let second = try ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
+        let second = try await ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
         #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 1)
         #expect(await second.run("help").output.contains("Plugin: probe\n  probe "))
         #expect(await second.run("plugins").output.contains(/probe +0\.1 +ready +probe/))
@@ -163,7 +163,7 @@ import Testing
         try PluginFixtures.script(
             "probe", in: workspace, hello: #"{"type":"hello","protocol":1,"name":"probe","version":"0.2"}"#, onCall: onCall)
         #expect(FileManager.default.fileExists(atPath: executable.path))
-        let third = try ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
+        let third = try await ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
         #expect(PluginFixtures.launchCount(of: "probe", in: workspace) == 3)
         #expect(await third.run("plugins").output.contains(/probe +0\.2 +running +probe/))
         #expect(await third.run("plugins reload").output.hasPrefix("Reloaded: 1 plugin ready."))
@@ -171,7 +171,7 @@ import Testing
     }
 
     @Test func aCrashDuringACallIsReportedAndDisablesThePluginForTheSitting() async throws {
-        let repl = try repl(onCall: #"echo "probe: out of memory, giving up" >&2; kill -KILL $$"#)
+        let repl = try await repl(onCall: #"echo "probe: out of memory, giving up" >&2; kill -KILL $$"#)
         let outcome = await repl.run("probe")
         #expect(!outcome.succeeded)
         #expect(outcome.messages.hasPrefix("The plugin 'probe' 0.1 ("))
@@ -194,7 +194,7 @@ import Testing
     @Test func aHangingCallIsEndedWithItsWholeProcessGroup() async throws {
         let pidFile = Fixtures.temporaryFolder().appendingPathComponent("child.pid")
         let settings = PluginHost.Settings(handshakeTimeout: .seconds(20), callTimeout: .milliseconds(500))
-        let repl = try repl(onCall: "sleep 60 & echo $! > '\(pidFile.path)'; wait", settings: settings)
+        let repl = try await repl(onCall: "sleep 60 & echo $! > '\(pidFile.path)'; wait", settings: settings)
         let outcome = await repl.run("probe")
         #expect(outcome.messages.contains("did not answer the call of 'probe' in 0.5 s"))
         let child = try #require(
@@ -206,7 +206,7 @@ import Testing
         let (workspace, _) = try Fixtures.sampleWorkspace()
         try PluginFixtures.script("sleepy", in: workspace, onStart: "echo 'loading models' >&2; sleep 60", onCall: "")
         let settings = PluginHost.Settings(handshakeTimeout: .milliseconds(500), callTimeout: .seconds(20))
-        let first = try ScriptedREPL(workspace: workspace, pluginSettings: settings)
+        let first = try await ScriptedREPL(workspace: workspace, pluginSettings: settings)
         #expect(first.pluginMessages.count == 1)
         #expect(first.pluginMessages[0].hasPrefix("Plugin 'sleepy' ("))
         #expect(
@@ -216,7 +216,7 @@ import Testing
         #expect(await first.run("plugins").output.contains("loading models"))
         #expect(await first.run("plugins").output.contains(/sleepy +– +disabled/))
         // The next start remembers the failure instead of waiting again.
-        let second = try ScriptedREPL(workspace: workspace, pluginSettings: settings)
+        let second = try await ScriptedREPL(workspace: workspace, pluginSettings: settings)
         #expect(PluginFixtures.launchCount(of: "sleepy", in: workspace) == 1)
         #expect(
             second.pluginMessages == [
@@ -240,7 +240,7 @@ import Testing
         // A folder named like a plugin (an example plugin's sources) is passed over.
         try FileManager.default.createDirectory(
             at: workspace.pluginsFolder.appendingPathComponent("dossier-plugin-sources"), withIntermediateDirectories: true)
-        let repl = try ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
+        let repl = try await ScriptedREPL(workspace: workspace, pluginSettings: Self.quick)
         let listing = try await repl.json("plugins")
         let readonly = try #require(listing["plugins"]?.array?.first { $0["name"] == "readonly" })
         #expect(readonly["state"] == "unusable")
@@ -260,26 +260,26 @@ import Testing
     }
 
     @Test func garbageAndOutOfOrderAnswersToACallDisableThePlugin() async throws {
-        let garbage = try repl(onCall: "echo 'Traceback (most recent call last):'")
+        let garbage = try await repl(onCall: "echo 'Traceback (most recent call last):'")
         #expect(
             await garbage.run("probe").messages.contains("printed a line that is not JSON: 'Traceback (most recent call last):'"))
-        let disorder = try repl(onCall: #"printf '{"type":"response","id":%s,"output":{}}\n' "$((id + 5))""#)
+        let disorder = try await repl(onCall: #"printf '{"type":"response","id":%s,"output":{}}\n' "$((id + 5))""#)
         let outcome = await disorder.run("probe")
         #expect(outcome.messages.contains("answered out of order: a response to call 7 while call 2 was waiting"))
-        let lying = try repl(onCall: PluginFixtures.respond(#"{"table":{"rows":[[1]]}}"#))
+        let lying = try await repl(onCall: PluginFixtures.respond(#"{"table":{"rows":[[1]]}}"#))
         #expect(await lying.run("probe").messages.contains("sent an output whose \"table\" is not"))
     }
 
     @Test func aCommandNamedLikeABuiltInIsLeftOut() async throws {
         let commands = #"[{"name":"search","abstract":"A better search."},{"name":"probe","abstract":"A test command."}]"#
-        let repl = try repl(commands: commands, onCall: PluginFixtures.respond(#"{"text":"plugin"}"#))
+        let repl = try await repl(commands: commands, onCall: PluginFixtures.respond(#"{"text":"plugin"}"#))
         #expect(await repl.run("search Mikoyan").output.contains("Telegram from A. Mikoyan"))
         #expect(await repl.run("probe").output == "plugin\n")
         #expect(await repl.run("plugins").output.contains("probe: left out 'search', a name another command has."))
     }
 
     @Test func floodedStandardErrorIsKeptShortAndDoesNotBlock() async throws {
-        let repl = try repl(
+        let repl = try await repl(
             onCall: """
                 i=0; while [ $i -lt 2000 ]; do echo "line $i of a flood of diagnostics, long enough to fill the pipe" >&2; i=$((i+1)); done
                 \(PluginFixtures.respond(#"{"text":"survived"}"#))
@@ -291,7 +291,7 @@ import Testing
     }
 
     @Test func floodedStandardOutputIsCutOffAtTheLineLimit() async throws {
-        let repl = try repl(onCall: "yes 'the same words again and again ' | tr -d '\\n'")
+        let repl = try await repl(onCall: "yes 'the same words again and again ' | tr -d '\\n'")
         let outcome = await repl.run("probe")
         #expect(outcome.messages.contains("sent a line longer than 32 MB. It has been stopped and is disabled for this sitting"))
         #expect(await repl.run("search Mikoyan").succeeded)
@@ -299,7 +299,7 @@ import Testing
 
     @Test func ctrlCCancelsARunningCommandWithoutDisablingThePlugin() async throws {
         let flag = Fixtures.temporaryFolder().appendingPathComponent("second-call")
-        let repl = try repl(
+        let repl = try await repl(
             onCall: """
                 if [ -e '\(flag.path)' ]; then \(PluginFixtures.respond(#"{"text":"quick this time"}"#)); else touch '\(flag.path)'; sleep 60; fi
                 """, settings: PluginHost.Settings(handshakeTimeout: .seconds(20), callTimeout: .seconds(30)))

@@ -30,7 +30,7 @@ import Testing
         try FileManager.default.createDirectory(at: workspace.pluginsFolder, withIntermediateDirectories: true)
         let plugin = workspace.pluginsFolder.appendingPathComponent("dossier-plugin-titles")
         try Fixtures.writeExecutable(try Self.block("python"), to: plugin)
-        let repl = try ScriptedREPL(workspace: workspace)
+        let repl = try await ScriptedREPL(workspace: workspace)
         #expect(repl.pluginMessages.isEmpty, "\(repl.pluginMessages)")
         let outcome = await repl.run("titles Mikoyan --limit 2")
         #expect(outcome.succeeded, "\(outcome.messages)")

@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct InterpreterTests {
     @Test func anUnknownCommandGetsDidYouMean() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let outcome = await repl.run("serch Mikoyan")
         #expect(!outcome.succeeded)
         #expect(outcome.output.isEmpty)
@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func blankLinesAndCommentsDoNothing() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         for line in ["", "   ", "# a comment", "#search Mikoyan"] {
             let outcome = await repl.run(line)
             #expect(outcome.succeeded && outcome.output.isEmpty && outcome.messages.isEmpty)
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func helpListsTheCommandsByModule() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let help = await repl.run("help").output
         let headings = help.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }
         #expect(
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func helpForACommandShowsUsageOptionsAndExamples() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let help = await repl.run("help search").output
         #expect(help.contains("USAGE: search <query> [--limit <limit>]"))
         #expect(help.contains("--limit <limit>         How many to show. (default: 20)"))
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func missingArgumentsGiveUsage() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let outcome = await repl.run("show")
         #expect(!outcome.succeeded)
         #expect(
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func jsonOutputIsJSONAloneWithRecordsInTheVocabulary() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let outcome = await repl.run("search Mikoyan --json")
         #expect(outcome.messages.isEmpty)
         let json = try JSONDecoder().decode(JSONValue.self, from: Data(outcome.output.utf8))
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func referencesAreResultNumbersOrIds() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         #expect(
             await repl.run("show 1").messages
                 == "There are no results to refer to yet. Run 'search' first, or give a document id.\n")
@@ -111,14 +111,14 @@ import Testing
     }
 
     @Test func errorsLeaveTheREPLRunning() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         #expect(await !repl.run("search \"August").succeeded)
         #expect(await !repl.run("import /no/such/file.csv").succeeded)
         #expect(await repl.run("search Mikoyan").succeeded)
     }
 
     @Test func quitAsksTheLoopToEnd() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         #expect(!repl.context.quitRequested)
         let outcome = await repl.run("quit")
         #expect(outcome.succeeded && outcome.output.isEmpty)
@@ -126,7 +126,7 @@ import Testing
     }
 
     @Test func everyExampleInEveryHelpRuns() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         var ran = 0
         for entry in repl.context.registry.entries {
             for example in entry.signature.allExamples {
@@ -139,9 +139,9 @@ import Testing
     }
 
     @Test func colourOnlyWhenTheStyleAllowsIt() async throws {
-        let plain = try ScriptedREPL()
+        let plain = try await ScriptedREPL()
         #expect(!(await plain.run("search Mikoyan").output.contains("\u{1B}[")))
-        let coloured = try ScriptedREPL(style: TextStyle(width: 80, color: true))
+        let coloured = try await ScriptedREPL(style: TextStyle(width: 80, color: true))
         let output = await coloured.run("search Mikoyan").output
         #expect(output.contains("\u{1B}[1;33mMikoyan\u{1B}[0m"))
     }
@@ -149,7 +149,7 @@ import Testing
 
 @Suite struct CompleterTests {
     @Test func completesCommandsOptionsValuesAndReferences() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let completer = Completer(context: repl.context)
         #expect(completer.completions(for: "sea") == ["search"])
         // Every command that starts so, and only those, whatever commands are added later.

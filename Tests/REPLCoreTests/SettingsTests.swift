@@ -9,7 +9,7 @@ import Testing
 /// `set`: the defaults people change, for the sitting or (`--save`) for the workspace.
 @Suite struct SettingsTests {
     @Test func aLimitSetForTheSittingChangesWhatSearchListsUntilItIsReset() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         #expect(try await repl.json("search plenum")["results"]?.array?.count == 3)
         #expect(await repl.run("set limit 2").output == "limit is 2 (for this sitting).\n")
         #expect(try await repl.json("search plenum")["results"]?.array?.count == 2)
@@ -24,9 +24,9 @@ import Testing
     }
 
     @Test func aSavedSettingIsTheWorkspacesAtTheNextStart() async throws {
-        let first = try ScriptedREPL()
+        let first = try await ScriptedREPL()
         #expect(await first.run("set --save style mla").succeeded)
-        let again = try ScriptedREPL(workspace: first.workspace)
+        let again = try await ScriptedREPL(workspace: first.workspace)
         #expect(try await again.json("set style")["settings"]?.array?.first?["value"] == "mla")
         #expect(try await again.json("cite wca-2a20b1851ab2")["citations"]?.array?.first?["style"] == "mla")
         #expect(await again.run("set --save --reset style").succeeded)
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func aWrongNameOrValueIsNamedAndChangesNothing() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let unknown = await repl.run("set limt 3")
         #expect(!unknown.succeeded)
         #expect(unknown.messages.hasPrefix("There is no setting 'limt'. Did you mean 'limit'?"))
@@ -49,7 +49,7 @@ import Testing
         let (workspace, _) = try Fixtures.sampleWorkspace()
         let file = SavedSettings.file(of: workspace)
         try Data("{\"limit\": 3,".utf8).write(to: file)
-        let repl = try ScriptedREPL(workspace: workspace)
+        let repl = try await ScriptedREPL(workspace: workspace)
         #expect(repl.context.settingsProblem?.hasPrefix("The settings file \(file.path) is not a JSON object") == true)
         #expect(!(await repl.run("set --save limit 4")).succeeded)
         #expect(try String(contentsOf: file, encoding: .utf8) == "{\"limit\": 3,")
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func colourAndWidthChangeTheLayoutAtOnce() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         #expect(await repl.run("set width 40").succeeded)
         #expect(repl.context.style.width == 40)
         #expect(await repl.run("set color on").succeeded)
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func theSnippetSettingSetsHowManyWordsAResultShows() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let long = try await repl.json("search plenum")
         #expect(await repl.run("set snippet 6").succeeded)
         let short = try await repl.json("search plenum")

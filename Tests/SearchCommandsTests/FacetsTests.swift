@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct FacetsTests {
     @Test func facetsCountEveryHitByWhoWhenAndWhere() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let facets = try await repl.json("facets Kim")
         #expect(facets["total"] == .number(6))
         // The sample has no people fields: the names come from titles and summaries.
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func fieldsComeBeforeRecognisedNamesAndDateFiltersApply() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         _ = try repl.store.importFile(at: Fixtures.file("records.csv"))
         let facets = try await repl.json("facets plenum year:1956 --limit 3")
         let people = try #require(facets["person"]?["values"])
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func theTextListsEachFacetWithCountsAndBars() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let outcome = await repl.run("facets Mikoyan --limit 2")
         #expect(outcome.output.hasPrefix("3 documents match 'Mikoyan'.\n\nYears\n  1956  "))
         #expect(outcome.output.contains("People (2 of 4, the most frequent)\n  Mikoyan   "))

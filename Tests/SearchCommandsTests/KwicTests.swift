@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct KwicTests {
     @Test func everyOccurrenceIsALineWithTheKeywordInOneColumn() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let outcome = await repl.run("kwic plenum")
         #expect(outcome.output.hasPrefix("4 occurrences of plenum in 3 documents, oldest first.\n\n"))
         let lines = outcome.output.split(separator: "\n").dropFirst()
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func aQueryNarrowsAndPrefixesAndPhrasesMatch() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let json = try await repl.json("kwic \"Kim Il Sung\" year:1957 --limit 2")
         #expect(json["occurrences"] == .number(3))
         guard case .array(let lines)? = json["lines"] else {
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func badTermsAreNamedWithTheFix() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         #expect(await repl.run("kwic Beria").output == "No documents use Beria.\n")
         let negated = await repl.run("kwic -Kim")
         #expect(!negated.succeeded && negated.messages.contains("e.g. kwic plenum year:1956"))

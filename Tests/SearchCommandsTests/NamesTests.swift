@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct NamesTests {
     @Test func spellingsOfOnePersonAreGroupedWithCounts() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         _ = try repl.store.importFile(
             at: Fixtures.write(
                 """
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func showSaysWhichSpellingTheLastSearchMatched() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         _ = await repl.run("search Kim Il-sŏng --limit 1")
         let shown = await repl.run("show 1").output.replacingOccurrences(of: "\n", with: " ")
         #expect(shown.contains("Matched 'Kim Il-sŏng' ~ 'Kim Il Sung': McCune–Reischauer (searching 'Kim Il-sŏng')."))
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func aQueryWithNoHitsSaysSo() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         #expect(await repl.run("names Zhukov").output == "No documents match 'Zhukov'.\n")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct RelatedTests {
     @Test func theDocumentsOfThePlenumAreMostLikeMikoyansTelegram() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         _ = await repl.run("search Mikoyan")
         let outcome = await repl.run("related 1 --limit 2")
         #expect(outcome.succeeded)
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func aDocumentSharingNothingSaysSo() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let file = Fixtures.write(
             """
             {"id": "lone-1", "title": "zyxwv qwrtp", "date": "1960"}

@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct SearchCommandTests {
     @Test func searchListsExactlyTheSampleRecordsThatMentionMikoyan() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let outcome = await repl.run("search Mikoyan")
         #expect(outcome.succeeded)
         #expect(outcome.output.hasPrefix("3 documents match 'Mikoyan'.\n"))
@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func theQueryArrivesVerbatim() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         #expect(await repl.run("search \"August Plenum\"").output.hasPrefix("2 documents match '\"August Plenum\"'.\n"))
         #expect(await repl.run("search Mikoyan -Peng").output.hasPrefix("1 document matches 'Mikoyan -Peng'.\n"))
         #expect(await repl.run("search Ch’oe").output.hasPrefix("1 document matches 'Ch’oe'.\n"))
@@ -27,7 +27,7 @@ import Testing
 
     @Test func linesWithTheSameFlagsEachRunTheirOwnText() async throws {
         // The flags of a free-text line are parsed once for every line with the same flags.
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         #expect(await repl.run("search Kim --limit 2").output.hasPrefix("6 documents match 'Kim'; the best 2 are shown.\n"))
         #expect(
             await repl.run("search Mikoyan --limit 2").output.hasPrefix("3 documents match 'Mikoyan'; the best 2 are shown.\n"))
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func aLimitShowsTheBestAndSaysHowToSeeMore() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let outcome = await repl.run("search Kim --limit 2")
         #expect(outcome.output.hasPrefix("6 documents match 'Kim'; the best 2 are shown.\n"))
         #expect(outcome.output.hasSuffix("Type 'next' for results 3–4; 'show N' prints result N in full.\n"))
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func aBrokenQueryPointsAtTheProblem() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let outcome = await repl.run("search plenum \"August")
         #expect(!outcome.succeeded)
         #expect(outcome.messages.hasPrefix("Cannot read the query at position 8: the phrase that starts here is never closed."))
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func showPrintsEveryFieldWrapped() async throws {
-        let repl = try ScriptedREPL(style: TextStyle(width: 60))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 60))
         _ = try repl.store.importFile(at: Fixtures.file("records.csv"))
         let outcome = await repl.run("show test-001")
         // The provenance line holds this machine's path; the rest is checked word for word.
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func nextAndPrevTurnThePagesAndNumbersCarryOn() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         #expect(await repl.run("next").messages == "There are no results to page through. Run 'search' first.\n")
         await repl.run("search Kim --limit 2")
         let second = await repl.run("next")
@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func resultsSortByDateEitherWayWithUndatedLast() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         _ = try repl.store.importFile(at: Fixtures.file("records.csv"))
         func dates(_ line: String) async throws -> [String] {
             let json = try await repl.json(line)
@@ -132,7 +132,7 @@ import Testing
     }
 
     @Test func undatedMatchesAreCountedApartFromADateFilter() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         _ = try repl.store.importFile(at: Fixtures.file("records.csv"))
         let outcome = await repl.run("search resolution after:1950")
         #expect(

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct TimelineTests {
     @Test func byYearEveryYearIsDrawnAndLongGapsAreOneLine() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let outcome = await repl.run("timeline Kim")
         #expect(outcome.output.hasPrefix("6 documents match 'Kim', 1950 to 1957, by year:\n\n1950  1  ████"))
         #expect(outcome.output.contains("\n  ⋮   none from 1951 to 1955\n1956  2  "))
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func byMonthYearOnlyAndUndatedDocumentsAreCountedApart() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let file = Fixtures.write(
             """
             {"id": "t-1", "title": "Telegram on the plenum", "date": "1956-08"}
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func dateFiltersNarrowTheChart() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let json = try await repl.json("timeline Kim after:1956-06 --by year")
         #expect(json["periods"] == .array([["period": "1956", "count": .number(1)], ["period": "1957", "count": .number(3)]]))
         #expect(await repl.run("timeline Beria").output == "No documents match 'Beria'.\n")

@@ -38,7 +38,7 @@ public final class ScriptedREPL {
         style: TextStyle = .plain, session: String? = nil, workspace existing: Workspace? = nil,
         pluginFolders: [PluginFolder] = [],
         pluginSettings: PluginHost.Settings = .init(handshakeTimeout: .seconds(20), callTimeout: .seconds(60))
-    ) throws {
+    ) async throws {
         if let existing {
             workspace = existing
             store = try DocumentStore.open(at: existing.storeFile)
@@ -53,7 +53,7 @@ public final class ScriptedREPL {
             workspace: workspace, folders: [PluginFolder(url: workspace.pluginsFolder, kind: .workspace)] + pluginFolders,
             settings: pluginSettings)
         context.plugins = plugins
-        pluginMessages = plugins.load(into: context.registry)
+        pluginMessages = await plugins.load(into: context.registry)
         _ = try context.startSession(named: session)
     }
 

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct AliasCommandTests {
     @Test func anAliasWidensSearchAndFacetsAndCanBeRemoved() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         _ = try repl.store.importFile(
             at: Fixtures.write(
                 """
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func aliasesJoinPeopleInFacetsNamesAndRelated() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         _ = try repl.store.importFile(
             at: Fixtures.write(
                 """
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func importReadsTheVariantFileAndExportWritesItBack() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let file = Fixtures.write(
             """
             # names\tand their other spellings
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func aMalformedFileChangesNothing() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let file = Fixtures.write("Peking\tBeijing\nNanking\n", named: "bad.tsv")
         let outcome = await repl.run("alias import \(file.path)")
         #expect(!outcome.succeeded)

@@ -14,7 +14,7 @@ import Testing
 
     /// A sample workspace where the translation fixture has added to one record.
     private func translated() async throws -> ScriptedREPL {
-        let repl = try ScriptedREPL(style: TextStyle(width: 80))
+        let repl = try await ScriptedREPL(style: TextStyle(width: 80))
         #expect(await repl.run("import \(Fixtures.file("translation.jsonl").path)").succeeded)
         return repl
     }

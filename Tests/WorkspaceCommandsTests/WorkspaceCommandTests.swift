@@ -7,7 +7,7 @@ import WorkspaceCommands
 
 @Suite struct WorkspaceCommandTests {
     @Test func importReportsCountsAndARate() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let path = Fixtures.file("records.csv").path
         let outcome = await repl.run("import \(path)")
         #expect(outcome.succeeded)
@@ -24,7 +24,7 @@ import WorkspaceCommands
     }
 
     @Test func aRefusedImportChangesNothingThatStatsShows() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let before = await repl.run("stats --json").output
         let bad = Fixtures.file("records-bad-date.csv").path
         let outcome = await repl.run("import \(bad)")
@@ -37,14 +37,14 @@ import WorkspaceCommands
     }
 
     @Test func anUnknownFormatIsNamed() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let outcome = await repl.run("import x.csv --format xml")
         #expect(!outcome.succeeded)
         #expect(outcome.messages.hasPrefix("The value 'xml' is invalid for '--format <format>'."))
     }
 
     @Test func statsCountsWhatTheArchiveHolds() async throws {
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         let json = try await repl.json("stats")
         #expect(json["documents"] == 9)
         #expect(json["dated"] == 9)

@@ -11,10 +11,10 @@ import Testing
     private static let recordCount = 30_000
 
     /// A workspace with its sample archive and a large JSON Lines file of new records.
-    private func prepare() throws -> (workspace: URL, file: URL) {
+    private func prepare() async throws -> (workspace: URL, file: URL) {
         let folder = Fixtures.temporaryFolder("dossier-killed-import")
         let workspace = folder.appendingPathComponent("ws")
-        _ = try DossierProcess.run(["--workspace", workspace.path, "-c", "import \(Fixtures.file("records.jsonl").path)"])
+        _ = try await DossierProcess.run(["--workspace", workspace.path, "-c", "import \(Fixtures.file("records.jsonl").path)"])
         let file = folder.appendingPathComponent("large.jsonl")
         var lines = ""
         for number in 1...Self.recordCount {
@@ -30,10 +30,10 @@ import Testing
 
     /// What the store holds, as a user would look at it: how many documents, their ids,
     /// what a search finds, and one record whole.
-    private func contents(of workspace: URL) throws -> [String] {
+    private func contents(of workspace: URL) async throws -> [String] {
         let store = try DocumentStore.open(at: workspace.appendingPathComponent(".dossier/store.sqlite"))
         let ids = try store.ids(withPrefix: "", limit: 1_000_000)
-        let found = try DossierProcess.run(["--workspace", workspace.path, "-c", "search plenum --limit 100 --json"])
+        let found = try await DossierProcess.run(["--workspace", workspace.path, "-c", "search plenum --limit 100 --json"])
         return [String(try store.count()), found.stdout, String(describing: try store.record(id: "jl-001"))] + ids.sorted()
     }
 
@@ -69,28 +69,28 @@ import Testing
         return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
     }
 
-    @Test func ctrlCDuringALargeImportRollsItBackAndSaysSo() throws {
-        let (workspace, file) = try prepare()
-        let before = try contents(of: workspace)
+    @Test func ctrlCDuringALargeImportRollsItBackAndSaysSo() async throws {
+        let (workspace, file) = try await prepare()
+        let before = try await contents(of: workspace)
         let stopped = try stop(workspace, importing: file, with: SIGINT)
         #expect(stopped.status == 130)
         #expect(stopped.stderr.contains("Import of '\(file.path)' cancelled. The store is unchanged."))
-        #expect(try contents(of: workspace) == before)
-        let again = try DossierProcess.run(["--workspace", workspace.path, "-c", "import \(file.path)"])
+        #expect(try await contents(of: workspace) == before)
+        let again = try await DossierProcess.run(["--workspace", workspace.path, "-c", "import \(file.path)"])
         #expect(again.status == 0)
         #expect(again.stdout.contains("30,000 new, 0 changed, 0 unchanged"))
     }
 
-    @Test func sigkillDuringALargeImportLeavesTheStoreAsItWas() throws {
-        let (workspace, file) = try prepare()
-        let before = try contents(of: workspace)
+    @Test func sigkillDuringALargeImportLeavesTheStoreAsItWas() async throws {
+        let (workspace, file) = try await prepare()
+        let before = try await contents(of: workspace)
         for _ in 1...2 {
             _ = try stop(workspace, importing: file, with: SIGKILL)
-            #expect(try contents(of: workspace) == before)
-            let opened = try DossierProcess.run(["--workspace", workspace.path, "-c", "stats"])
+            #expect(try await contents(of: workspace) == before)
+            let opened = try await DossierProcess.run(["--workspace", workspace.path, "-c", "stats"])
             #expect(opened.status == 0 && opened.stderr.isEmpty, "the store opens cleanly: \(opened.stderr)")
         }
-        let again = try DossierProcess.run([
+        let again = try await DossierProcess.run([
             "--workspace", workspace.path, "-c", "import \(file.path)", "-c", "search rehabilitation --json --limit 1",
         ])
         #expect(again.status == 0)

@@ -97,7 +97,7 @@ enum MalformedCorpus {
 /// that names what was repaired; a refused input leaves the store's rows as they were, and
 /// the session gains only the line of the command in its history.
 @Suite struct MalformedInputTests {
-    @Test func theCorpusHoldsFiftyInputsOrMoreOfEveryKind() throws {
+    @Test func theCorpusHoldsFiftyInputsOrMoreOfEveryKind() async throws {
         let inputs = try MalformedCorpus.load()
         #expect(inputs.count >= 50)
         for feed in [MalformedInput.Feed.import, .query, .session, .plugin] {
@@ -130,7 +130,7 @@ enum MalformedCorpus {
     /// The process itself, as a script feeds it: every malformed file and query in one run
     /// through a pipe, each answered with a message, and the process ends by itself (no
     /// SIGSEGV from a stack overflow, no "Fatal error").
-    @Test func theBinaryAnswersEveryMalformedFileAndQueryWithoutCrashing() throws {
+    @Test func theBinaryAnswersEveryMalformedFileAndQueryWithoutCrashing() async throws {
         let folder = Fixtures.temporaryFolder("dossier-malformed")
         var lines: [String] = []
         var names: [String] = []
@@ -146,7 +146,7 @@ enum MalformedCorpus {
                     "\(input.command ?? "search") " + String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines))
             }
         }
-        let result = try DossierProcess.run(
+        let result = try await DossierProcess.run(
             ["--workspace", folder.appendingPathComponent("ws").path], input: lines.joined(separator: "\n") + "\nstats\n")
         #expect(result.status == 1, "exit status \(result.status)")
         #expect(!result.stderr.contains("Fatal error"))
@@ -180,7 +180,7 @@ enum MalformedCorpus {
         let name = URL(fileURLWithPath: input.file).deletingPathExtension().lastPathComponent
         let file = workspace.sessionsFolder.appendingPathComponent(input.file)
         try data.write(to: file)
-        let repl = try ScriptedREPL(workspace: workspace)
+        let repl = try await ScriptedREPL(workspace: workspace)
         try await expectOutcome(of: "session open \(name)", for: input, in: repl, naming: "Sessions/\(input.file)")
         // A file dossier cannot read is left exactly as it was.
         #expect(try Data(contentsOf: file) == data, "\(input.file) was changed")
@@ -190,7 +190,7 @@ enum MalformedCorpus {
     private func feedPlugin(_ input: MalformedInput, data: Data, workspace: Workspace, folder: URL) async throws {
         let stage = input.stage ?? "call"
         try HostilePlugin.write(reply: data, stage: stage, in: workspace, folder: folder)
-        let repl = try ScriptedREPL(
+        let repl = try await ScriptedREPL(
             workspace: workspace, pluginSettings: .init(handshakeTimeout: .seconds(20), callTimeout: .seconds(30)))
         let loading = repl.pluginMessages.joined(separator: "\n")
         if stage == "call" {

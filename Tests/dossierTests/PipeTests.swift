@@ -11,9 +11,9 @@ import Testing
         Fixtures.temporaryFolder("dossier-e2e").appendingPathComponent("ws").path
     }
 
-    @Test func aNewWorkspaceImportsTheSampleAndSaysSoOnce() throws {
+    @Test func aNewWorkspaceImportsTheSampleAndSaysSoOnce() async throws {
         let folder = workspace()
-        let first = try DossierProcess.run(["--workspace", folder, "-c", "search Mikoyan"])
+        let first = try await DossierProcess.run(["--workspace", folder, "-c", "search Mikoyan"])
         #expect(first.status == 0)
         #expect(
             first.stderr
@@ -26,14 +26,14 @@ import Testing
                 "Minutes of the KWP CC Plenum Held on 23 September 1956",
                 "Record of a Meeting between the Sino-Soviet Delegation and the",
             ])
-        let second = try DossierProcess.run(["--workspace", folder, "-c", "stats --json"])
+        let second = try await DossierProcess.run(["--workspace", folder, "-c", "stats --json"])
         #expect(second.stderr.isEmpty)
         #expect(second.stdout.contains("\"documents\": 9,"))
     }
 
-    @Test func pipedLinesRunInOrderWithNoPromptEscapesOrHistory() throws {
+    @Test func pipedLinesRunInOrderWithNoPromptEscapesOrHistory() async throws {
         let folder = workspace()
-        let result = try DossierProcess.run(["--workspace", folder], input: "search Puzanov\nshow 1\n")
+        let result = try await DossierProcess.run(["--workspace", folder], input: "search Puzanov\nshow 1\n")
         #expect(result.status == 0)
         #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
         #expect(!result.stdout.contains("dossier>"))
@@ -46,7 +46,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder + "/.dossier/history"))
     }
 
-    @Test func eachLineRunsAsSoonAsItIsRead() throws {
+    @Test func eachLineRunsAsSoonAsItIsRead() async throws {
         let process = Process()
         process.executableURL = DossierProcess.executable
         process.arguments = ["--workspace", workspace()]
@@ -70,28 +70,28 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
-    @Test func aFailingCommandSetsTheExitStatus() throws {
+    @Test func aFailingCommandSetsTheExitStatus() async throws {
         let folder = workspace()
-        let failed = try DossierProcess.run(["--workspace", folder, "-c", "serch Mikoyan"])
+        let failed = try await DossierProcess.run(["--workspace", folder, "-c", "serch Mikoyan"])
         #expect(failed.status == 1)
         #expect(failed.stdout.isEmpty)
         #expect(failed.stderr.hasSuffix("Unknown command 'serch'. Did you mean 'search'?\n"))
 
         let script = "search Mikoyan\nbogus\nstats --json\n"
-        let stopping = try DossierProcess.run(["--workspace", folder, "--stop-on-error"], input: script)
+        let stopping = try await DossierProcess.run(["--workspace", folder, "--stop-on-error"], input: script)
         #expect(stopping.status == 1)
         #expect(stopping.stderr == "<stdin>:2: Unknown command 'bogus'. Type 'help' to see the commands.\n")
         #expect(!stopping.stdout.contains("\"documents\""))
 
-        let going = try DossierProcess.run(["--workspace", folder], input: script)
+        let going = try await DossierProcess.run(["--workspace", folder], input: script)
         #expect(going.status == 1)
         #expect(going.stdout.contains("\"documents\": 9"))
     }
 
-    @Test func aScriptFileRunsWithLineNumbersInMessages() throws {
+    @Test func aScriptFileRunsWithLineNumbersInMessages() async throws {
         let folder = workspace()
         let script = Fixtures.write("# the plenum\nsearch \"August Plenum\"\n\nshow 5\nshow 2 --json\n", named: "plenum.txt")
-        let result = try DossierProcess.run(["--workspace", folder, "--script", script.path])
+        let result = try await DossierProcess.run(["--workspace", folder, "--script", script.path])
         #expect(result.status == 1)
         #expect(
             result.stderr.hasSuffix(
@@ -102,56 +102,58 @@ import Testing
             result.stdout.contains(
                 "\"title\": \"Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium\""))
 
-        let missing = try DossierProcess.run(["--workspace", folder, "--script", "/no/such/plan.txt"])
+        let missing = try await DossierProcess.run(["--workspace", folder, "--script", "/no/such/plan.txt"])
         #expect(missing.status == 2)
         #expect(missing.stderr == "Cannot open the script '/no/such/plan.txt': there is no such file, or it cannot be read.\n")
     }
 
-    @Test func jsonModeLeavesOnlyJSONOnStandardOutput() throws {
-        let result = try DossierProcess.run(["--workspace", workspace(), "-c", "search Puzanov --json"])
+    @Test func jsonModeLeavesOnlyJSONOnStandardOutput() async throws {
+        let result = try await DossierProcess.run(["--workspace", workspace(), "-c", "search Puzanov --json"])
         #expect(result.status == 0)
         let json = try JSONDecoder().decode(JSONValue.self, from: Data(result.stdout.utf8))
         #expect(json["total"] == 3)
         #expect(result.stderr.hasPrefix("New workspace"))
     }
 
-    @Test func theIssuesCSVCheck() throws {
+    @Test func theIssuesCSVCheck() async throws {
         let folder = workspace()
         // What stats counts, without the size on disk (SQLite's log grows on any write).
-        func counts() throws -> JSONValue {
-            let stdout = try DossierProcess.run(["--workspace", folder, "-c", "stats --json"]).stdout
+        func counts() async throws -> JSONValue {
+            let stdout = try await DossierProcess.run(["--workspace", folder, "-c", "stats --json"]).stdout
             guard case .object(var object) = try JSONDecoder().decode(JSONValue.self, from: Data(stdout.utf8)) else {
                 return .null
             }
             object["store_bytes"] = nil
             return .object(object)
         }
-        let before = try counts()
+        let before = try await counts()
         let bad = Fixtures.file("records-bad-date.csv").path
-        let refused = try DossierProcess.run(["--workspace", folder, "-c", "import \(bad)"])
+        let refused = try await DossierProcess.run(["--workspace", folder, "-c", "import \(bad)"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("\(bad):14: date '1956-02-31' is not a date"))
-        #expect(try counts() == before)
+        #expect(try await counts() == before)
         let good = Fixtures.file("records.csv").path
-        let counts = try (1...2).map { _ in
-            try DossierProcess.run(["--workspace", folder, "-c", "import \(good)", "-c", "stats --json"]).stdout
+        var counts: [String] = []
+        for _ in 1...2 {
+            counts.append(
+                try await DossierProcess.run(["--workspace", folder, "-c", "import \(good)", "-c", "stats --json"]).stdout)
         }
         #expect(counts[0].contains("\"documents\": 24,"))
         #expect(counts[1].contains("\"documents\": 24,"))
     }
 
-    @Test func theWorkspaceIsFoundAboveTheCurrentFolder() throws {
+    @Test func theWorkspaceIsFoundAboveTheCurrentFolder() async throws {
         let root = Fixtures.temporaryFolder("dossier-found")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Sessions"), withIntermediateDirectories: true)
         let below = root.appendingPathComponent("chapters/three")
         try FileManager.default.createDirectory(at: below, withIntermediateDirectories: true)
-        let result = try DossierProcess.run(["-c", "stats"], in: below)
+        let result = try await DossierProcess.run(["-c", "stats"], in: below)
         #expect(result.status == 0)
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".dossier/store.sqlite").path))
         #expect(!FileManager.default.fileExists(atPath: below.appendingPathComponent(".dossier").path))
     }
 
-    @Test func aDamagedStoreIsReportedAndLeftAlone() throws {
+    @Test func aDamagedStoreIsReportedAndLeftAlone() async throws {
         let folder = workspace()
         let dataFolder = URL(fileURLWithPath: folder).appendingPathComponent(".dossier")
         try FileManager.default.createDirectory(
@@ -160,7 +162,7 @@ import Testing
         let store = dataFolder.appendingPathComponent("store.sqlite")
         let garbage = String(repeating: "this is not SQLite ", count: 300)
         try garbage.write(to: store, atomically: true, encoding: .utf8)
-        let result = try DossierProcess.run(["--workspace", folder, "-c", "stats"])
+        let result = try await DossierProcess.run(["--workspace", folder, "-c", "stats"])
         #expect(result.status == 2)
         #expect(
             result.stderr.hasPrefix(
@@ -177,9 +179,9 @@ import Testing
         String(repeating: " -c 'stats'", count: 40) + " 2>&1",
         "< \"$LINES_FILE\"",
     ])
-    func aReaderThatGoesAwayEndsDossierQuietly(_ arguments: String) throws {
+    func aReaderThatGoesAwayEndsDossierQuietly(_ arguments: String) async throws {
         let folder = workspace()
-        _ = try DossierProcess.run(["--workspace", folder, "-c", "search Mikoyan"])
+        _ = try await DossierProcess.run(["--workspace", folder, "-c", "search Mikoyan"])
         let scratch = Fixtures.temporaryFolder("dossier-pipe")
         let lines = scratch.appendingPathComponent("lines.txt")
         try Data(String(repeating: "search Mikoyan --json\nshow 1\n", count: 60).utf8).write(to: lines)
@@ -201,7 +203,7 @@ import Testing
         let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
         #expect(!stderr.contains("Fatal error") && !stderr.contains("crashed"), "\(stderr.prefix(300))")
         // The session still opens and holds what the run recorded.
-        let after = try DossierProcess.run(["--workspace", folder, "-c", "history --json"])
+        let after = try await DossierProcess.run(["--workspace", folder, "-c", "history --json"])
         #expect(after.status == 0)
     }
 
@@ -216,8 +218,8 @@ import Testing
         ("note edit 99 --json", "session.no_such_note", "no note 99"),
         ("session open nosuch --json", "session.not_found", "'nosuch'"),
     ])
-    func aFailureUnderJSONIsAnErrorObject(_ line: String, _ code: String, _ named: String) throws {
-        let run = try DossierProcess.run(["--workspace", workspace(), "-c", line])
+    func aFailureUnderJSONIsAnErrorObject(_ line: String, _ code: String, _ named: String) async throws {
+        let run = try await DossierProcess.run(["--workspace", workspace(), "-c", line])
         #expect(run.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         let error = try #require(object?["error"] as? [String: Any], "stdout: \(run.stdout)")
@@ -226,13 +228,13 @@ import Testing
         #expect((error["message"] as? String)?.contains(named) == true)
         #expect(!run.stderr.contains(named), "the message is not also on stderr")
         // In a script, the error names the line it came from.
-        let script = try DossierProcess.run(["--workspace", workspace()], input: "stats\n" + line + "\n")
+        let script = try await DossierProcess.run(["--workspace", workspace()], input: "stats\n" + line + "\n")
         #expect(script.status == 1)
         #expect(script.stdout.contains("\"location\": \"<stdin>:2\""))
     }
 
-    @Test func anEmptyResultUnderJSONIsNoError() throws {
-        let run = try DossierProcess.run(["--workspace", workspace(), "-c", "search zzzzqqq --json"])
+    @Test func anEmptyResultUnderJSONIsNoError() async throws {
+        let run = try await DossierProcess.run(["--workspace", workspace(), "-c", "search zzzzqqq --json"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("\"total\": 0") && !run.stdout.contains("\"error\""))
     }
@@ -241,7 +243,7 @@ import Testing
 /// `~/.dossierrc` and the workspace's `.dossierrc`: command lines run at every start, as
 /// psql runs `.psqlrc`; `--no-rc` skips them.
 @Suite struct StartupFileTests {
-    @Test func rcFilesRunAtStartAndNameTheFileAndLineOfAnError() throws {
+    @Test func rcFilesRunAtStartAndNameTheFileAndLineOfAnError() async throws {
         let home = Fixtures.temporaryFolder("dossier-rc-home")
         let folder = Fixtures.temporaryFolder("dossier-rc").appendingPathComponent("ws")
         defer {
@@ -251,17 +253,18 @@ import Testing
         try "# the result limit\nset limit 3\nsett width 60\n".write(
             to: home.appendingPathComponent(".dossierrc"), atomically: true, encoding: .utf8)
         let environment = DossierProcess.environment(["HOME": home.path])
-        _ = try DossierProcess.run(["--workspace", folder.path, "--no-rc", "-c", "stats"], environment: environment)
+        _ = try await DossierProcess.run(["--workspace", folder.path, "--no-rc", "-c", "stats"], environment: environment)
         try "set snippet 5\n".write(to: folder.appendingPathComponent(".dossierrc"), atomically: true, encoding: .utf8)
 
-        let run = try DossierProcess.run(["--workspace", folder.path, "-c", "search year:1956 --json"], environment: environment)
+        let run = try await DossierProcess.run(
+            ["--workspace", folder.path, "-c", "search year:1956 --json"], environment: environment)
         #expect(run.status == 0)
         let results = try JSONValue.parse(run.stdout)["results"]?.array ?? []
         #expect(results.count == 3)
         #expect(results.allSatisfy { ($0["snippet"]?.string ?? "").split(separator: " ").count <= 6 })
         #expect(run.stderr.hasPrefix("~/.dossierrc:3: Unknown command 'sett'. Did you mean 'set'"))
 
-        let skipped = try DossierProcess.run(
+        let skipped = try await DossierProcess.run(
             ["--workspace", folder.path, "--no-rc", "-c", "search year:1956 --json"], environment: environment)
         #expect(try JSONValue.parse(skipped.stdout)["results"]?.array?.count ?? 0 > 3)
         #expect(skipped.stderr.isEmpty)

@@ -46,7 +46,7 @@ import Testing
     @Test func everyTourExamplePrintsWhatTheReadmeShows() async throws {
         for block in try Self.blocks() {
             // The example plugins are found where `dossier` finds them: beside it.
-            let repl = try ScriptedREPL(
+            let repl = try await ScriptedREPL(
                 style: TextStyle(width: 80), pluginFolders: [PluginFolder(url: Fixtures.buildFolder, kind: .dossier)])
             for example in block {
                 let outcome = await repl.run(example.command)
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func theCommandTableIsHelpsOwn() async throws {
-        let repl = try ScriptedREPL(pluginFolders: [PluginFolder(url: Fixtures.buildFolder, kind: .dossier)])
+        let repl = try await ScriptedREPL(pluginFolders: [PluginFolder(url: Fixtures.buildFolder, kind: .dossier)])
         let table = Self.table(from: try await repl.json("help"))
         let url = Fixtures.packageRoot.appendingPathComponent("README.md")
         let readme = try String(contentsOf: url, encoding: .utf8)
@@ -133,7 +133,7 @@ import Testing
         let file = Fixtures.temporaryFolder("dossier-rc-example").appendingPathComponent(".dossierrc")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         try String(readme[start.upperBound..<end.lowerBound]).write(to: file, atomically: true, encoding: .utf8)
-        let repl = try ScriptedREPL()
+        let repl = try await ScriptedREPL()
         #expect(await repl.interpreter.runStartupFile(file, shownAs: "~/.dossierrc") == 0)
         #expect(repl.context.settings["limit"] == "10" && repl.context.settings["style"] == "chicago-short")
     }

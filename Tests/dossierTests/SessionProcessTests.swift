@@ -7,10 +7,10 @@ import Testing
 /// Sessions as separate `dossier` processes use them: started by flag, killed without
 /// warning, written by two at once.
 @Suite struct SessionProcessTests {
-    private func workspace() throws -> URL {
+    private func workspace() async throws -> URL {
         let folder = Fixtures.temporaryFolder("dossier-sessions").appendingPathComponent("ws")
         // Create the store once, so the runs below start at once.
-        _ = try DossierProcess.run(["--workspace", folder.path, "-c", "stats"])
+        _ = try await DossierProcess.run(["--workspace", folder.path, "-c", "stats"])
         return folder
     }
 
@@ -53,25 +53,27 @@ import Testing
         }
     }
 
-    @Test func theSessionFlagCreatesOnceAndSaysSo() throws {
-        let folder = try workspace()
-        let first = try DossierProcess.run(["--workspace", folder.path, "--session", "Plenum 1956", "-c", "note A first note"])
+    @Test func theSessionFlagCreatesOnceAndSaysSo() async throws {
+        let folder = try await workspace()
+        let first = try await DossierProcess.run([
+            "--workspace", folder.path, "--session", "Plenum 1956", "-c", "note A first note",
+        ])
         #expect(first.stderr == "Started a new session 'Plenum 1956' (Plenum 1956.json in Sessions/).\n")
         #expect(first.stdout == "Note 1 added to 'Plenum 1956'.\n")
-        let second = try DossierProcess.run(["--workspace", folder.path, "--session", "Plenum 1956", "-c", "notes"])
+        let second = try await DossierProcess.run(["--workspace", folder.path, "--session", "Plenum 1956", "-c", "notes"])
         #expect(second.stderr.isEmpty)
         #expect(second.stdout.contains("A first note"))
         // Without the flag, the session used last continues.
-        let third = try DossierProcess.run(["--workspace", folder.path, "-c", "session show --json"])
+        let third = try await DossierProcess.run(["--workspace", folder.path, "-c", "session show --json"])
         #expect(third.stdout.contains("\"name\": \"Plenum 1956\""))
     }
 
-    @Test func aDamagedOrNewerSessionStopsTheStartAndIsLeftAlone() throws {
-        let folder = try workspace()
+    @Test func aDamagedOrNewerSessionStopsTheStartAndIsLeftAlone() async throws {
+        let folder = try await workspace()
         let file = folder.appendingPathComponent("Sessions/broken.json")
         let damaged = "{\"format\": \"dossier-session\", \"version\": 1, \"name\": \"bro"
         try Data(damaged.utf8).write(to: file)
-        let run = try DossierProcess.run(["--workspace", folder.path, "--session", "broken", "-c", "note lost?"])
+        let run = try await DossierProcess.run(["--workspace", folder.path, "--session", "broken", "-c", "note lost?"])
         #expect(run.status == 2)
         #expect(
             run.stderr
@@ -80,7 +82,7 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == damaged)
         let future = "{\"format\": \"dossier-session\", \"version\": 2, \"name\": \"broken\", \"notes\": []}"
         try Data(future.utf8).write(to: file)
-        let again = try DossierProcess.run(["--workspace", folder.path, "--session", "broken", "-c", "note lost?"])
+        let again = try await DossierProcess.run(["--workspace", folder.path, "--session", "broken", "-c", "note lost?"])
         #expect(again.status == 2)
         #expect(again.stderr.contains("has format version 2, written by a newer dossier"))
         #expect(try String(contentsOf: file, encoding: .utf8) == future)
@@ -88,9 +90,9 @@ import Testing
 
     /// SIGKILL at any moment of note-taking: every note the screen confirmed is in the
     /// file, and the file opens.
-    @Test func killingDossierMidNoteLosesNoConfirmedNote() throws {
-        let folder = try workspace()
-        _ = try DossierProcess.run(["--workspace", folder.path, "--session", "kill", "-c", "session show"])
+    @Test func killingDossierMidNoteLosesNoConfirmedNote() async throws {
+        let folder = try await workspace()
+        _ = try await DossierProcess.run(["--workspace", folder.path, "--session", "kill", "-c", "session show"])
         var confirmed = Set<String>()
         // The kill timings are random but seeded: DOSSIER_TEST_SEED=N replays a failure.
         let seed = SeededGenerator.testSeed()
@@ -118,9 +120,9 @@ import Testing
         #expect(left.filter { $0.hasSuffix(".tmp") }.count <= 1)
     }
 
-    @Test func twoProcessesWritingToOneSessionLoseNoNote() throws {
-        let folder = try workspace()
-        _ = try DossierProcess.run(["--workspace", folder.path, "--session", "shared", "-c", "session show"])
+    @Test func twoProcessesWritingToOneSessionLoseNoNote() async throws {
+        let folder = try await workspace()
+        _ = try await DossierProcess.run(["--workspace", folder.path, "--session", "shared", "-c", "session show"])
         let first = try Running(["--workspace", folder.path, "--session", "shared"])
         let second = try Running(["--workspace", folder.path, "--session", "shared"])
         for number in 1...25 {
@@ -141,28 +143,23 @@ import Testing
     }
 
     /// Runs `dossier` once per argument list, all started together, and waits for them all.
-    private func runTogether(_ runs: [[String]]) -> [DossierProcess.Result?] {
-        let results = LockedResults(count: runs.count)
-        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-            results.set(index, try? DossierProcess.run(runs[index]))
+    private func runTogether(_ runs: [[String]]) async -> [DossierProcess.Result?] {
+        await withTaskGroup(of: (Int, DossierProcess.Result?).self) { group in
+            for (index, arguments) in runs.enumerated() {
+                group.addTask { (index, try? await DossierProcess.run(arguments)) }
+            }
+            var results = [DossierProcess.Result?](repeating: nil, count: runs.count)
+            for await (index, result) in group { results[index] = result }
+            return results
         }
-        return results.values
     }
 
-    private final class LockedResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: [DossierProcess.Result?]
-        init(count: Int) { stored = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: DossierProcess.Result?) { lock.withLock { stored[index] = value } }
-        var values: [DossierProcess.Result?] { lock.withLock { stored } }
-    }
-
-    @Test func processesStartedAtOnceWithOneNewSessionNameShareIt() throws {
-        let folder = try workspace()
+    @Test func processesStartedAtOnceWithOneNewSessionNameShareIt() async throws {
+        let folder = try await workspace()
         let runs = (1...6).map { number in
             ["--workspace", folder.path, "--session", "Race 1956", "-c", "note from process \(number)"]
         }
-        let results = runTogether(runs)
+        let results = await runTogether(runs)
         for (number, result) in results.enumerated() {
             #expect(result?.status == 0, "process \(number + 1): \(result?.stderr ?? "did not run")")
         }
@@ -176,15 +173,15 @@ import Testing
         #expect(Set(session.notes.map(\.id)).count == 6)
     }
 
-    @Test func eightProcessesNotingOneDocumentAtOnceLoseNoNote() throws {
-        let folder = try workspace()
-        _ = try DossierProcess.run(["--workspace", folder.path, "--session", "eight", "-c", "session show"])
+    @Test func eightProcessesNotingOneDocumentAtOnceLoseNoNote() async throws {
+        let folder = try await workspace()
+        _ = try await DossierProcess.run(["--workspace", folder.path, "--session", "eight", "-c", "session show"])
         let document = "wca-29fbc986ee77"
         let runs = (1...8).map { process in
             ["--workspace", folder.path, "--session", "eight"]
                 + (1...5).flatMap { number in ["-c", "note \(document) process \(process) note \(number)"] }
         }
-        let results = runTogether(runs)
+        let results = await runTogether(runs)
         for (number, result) in results.enumerated() {
             #expect(result?.status == 0, "process \(number + 1): \(result?.stderr ?? "did not run")")
         }

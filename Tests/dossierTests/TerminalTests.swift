@@ -27,7 +27,7 @@ import Testing
         Fixtures.temporaryFolder("dossier-pty").appendingPathComponent("ws").path
     }
 
-    @Test func tabCompletesTheCommandName() throws {
+    @Test func tabCompletesTheCommandName() async throws {
         let terminal = try start(workspace())
         terminal.type("sea\t")
         try terminal.waitFor("search")
@@ -47,7 +47,7 @@ import Testing
         #expect(PseudoTerminal.plain(values).contains(/csv\s+json\s+jsonl\s+markdown\s+results\s+ris\s+tei/))
     }
 
-    @Test func nonASCIIInputArrivesIntact() throws {
+    @Test func nonASCIIInputArrivesIntact() async throws {
         let terminal = try start(workspace())
         terminal.type("search Ch’oe\r")
         try terminal.waitFor("1 document matches 'Ch’oe'.")
@@ -55,7 +55,7 @@ import Testing
         try terminal.waitFor("No documents match '김일성 Хрущёв Il-sŏng'.")
     }
 
-    @Test func ctrlCDiscardsTheLineAndTheREPLKeepsRunning() throws {
+    @Test func ctrlCDiscardsTheLineAndTheREPLKeepsRunning() async throws {
         let terminal = try start(workspace())
         terminal.type("search something I changed my mind about")
         try terminal.waitFor("mind about")
@@ -70,7 +70,7 @@ import Testing
         #expect(terminal.waitForExit() == 0)
     }
 
-    @Test func historySurvivesARestart() throws {
+    @Test func historySurvivesARestart() async throws {
         let folder = workspace()
         do {
             let first = try start(folder)
@@ -89,7 +89,7 @@ import Testing
         try second.waitFor("documents match 'Peng Dehuai'.")
     }
 
-    @Test func colourOnATerminalButNotWithNoColor() throws {
+    @Test func colourOnATerminalButNotWithNoColor() async throws {
         let coloured = try start(workspace())
         coloured.type("search Mikoyan\r")
         let withColour = try coloured.waitFor("Choe Yong-geon")
@@ -101,7 +101,7 @@ import Testing
         #expect(!withoutColour.contains("\u{1B}[1;33m"))
     }
 
-    @Test func linesPipedInGetNoEscapeCodesEvenOnATerminal() throws {
+    @Test func linesPipedInGetNoEscapeCodesEvenOnATerminal() async throws {
         let command = "printf 'search Mikoyan\\n' | '\(DossierProcess.executable.path)' --workspace '\(workspace())'"
         let terminal = try PseudoTerminal(
             executable: "/bin/sh", arguments: ["-c", command],
@@ -112,7 +112,7 @@ import Testing
         #expect(!terminal.transcript.contains("dossier>"))
     }
 
-    @Test func ctrlCStopsARunningImportAndLeavesTheArchiveAsItWas() throws {
+    @Test func ctrlCStopsARunningImportAndLeavesTheArchiveAsItWas() async throws {
         // A file large enough that the import is still running when Ctrl-C arrives.
         let big = Fixtures.temporaryFolder().appendingPathComponent("big.jsonl")
         var lines = ""
@@ -131,7 +131,7 @@ import Testing
         try terminal.waitFor("\"documents\": 9,")
     }
 
-    @Test func ctrlCCancelsAPluginsCommandAndThePluginStaysUsable() throws {
+    @Test func ctrlCCancelsAPluginsCommandAndThePluginStaysUsable() async throws {
         let folder = workspace()
         let plugins = URL(fileURLWithPath: folder).appendingPathComponent("Plugins")
         try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
@@ -165,7 +165,7 @@ import Testing
         #expect(!listing.contains("disabled"))
     }
 
-    @Test func noteEditOpensTheEditorAndSessionRmAsksFirst() throws {
+    @Test func noteEditOpensTheEditorAndSessionRmAsksFirst() async throws {
         let folder = workspace()
         // An "editor" that rewrites the note as a person would, then saves and quits.
         let editor = Fixtures.temporaryFolder().appendingPathComponent("editor.sh")
@@ -200,7 +200,7 @@ import Testing
     /// With no VISUAL or EDITOR, `note edit` opens the system's `editor` and says how to
     /// choose one, or, with none, says how to set one; the file being edited is private
     /// (0600 in a 0700 folder) and gone afterwards; a failed editor keeps what was written.
-    @Test func noteEditChoosesTheEditorOpenlyAndNeverLosesADraft() throws {
+    @Test func noteEditChoosesTheEditorOpenlyAndNeverLosesADraft() async throws {
         let folder = workspace()
         let tools = Fixtures.temporaryFolder("dossier-editors")
         let log = tools.appendingPathComponent("editor.log")
@@ -217,7 +217,7 @@ import Testing
         let nothing = tools.appendingPathComponent("empty", isDirectory: true)
         try FileManager.default.createDirectory(at: nothing, withIntermediateDirectories: true)
 
-        _ = try DossierProcess.run(["--workspace", folder, "-c", "note A draft thought"])
+        _ = try await DossierProcess.run(["--workspace", folder, "-c", "note A draft thought"])
         let unset = ["VISUAL": "", "EDITOR": ""]
         let withSystemEditor = try start(folder, environment: unset.merging(["PATH": system.path]) { $1 })
         withSystemEditor.type("note edit 1\r")
@@ -258,11 +258,11 @@ import Testing
             let mode = try FileManager.default.attributesOfItem(atPath: draft.path)[.posixPermissions] as? Int
             #expect(mode == 0o600)
         }
-        let notes = try DossierProcess.run(["--workspace", folder, "-c", "notes"])
+        let notes = try await DossierProcess.run(["--workspace", folder, "-c", "notes"])
         #expect(notes.stdout.contains("A final wording thought"))
     }
 
-    @Test func aHistoryReferenceIsRememberedAsTheCommandItRan() throws {
+    @Test func aHistoryReferenceIsRememberedAsTheCommandItRan() async throws {
         let terminal = try start(workspace())
         terminal.type("search Puzanov --limit 1\r")
         try terminal.waitFor("3 documents match 'Puzanov'")

@@ -158,6 +158,8 @@ enum DocumentDigest {
 /// processor's cache lines), and the days apart, read only under a date filter. Written
 /// once when loaded and only read after, through the buffers themselves (no reference
 /// counting on the way).
+/// `@unchecked Sendable`: the buffers are written once, before the snapshot is shared, and
+/// only read after.
 final class DigestSnapshot: @unchecked Sendable {
     let generation: Int64
     /// Each rowid's length; `unknown` for a rowid with no document, and for a document too

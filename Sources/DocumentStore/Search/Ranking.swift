@@ -73,6 +73,7 @@ final class Ranking: Sendable {
 
 /// What one ranking statement uses and counts. Only the thread running the statement
 /// touches it while it runs; the caller reads it after.
+/// `@unchecked Sendable`: for that reason; SQLite calls the function on the statement's thread.
 final class RankingPass: @unchecked Sendable {
     let digest: DigestSnapshot
     /// Every hit the function saw; given a range of days, the hits it keeps and the undated

@@ -8,8 +8,8 @@ import Synchronization
 /// the references of the last listing, and ways to report progress, ask the user and
 /// notice Ctrl-C.
 ///
-/// The REPL runs one command at a time, so the mutable state here is never shared between
-/// commands running at once.
+/// `@unchecked Sendable`: the REPL runs one command at a time, so the mutable state here is
+/// never shared between commands running at once; what Ctrl-C touches is atomic or locked.
 public final class CommandContext: @unchecked Sendable {
     public let workspace: Workspace
     public let store: DocumentStore
@@ -52,6 +52,9 @@ public final class CommandContext: @unchecked Sendable {
     public internal(set) var quitRequested = false
 
     private let interruption = Atomic<Bool>(false)
+    /// What Ctrl-C cancels besides setting `isInterrupted`: the tasks in
+    /// `cancellingOnInterrupt`, by number.
+    private let interruptible = Mutex<(next: Int, tasks: [Int: @Sendable () -> Void])>((0, [:]))
     private let progressSink: @Sendable (String?) -> Void
 
     /// - Parameter progress: shows a progress line (nil clears it); only called on a terminal.
@@ -121,6 +124,26 @@ public final class CommandContext: @unchecked Sendable {
     public func interrupt() {
         interruption.store(true, ordering: .relaxed)
         store.interrupt()
+        for cancel in interruptible.withLock({ Array($0.tasks.values) }) { cancel() }
+    }
+
+    /// Runs `body` as a task that Ctrl-C cancels: for work that awaits rather than loops
+    /// (a plugin's answer), which then stops waiting at once instead of looking at
+    /// `isInterrupted` now and then.
+    public func cancellingOnInterrupt<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let task = Task { try await body() }
+        let number = interruptible.withLock { state in
+            state.next += 1
+            state.tasks[state.next] = { task.cancel() }
+            return state.next
+        }
+        defer { _ = interruptible.withLock { $0.tasks.removeValue(forKey: number) } }
+        if isInterrupted { task.cancel() }
+        return try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
     }
 
     func resetInterruption() {

@@ -7,7 +7,7 @@ public protocol PluginService: AnyObject, Sendable {
     var searchedFolders: [PluginStatus.Folder] { get }
     /// Forgets the signature cache, ends every plugin and finds them all again; returns
     /// what the user should be told (plugins that failed).
-    @discardableResult func reload() -> [String]
+    @discardableResult func reload() async -> [String]
 }
 
 /// A plugin as `plugins` lists it.

@@ -6,6 +6,8 @@ import SessionStore
 /// Runs command lines: splits a line, finds the command, parses its arguments, runs it and
 /// renders what it returns as text or JSON. Errors become messages; nothing here ends the
 /// process.
+/// `@unchecked Sendable`: it runs one line at a time (the REPL awaits each before reading
+/// the next), so its context and sink are never used by two lines at once.
 public final class Interpreter: @unchecked Sendable {
     public let context: CommandContext
     let sink: any OutputSink

@@ -8,6 +8,8 @@ public protocol OutputSink: AnyObject, Sendable {
 }
 
 /// A sink that keeps everything, for tests and for capturing output.
+/// `@unchecked Sendable`: only the interpreter writes to it, and the caller reads it after a
+/// line has run.
 public final class CapturingSink: OutputSink, @unchecked Sendable {
     public private(set) var output: [String] = []
     public private(set) var messages: [String] = []
