@@ -73,11 +73,11 @@ let package = Package(
         // External plugins: discovery, the signature cache, processes, calls and requests.
         .target(
             name: "PluginHost",
-            dependencies: ["REPLCore", "DossierProtocol", "DocumentStore", "SessionStore"]),
+            dependencies: ["REPLCore", "CommandSupport", "DossierProtocol", "DocumentStore", "SessionStore"]),
         // What several command modules share, so that they need not depend on each other.
         .target(
             name: "CommandSupport",
-            dependencies: ["REPLCore", "DocumentStore", "Citation"]),
+            dependencies: ["REPLCore", "DocumentStore", "DossierProtocol", "Citation"]),
         // The one list of built-in command modules.
         .target(
             name: "BuiltinCommands",

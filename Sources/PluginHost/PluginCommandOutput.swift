@@ -1,3 +1,4 @@
+import CommandSupport
 import DocumentStore
 import DossierProtocol
 import REPLCore

@@ -1,5 +1,6 @@
 import DocumentStore
 import DossierProtocol
+import REPLCore
 
 /// A numbered list of documents, as `search` and later listing commands print it: number,
 /// date, title, and a snippet with the matched words highlighted.
