@@ -1,5 +1,5 @@
-import CommandSupport
 import ArgumentParser
+import CommandSupport
 import REPLCore
 
 /// `show REF`: one document in full.
