@@ -47,7 +47,7 @@ let package = Package(
             name: "dossier-bench",
             dependencies: [
                 argumentParser, "DocumentStore", "DossierProtocol", "REPLCore", "BuiltinCommands", "SessionStore",
-                "ProcessDriver", "dossier",
+                "ProcessDriver", "CSLTestSuite", "dossier",
             ]),
 
         // Libraries, lowest first. DossierProtocol and TextAnalysis depend on nothing of ours.
@@ -66,6 +66,12 @@ let package = Package(
             resources: [.copy("Resources/august-plenum-results.txt")]),
         .target(name: "SessionStore", dependencies: ["DossierProtocol"]),
         .target(name: "Citation"),
+        // A CSL 1.0.2 processor: styles, locales (bundled, unchanged from the CSL project),
+        // citations and bibliographies. Foundation and its XML parser only.
+        .target(name: "CSL", resources: [.copy("Locales")]),
+        // The CSL processor test suite's fixtures read, run and compared after the suite's
+        // own normalisation: for the CSL tests and `dossier-bench csl`.
+        .target(name: "CSLTestSuite", dependencies: ["CSL"]),
         // The engine: registry, line parser, interpreter, context, rendering.
         .target(
             name: "REPLCore",
@@ -127,6 +133,9 @@ let package = Package(
             name: "DocumentStoreTests", dependencies: ["DocumentStore", "DossierProtocol", "CommandSupport", "TestSupport", grdb]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"]),
         .testTarget(name: "CitationTests", dependencies: ["Citation"]),
+        .testTarget(
+            name: "CSLTests", dependencies: ["CSL", "CSLTestSuite"],
+            resources: [.copy("Fixtures"), .copy("Styles"), .copy("passing.txt")]),
         .testTarget(name: "CiteCommandsTests", dependencies: ["CiteCommands", "TestSupport"]),
         .testTarget(name: "CompareCommandsTests", dependencies: ["CompareCommands", "TestSupport"]),
         .testTarget(name: "NoteCommandsTests", dependencies: ["NoteCommands", "TestSupport"]),

@@ -60,8 +60,7 @@ public enum DossierProcess {
         process.standardOutput = stdout
         process.standardError = stderr
         // Both streams are read as they come (a full pipe would stall the process), and the
-        // end is awaited, not waited for on a thread. (A FileHandle's readabilityHandler
-        // never fires here on Linux.)
+        // end is awaited, not waited for on a thread.
         async let out = contents(of: stdout.fileHandleForReading)
         async let err = contents(of: stderr.fileHandleForReading)
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
@@ -81,19 +80,8 @@ public enum DossierProcess {
             status: status)
     }
 
-    /// Everything read from `handle` until its end, read by a dispatch channel as it comes
-    /// (the handle keeps its descriptor and closes it).
+    /// Everything read from `handle` until its end.
     private static func contents(of handle: FileHandle) async -> Data {
-        await withCheckedContinuation { continuation in
-            let collected = Mutex(Data())
-            let queue = DispatchQueue(label: "dossier.process.read")
-            let channel = DispatchIO(type: .stream, fileDescriptor: handle.fileDescriptor, queue: queue) { _ in }
-            channel.read(offset: 0, length: Int.max, queue: queue) { done, data, _ in
-                if let data, !data.isEmpty { collected.withLock { $0.append(contentsOf: data) } }
-                guard done else { return }
-                channel.close()
-                continuation.resume(returning: collected.withLock { $0 })
-            }
-        }
+        await PipeReader(handle).whole()
     }
 }

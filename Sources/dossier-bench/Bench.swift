@@ -6,12 +6,21 @@ import ProcessDriver
 import REPLCore
 import SessionStore
 
-/// `dossier-bench`: archive-scale figures for Dossier, each beside the sqlite3 shell doing
-/// the same work on a stock FTS5 database built from the same records in the same run.
+/// `dossier-bench`: the archive figures (the default) and the CSL test suite's score.
 @main
-struct Bench: AsyncParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier-bench",
+        abstract: "Measure Dossier: archive-scale figures beside the sqlite3 shell, or the CSL test suite's score.",
+        subcommands: [Bench.self, CSLBench.self],
+        defaultSubcommand: Bench.self)
+}
+
+/// `dossier-bench archive`: archive-scale figures for Dossier, each beside the sqlite3 shell
+/// doing the same work on a stock FTS5 database built from the same records in the same run.
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archive",
         abstract: "Measure import, search, start-up and memory at archive scale, beside the sqlite3 shell.",
         discussion: """
             Figures are medians over repeated runs, with the fastest and slowest run. Progress \

@@ -15,11 +15,13 @@ import Testing
     }
 
     /// A running `dossier` fed through a pipe, its output collected as it comes.
-    private final class Running: @unchecked Sendable {
+    private final class Running {
         let process = Process()
-        private let input = Pipe(), output = Pipe(), errors = Pipe()
-        private let lock = NSLock()
-        private var collected = Data()
+        private let input = Pipe()
+        private let output = Pipe()
+        private let errors = Pipe()
+        private let stdoutReader: PipeReader
+        private let stderrReader: PipeReader
 
         init(_ arguments: [String]) throws {
             process.executableURL = DossierProcess.executable
@@ -28,14 +30,8 @@ import Testing
             process.standardInput = input
             process.standardOutput = output
             process.standardError = errors
-            // Weak: a call already under way when `finish` removes the handler may run
-            // after this object is gone.
-            output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                let data = handle.availableData
-                guard let self else { return }
-                lock.withLock { collected.append(data) }
-            }
-            errors.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+            stdoutReader = PipeReader(output.fileHandleForReading)
+            stderrReader = PipeReader(errors.fileHandleForReading)
             try process.run()
         }
 
@@ -43,13 +39,17 @@ import Testing
             try? input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
         }
 
-        var stdout: String { lock.withLock { String(decoding: collected, as: UTF8.self) } }
+        /// What it has printed so far.
+        var printed: String { String(decoding: stdoutReader.data, as: UTF8.self) }
 
-        func finish() {
+        /// What it printed, once it has ended.
+        func stdout() async -> String { String(decoding: await stdoutReader.whole(), as: UTF8.self) }
+
+        func finish() async {
             try? input.fileHandleForWriting.close()
+            _ = await stdoutReader.whole()
+            _ = await stderrReader.whole()
             process.waitUntilExit()
-            output.fileHandleForReading.readabilityHandler = nil
-            errors.fileHandleForReading.readabilityHandler = nil
         }
     }
 
@@ -100,11 +100,15 @@ import Testing
         for round in 1...6 {
             let running = try Running(["--workspace", folder.path, "--session", "kill"])
             for number in 1...40 { running.send("note round \(round) note \(number) #round\(round)") }
-            usleep(UInt32.random(in: 20_000...400_000, using: &generator))
+            // Killed at a random moment once note-taking has begun (a loaded machine may
+            // take longer than the longest delay to start).
+            let begun = await Waiting.until(timeout: .seconds(30)) { running.printed.contains("Note ") }
+            #expect(begun, "round \(round) confirmed no note within 30 s")
+            usleep(UInt32.random(in: 0...300_000, using: &generator))
             kill(running.process.processIdentifier, SIGKILL)
-            running.finish()
+            await running.finish()
             #expect(running.process.terminationReason == .uncaughtSignal, "seed \(seed)")
-            for line in running.stdout.split(separator: "\n") where line.hasPrefix("Note ") {
+            for line in await running.stdout().split(separator: "\n") where line.hasPrefix("Note ") {
                 confirmed.insert(String(line))
             }
             let session = try OpenSession.open(folder.appendingPathComponent("Sessions/kill.json")).session
@@ -129,8 +133,8 @@ import Testing
             first.send("note first \(number)")
             second.send("note second \(number)")
         }
-        first.finish()
-        second.finish()
+        await first.finish()
+        await second.finish()
         #expect(first.process.terminationStatus == 0 && second.process.terminationStatus == 0)
         let session = try OpenSession.open(folder.appendingPathComponent("Sessions/shared.json")).session
         let texts = Set(session.notes.map(\.text))
