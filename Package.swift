@@ -65,7 +65,7 @@ let package = Package(
             dependencies: [grdb, sqlite, "TextAnalysis", "DossierProtocol", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/august-plenum-results.txt")]),
         .target(name: "SessionStore", dependencies: ["DossierProtocol"]),
-        .target(name: "Citation"),
+        .target(name: "Citation", dependencies: ["CSL"], resources: [.copy("Styles")]),
         // A CSL 1.0.2 processor: styles, locales (bundled, unchanged from the CSL project),
         // citations and bibliographies. Foundation and its XML parser only.
         .target(name: "CSL", resources: [.copy("Locales")]),
@@ -112,7 +112,8 @@ let package = Package(
         .target(
             name: "CiteCommands",
             dependencies: [
-                argumentParser, "REPLCore", "CommandSupport", "Citation", "DocumentStore", "DossierProtocol", "SessionStore",
+                argumentParser, "REPLCore", "CommandSupport", "Citation", "CSL", "DocumentStore", "DossierProtocol",
+                "SessionStore",
             ],
             path: "Plugins/Cite"),
         .target(

@@ -22,19 +22,47 @@ struct Cite: DossierCommand {
         "cite wca-2a20b1851ab2",
         "cite wca-2a20b1851ab2 --style archive",
         "cite wca-2a20b1851ab2 wca-e483cb3033ce --style mla",
+        "cite --items items.json --style chicago-author-date --bibliography",
     ]
 
     @Argument(help: ArgumentHelp("Result numbers or document ids.", valueName: "ref"))
-    var refs: [String]
-    @Option(help: "The citation style ('set style NAME' changes the default).")
+    var refs: [String] = []
+    @Option(
+        help: "The citation style ('set style NAME' changes the default); with --items, any CSL style: a .csl file or a name.")
     var style: StyleName?
     @Flag(help: "The full form, even for a document cited before.")
     var full = false
+    @Option(help: ArgumentHelp("Render the CSL-JSON items of this file, without the store.", valueName: "file"))
+    var items: String?
+    @Option(help: ArgumentHelp("With --items: the citations to render, in order (citeproc-js form).", valueName: "file"))
+    var clusters: String?
+    @Option(help: ArgumentHelp("With --items: the locale (e.g. de-DE); the style's own by default.", valueName: "locale"))
+    var locale: String?
+    @Option(help: "With --items: text, html or markdown.")
+    var format: CSLRendering.Format = .text
+    @Flag(help: "With --items: the bibliography of the items instead of citations.")
+    var bibliography = false
+
+    func validate() throws {
+        if items == nil {
+            guard !refs.isEmpty else {
+                throw ValidationError("Give the documents to cite (result numbers or ids), or --items FILE.json.")
+            }
+            for (given, option) in [(clusters, "--clusters"), (locale, "--locale")] where given != nil {
+                throw ValidationError("\(option) goes with --items FILE.json (CSL-JSON items rendered without the store).")
+            }
+            if bibliography { throw ValidationError("--bibliography goes with --items; 'bib' gives a session's bibliography.") }
+            _ = try style?.entry
+        } else if !refs.isEmpty {
+            throw ValidationError("Give documents or --items FILE.json, not both.")
+        }
+    }
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
         let records = try refs.map { try context.resolve($0) }
         let session = context.session
-        let entry = StyleName.chosen(style, in: context).entry
+        if let items { return try CSLRendering(self, items: items).render(in: context) }
+        let entry = try StyleName.chosen(style, in: context).entry
         var citations: [Citations.Citation] = []
         for record in records {
             let history = session?.session.citations ?? []
@@ -83,7 +111,7 @@ struct Bib: DossierCommand {
 
     func run(in context: CommandContext) async throws -> any CommandOutput {
         let contents = try SessionDocuments(SessionDocuments.session(named: session, context: context), store: context.store)
-        let chosen = StyleName.chosen(self.style, in: context).entry
+        let chosen = try StyleName.chosen(self.style, in: context).entry
         let style = chosen.style
         let entries = contents.documents.map { ($0, style.sortKey($0)) }.sorted { $0.1 < $1.1 }.map { document, _ in
             (document.id, style.bibliography(document))
