@@ -53,12 +53,13 @@ import Testing
         nonisolated(unsafe) var stderr = Data()
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) { stderr = errors.fileHandleForReading.readDataToEndOfFile() }
-        // Once the import writes to the store (its write-ahead log grows), the signal lands
-        // at a random moment of the next second; the seed replays it (DOSSIER_TEST_SEED).
+        // Once the import writes to the store (its write-ahead log has grown by 64 KB: more
+        // than opening the store and starting the run write), the signal lands at a random
+        // moment of the next second; the seed replays it (DOSSIER_TEST_SEED).
         let log = workspace.appendingPathComponent(".dossier/store.sqlite-wal")
         let before = (try? FileManager.default.attributesOfItem(atPath: log.path)[.size] as? Int) ?? 0
-        let writing = Waiting.blockingUntil {
-            ((try? FileManager.default.attributesOfItem(atPath: log.path)[.size] as? Int) ?? 0) > before
+        let writing = Waiting.blockingUntil(timeout: 60) {
+            ((try? FileManager.default.attributesOfItem(atPath: log.path)[.size] as? Int) ?? 0) > before + 65_536
         }
         #expect(writing, "the import never wrote to the store (seed \(seed))")
         usleep(UInt32(generator.int(0...1_000_000)))
