@@ -16,13 +16,16 @@ struct Cite: DossierCommand {
             In a session, a document cited before in Chicago gets the short note (chicago-ibid \
             gives Ibid. for the one cited just before); --full gives the full note again. Every \
             citation is kept in the session, for 'bib' and 'export'. Styles: \
-            \(CitationStyles.all.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")).
+            \(CitationStyles.all.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")). \
+            With --items FILE.json, CSL-JSON items are rendered without the store by the CSL \
+            processor, in any CSL style: a .csl file, one in the workspace's Styles/ folder, or a \
+            bundled one (\(CSLStyles.bundledNames.joined(separator: ", "))), e.g. \
+            'cite --items refs.json --style chicago-author-date --bibliography'.
             """)
     static let examples = [
         "cite wca-2a20b1851ab2",
         "cite wca-2a20b1851ab2 --style archive",
         "cite wca-2a20b1851ab2 wca-e483cb3033ce --style mla",
-        "cite --items items.json --style chicago-author-date --bibliography",
     ]
 
     @Argument(help: ArgumentHelp("Result numbers or document ids.", valueName: "ref"))
