@@ -7,10 +7,13 @@ import Synchronization
 public final class PipeReader: Sendable {
     private let state = Mutex<(data: Data, ended: Bool, waiting: [CheckedContinuation<Data, Never>])>((Data(), false, []))
 
-    /// Starts reading `handle`, which keeps its descriptor and closes it.
+    /// Starts reading `handle`. The channel reads a duplicate of its descriptor and closes
+    /// that only when it is done with it: a descriptor closed under a dispatch channel (the
+    /// handle's, when it goes) brings down dispatch's event loop.
     public init(_ handle: FileHandle) {
         let queue = DispatchQueue(label: "dossier.pipe-reader")
-        let channel = DispatchIO(type: .stream, fileDescriptor: handle.fileDescriptor, queue: queue) { _ in }
+        let descriptor = dup(handle.fileDescriptor)
+        let channel = DispatchIO(type: .stream, fileDescriptor: descriptor, queue: queue) { _ in close(descriptor) }
         // Each chunk as it comes, not once a buffer fills.
         channel.setLimit(lowWater: 1)
         channel.read(offset: 0, length: Int.max, queue: queue) { done, chunk, _ in
