@@ -64,6 +64,22 @@ enum InlineMarkup {
         func openQuoteIndex(_ q: Character) -> Int? {
             stack.lastIndex { if case .quote(let c) = $0.kind { return c == q } else { return false } }
         }
+        // A straight single quote after a word closes a quotation unless another such quote
+        // follows before the next one opens: in 'the Korean Workers' Party' the first is the
+        // apostrophe of "Workers'", the last closes.
+        func closesLater(after index: Int) -> Bool {
+            var j = index + 1
+            while j < chars.count {
+                let before: Character = chars[j - 1]
+                let after: Character? = j + 1 < chars.count ? chars[j + 1] : nil
+                if chars[j] == "'" {
+                    if before == " " || before == "(" || before == "[" { return false }
+                    if !(after?.isLetter ?? false) { return true }
+                }
+                j += 1
+            }
+            return false
+        }
         while i < chars.count {
             let c = chars[i]
             if c == "<" {
@@ -104,7 +120,9 @@ enum InlineMarkup {
                 } else if c != "\u{2019}" && atWordStart, let n = next, n.isLetter {
                     flush()
                     stack.append(Frame(kind: .quote("'")))
-                } else if c != "\u{2018}", let idx = openQuoteIndex("'"), next == nil || !(next?.isLetter ?? false) {
+                } else if c != "\u{2018}", let idx = openQuoteIndex("'"), next == nil || !(next?.isLetter ?? false),
+                    !closesLater(after: i)
+                {
                     while stack.count > idx + 1 { close() }
                     close()
                 } else {

@@ -12,7 +12,14 @@ struct XElement: Sendable {
     var text: String
     var line: Int
 
-    subscript(_ key: String) -> String? { attributes[key] }
+    /// An attribute's value; variable names come in items' spelling (`archive_location` is
+    /// the variable items call `archive_location` or `archive-location`, read as the latter).
+    subscript(_ key: String) -> String? {
+        guard Self.variableAttributes.contains(key) else { return attributes[key] }
+        return attributes[key]?.replacingOccurrences(of: "_", with: "-")
+    }
+
+    private static let variableAttributes: Set<String> = ["variable", "is-numeric", "is-uncertain-date"]
 
     func child(_ name: String) -> XElement? { children.first { $0.name == name } }
 
