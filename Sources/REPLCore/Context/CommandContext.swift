@@ -78,7 +78,7 @@ public final class CommandContext: @unchecked Sendable {
             problem = error.description
         }
         self.settingsProblem = problem
-        self.settings = Settings(definitions: registry.settingDefinitions, saved: saved)
+        self.settings = Settings(definitions: registry.settingDefinitions, saved: saved, workspace: workspace.root)
         applySettings()
     }
 

@@ -13,11 +13,20 @@ public struct SettingDefinition: Sendable {
     public var defaultValue: String
     /// What a value may be, for messages: "a whole number from 1 to 1,000".
     public var accepts: String
-    /// The value as it is kept, or nil when it is not one the setting accepts.
-    public var normalize: @Sendable (String) -> String?
+    /// The value as it is kept, or nil when it is not one the setting accepts, given the
+    /// workspace's folder (a style installed in its `Styles/` folder is a value of `style`).
+    public var normalize: @Sendable (String, URL?) -> String?
 
     public init(
         name: String, summary: String, defaultValue: String, accepts: String, normalize: @escaping @Sendable (String) -> String?
+    ) {
+        self.init(name: name, summary: summary, defaultValue: defaultValue, accepts: accepts) { value, _ in normalize(value) }
+    }
+
+    /// A setting whose values depend on what the workspace holds.
+    public init(
+        name: String, summary: String, defaultValue: String, accepts: String,
+        inWorkspace normalize: @escaping @Sendable (String, URL?) -> String?
     ) {
         self.name = name
         self.summary = summary
@@ -58,12 +67,17 @@ public struct Settings: Sendable {
     public let definitions: [SettingDefinition]
     public private(set) var sitting: [String: String] = [:]
     public private(set) var saved: [String: String] = [:]
+    /// The workspace's folder, which settings such as `style` check values against.
+    public let workspace: URL?
 
-    public init(definitions: [SettingDefinition], saved: [String: String] = [:]) {
+    public init(definitions: [SettingDefinition], saved: [String: String] = [:], workspace: URL? = nil) {
         self.definitions = definitions.sorted { $0.name < $1.name }
+        self.workspace = workspace
         // A saved value the setting no longer accepts (an edited file) is left out.
         for (name, value) in saved {
-            if let normalized = definitions.first(where: { $0.name == name })?.normalize(value) { self.saved[name] = normalized }
+            if let normalized = definitions.first(where: { $0.name == name })?.normalize(value, workspace) {
+                self.saved[name] = normalized
+            }
         }
     }
 
@@ -88,7 +102,7 @@ public struct Settings: Sendable {
     /// Checks `value` for the setting `name`: the value as kept, or an error naming both.
     public func check(_ name: String, _ value: String) throws(REPLError) -> String {
         let definition = try known(name)
-        guard let normalized = definition.normalize(value.trimmingCharacters(in: .whitespaces)) else {
+        guard let normalized = definition.normalize(value.trimmingCharacters(in: .whitespaces), workspace) else {
             throw .failed("'\(value)' is not a value of the setting '\(name)': it takes \(definition.accepts).")
         }
         return normalized
