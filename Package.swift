@@ -83,7 +83,7 @@ let package = Package(
         // What several command modules share, so that they need not depend on each other.
         .target(
             name: "CommandSupport",
-            dependencies: ["REPLCore", "DocumentStore", "DossierProtocol", "Citation"]),
+            dependencies: ["REPLCore", "DocumentStore", "SessionStore", "DossierProtocol", "Citation", "CSL"]),
         // The one list of built-in command modules.
         .target(
             name: "BuiltinCommands",

@@ -30,7 +30,7 @@ struct CSLRendering {
     }
 
     func render(in context: CommandContext) throws -> any CommandOutput {
-        let styles = CSLStyles(folders: Self.styleFolders(context))
+        let styles = CSLStyles(folders: StyleName.folders(context))
         let styleName = command.style?.text ?? context.settings["style"] ?? "chicago"
         let style: CSLStyle
         do {
@@ -39,11 +39,12 @@ struct CSLRendering {
             throw REPLError.failed(error.description)
         }
         let items = try decode(itemsFile, what: "CSL-JSON items") { data throws(CSLError) in try CSLItem.decodeList(from: data) }
-        if let locale = command.locale, !CSLLocaleStore.bundled.hasLocale(locale) {
+        let locale = command.locale ?? context.settings["locale"]
+        if let locale, !CSLLocaleStore.bundled.hasLocale(locale) {
             let chain = CSLLocaleStore.bundled.fallbackChain(for: locale).filter { CSLLocaleStore.bundled.hasLocale($0) }
             context.progress("No locale file for '\(locale)'; using \(chain.first ?? "en-US").")
         }
-        let processor = CSLProcessor(style: style, items: items, locale: command.locale, format: command.format.output)
+        let processor = CSLProcessor(style: style, items: items, locale: locale, format: command.format.output)
         do {
             if command.bibliography {
                 return RenderedCSL(kind: .bibliography, texts: try processor.bibliography())
@@ -86,19 +87,6 @@ struct CSLRendering {
         @unknown default:
             return "\(error)"
         }
-    }
-
-    /// Where installed styles are looked for: the workspace's `Styles/`, then the user's
-    /// data folder's.
-    static func styleFolders(_ context: CommandContext) -> [URL] {
-        let environment = ProcessInfo.processInfo.environment
-        let data =
-            environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".local/share")
-        return [
-            context.workspace.root.appendingPathComponent("Styles"),
-            data.appendingPathComponent("dossier/Styles"),
-        ]
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Citation
+import CommandSupport
 import DocumentStore
 import Foundation
 import REPLCore
@@ -58,7 +59,7 @@ struct Export: DossierCommand {
         } else {
             let current = context.session?.session
             documents = try refs.map { try context.resolve($0) }
-                .map { CitedDocument($0, accessed: SessionDocuments.firstCited($0.id, in: current)) }
+                .map { CitedDocument($0, accessed: SessionCitations.firstCited($0.id, in: current)) }
         }
         let text: String
         switch format {

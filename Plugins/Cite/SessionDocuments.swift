@@ -1,4 +1,5 @@
 import Citation
+import CommandSupport
 import DocumentStore
 import Foundation
 import REPLCore
@@ -23,11 +24,7 @@ struct SessionDocuments {
 
     /// The documents as citations need them, in the order given.
     var documents: [CitedDocument] {
-        records.map { CitedDocument($0, accessed: Self.firstCited($0.id, in: session)) }
-    }
-
-    static func firstCited(_ id: String, in session: Session?) -> Date? {
-        session?.citations.first { $0.doc == id }?.at
+        records.map { CitedDocument($0, accessed: SessionCitations.firstCited($0.id, in: session)) }
     }
 
     /// The session a command works on: `--session NAME`, else the one in use.

@@ -37,8 +37,10 @@ struct ResearchLog {
     var footnotes: [Footnote]
     var bibliography: [Footnote]
 
-    /// - Parameter records: the documents the notes and citations refer to, by id.
-    init(session: Session, records: [String: Record]) {
+    /// - Parameters:
+    ///   - records: the documents the notes and citations refer to, by id.
+    ///   - style: the note style footnotes and the bibliography are in.
+    init(session: Session, records: [String: Record], style: DocumentStyle, locale: String?, store: DocumentStore) throws {
         title = "Research log: \(session.name)"
         question = session.description
         let documents = session.notedDocuments
@@ -66,34 +68,42 @@ struct ResearchLog {
             default: return (left?.title ?? lhs) < (right?.title ?? rhs)
             }
         }
-        var footnotes: [Footnote] = []
-        var cited = Set<String>()
+        // Each note on a document is a footnote, numbered in the log's order; the processor
+        // gives the first note on a document in full, later ones short, as the style wants.
+        var footnoted: [String] = []
         sections = ordered.map { id in
             let record = records[id]
             let heading =
                 record.map { "\($0.date.map { CitationDate($0).monthDayYear } ?? "Undated"): \($0.title)" }
                 ?? "\(id) (not in this archive)"
             let entries = session.notes.filter { $0.doc == id }.sorted { $0.created < $1.created }.map { note in
-                let text: String
-                if let record {
-                    let document = CitedDocument(record)
-                    text = cited.insert(id).inserted ? Chicago().full(document) : Chicago().short(document)
-                } else {
-                    text = "Document \(id), not in this archive."
-                }
-                footnotes.append(Footnote(text: text, url: record?.url))
-                return Entry(text: note.text, quote: note.quote, label: Self.label(note), footnote: footnotes.count)
+                footnoted.append(id)
+                return Entry(text: note.text, quote: note.quote, label: Self.label(note), footnote: footnoted.count)
             }
             return Section(heading: heading, entries: entries)
         }
-        self.footnotes = footnotes
+        let present = footnoted.filter { records[$0] != nil }
+        var notes = try SessionCitations.render(
+            present.map { DocumentCite(doc: $0) }, style: style, locale: locale, session: session, store: store
+        ).makeIterator()
+        footnotes = footnoted.map { id in
+            guard let record = records[id], let note = notes.next() else {
+                return Footnote(text: "Document \(id), not in this archive.", url: nil)
+            }
+            return Footnote(text: note.text, url: record.url)
+        }
 
         let listed = (documents + session.citedDocuments).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let style = Chicago()
-        bibliography = listed.compactMap { records[$0] }.map { CitedDocument($0) }.sorted {
-            style.sortKey($0) < style.sortKey($1)
+        let cited = listed.compactMap { records[$0] }.map {
+            CitedDocument($0, accessed: SessionCitations.firstCited($0.id, in: session))
         }
-        .map { Footnote(text: style.bibliography($0), url: $0.url) }
+        let entries: [(doc: String, text: String)]
+        do {
+            entries = try DocumentCitations(style: style, documents: cited, locale: locale).bibliography()
+        } catch {
+            throw REPLError.failed("Style '\(style.name)' cannot render the bibliography: \(error.description)")
+        }
+        bibliography = entries.map { Footnote(text: $0.text, url: records[$0.doc]?.url) }
     }
 
     private static func label(_ note: SessionStore.Note) -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Citation
 import CommandSupport
 import DocumentStore
 import DossierProtocol
@@ -261,6 +262,21 @@ extension SessionCommand {
         var format: Format = .md
         @OptionGroup var out: OutputOption
 
+        /// The style of the footnotes: the `style` setting when it is a note style, else Chicago.
+        static func noteStyle(_ context: CommandContext) throws -> DocumentStyle {
+            let styles = CSLStyles(folders: SessionCitations.styleFolders(context))
+            if let name = context.settings["style"], let chosen = try? styles.documentStyle(name), chosen.isNoteStyle,
+                chosen.use == .citations
+            {
+                return chosen
+            }
+            do {
+                return try styles.documentStyle("chicago")
+            } catch {
+                throw REPLError.failed(error.description)
+            }
+        }
+
         func run(in context: CommandContext) async throws -> any CommandOutput {
             let session: Session
             if name.isEmpty {
@@ -271,7 +287,9 @@ extension SessionCommand {
             let ids = (session.notedDocuments + session.citedDocuments)
             let records = Dictionary(
                 try context.store.records(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let log = ResearchLog(session: session, records: records)
+            let log = try ResearchLog(
+                session: session, records: records, style: try Self.noteStyle(context), locale: context.settings["locale"],
+                store: context.store)
             let text = format == .md ? log.markdown : log.html
             guard let out = out.path else {
                 return ResearchLogWritten(

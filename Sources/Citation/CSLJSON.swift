@@ -1,3 +1,4 @@
+import CSL
 import Foundation
 
 /// CSL-JSON, as pandoc (`--citeproc`) and Zotero read it: each document a `manuscript`
@@ -5,7 +6,9 @@ import Foundation
 public enum CSLJSON {
     /// The item for one document.
     public static func item(_ document: CitedDocument) -> [String: Any] {
-        var item: [String: Any] = ["id": document.id, "type": "manuscript", "title": document.title]
+        var item: [String: Any] = [
+            "id": document.id, "type": "manuscript", "title": TitleText.protectingHyphenatedNames(document.title),
+        ]
         if let date = document.date { item["issued"] = dateObject(date) }
         if let archive = document.archive { item["archive"] = archive }
         if let reference = document.archiveRef { item["archive_location"] = reference }
@@ -41,5 +44,12 @@ public enum CSLJSON {
         var object: [String: Any] = ["date-parts": [parts]]
         if date.isUncertain { object["circa"] = true }
         return object
+    }
+}
+
+extension CSLJSON {
+    /// The documents as the CSL processor takes them: their CSL-JSON, as `export` writes it.
+    public static func items(_ documents: [CitedDocument]) throws(CSLError) -> [CSLItem] {
+        try CSLItem.decodeList(from: Data(encode(documents).utf8))
     }
 }

@@ -17,8 +17,11 @@ public struct CSLStyles: Sendable {
     public static let aliases: [String: String] = [
         "chicago": "chicago-notes-bibliography", "chicago-ibid": "chicago-notes-bibliography",
         "chicago-bib": "chicago-notes-bibliography", "chicago-short": "chicago-shortened-notes-bibliography",
-        "mla": "modern-language-association", "apa": "apa",
+        "mla": "modern-language-association", "apa": "apa", "archive": "wilson-center-digital-archive",
     ]
+
+    /// `cite`'s older style names, sorted.
+    public static var olderNames: [String] { aliases.keys.sorted() }
 
     /// The bundled styles' folder.
     private static let bundledFolder = Bundle.module.url(forResource: "Styles", withExtension: nil)
@@ -88,5 +91,92 @@ public struct CSLStyles: Sendable {
             ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".csl") }
                 .map { String($0.dropLast(4)) }
         }.sorted()
+    }
+}
+
+extension CSLStyles {
+    /// A style `cite styles` lists.
+    public struct Listed: Sendable, Encodable, Equatable {
+        /// What `--style` takes.
+        public var name: String
+        /// `bundled`, the folder it is installed in (`~` for the home folder), or `short name`.
+        public var source: String
+        /// `note`, `in-text`, or `dependent` (a journal's style that borrows another's rules).
+        public var kind: String
+        public var title: String
+        /// The style a short name stands for.
+        public var standsFor: String? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case name, source, kind, title
+            case standsFor = "stands_for"
+        }
+    }
+
+    /// Every style there is: installed ones first (a folder's style hides a bundled one of
+    /// the same name), then the bundled ones, then `cite`'s older names.
+    public func catalogue() -> [Listed] {
+        var listed: [Listed] = []
+        var seen = Set<String>()
+        for folder in folders + [Self.bundledFolder].compactMap({ $0 }) {
+            let bundled = folder == Self.bundledFolder
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+                $0.hasSuffix(".csl")
+            }
+            for file in files.sorted() {
+                let name = String(file.dropLast(4))
+                guard seen.insert(name).inserted else { continue }
+                let (kind, title) = Self.summary(of: folder.appendingPathComponent(file))
+                listed.append(Listed(name: name, source: bundled ? "bundled" : Self.shown(folder), kind: kind, title: title))
+            }
+        }
+        for name in Self.olderNames {
+            guard let target = Self.aliases[name], let style = listed.first(where: { $0.name == target }) else { continue }
+            let summary = Self.olderSummaries[name] ?? style.title
+            listed.append(
+                Listed(name: name, source: "short name", kind: style.kind, title: "\(summary) (\(target))", standsFor: target))
+        }
+        return listed
+    }
+
+    /// A folder as a person would write it: the home folder as `~`.
+    static func shown(_ folder: URL) -> String {
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
+        let path = folder.standardizedFileURL.path
+        return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+    }
+
+    /// What the older names give.
+    static let olderSummaries: [String: String] = [
+        "chicago": "Chicago notes: in full the first time, short after",
+        "chicago-ibid": "Chicago notes with Ibid. for the document cited just before",
+        "chicago-short": "Chicago shortened notes", "chicago-bib": "Chicago bibliography entry",
+        "mla": "MLA works-cited entry", "apa": "APA reference entry",
+        "archive": "the Wilson Center Digital Archive's own suggested citation",
+    ]
+
+    /// A style file's class and title, read from its head without parsing it all; a file
+    /// that has neither says so.
+    static func summary(of file: URL) -> (kind: String, title: String) {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return ("unreadable", "") }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 8192)) ?? Data(), as: UTF8.self)
+        func first(_ pattern: String) -> String? {
+            guard let range = head.range(of: pattern, options: .regularExpression) else { return nil }
+            return String(head[range])
+        }
+        let title =
+            first("<title>[^<]*</title>").map {
+                String($0.dropFirst(7).dropLast(8)).replacingOccurrences(of: "&amp;", with: "&")
+            } ?? "(no title)"
+        let kind: String
+        if head.contains("rel=\"independent-parent\"") {
+            kind = "dependent"
+        } else if let attribute = first("class=\"[a-z-]+\"") {
+            kind = String(attribute.dropFirst(7).dropLast())
+        } else {
+            kind = "(not a CSL style)"
+        }
+        return (kind, title)
     }
 }

@@ -48,18 +48,6 @@ public struct CitedDocument: Sendable, Equatable {
     public var title: String {
         TitleText.fromAllCaps(TitleText.tidy(rawTitle))
     }
-
-    /// Whether styles that set titles in title case should: English or unknown language,
-    /// and no letters of another script (a Russian or Korean title keeps its own case).
-    public var takesTitleCase: Bool {
-        if let language, !language.lowercased().hasPrefix("en") { return false }
-        return !TitleText.hasNonLatinLetters(title)
-    }
-
-    /// The title in headline style where the document's language takes it, else as is.
-    public var headlineTitle: String {
-        takesTitleCase ? TitleText.headline(title) : title
-    }
 }
 
 /// A document's date, as precise as the source gives it.
@@ -80,9 +68,6 @@ public struct CitationDate: Sendable, Equatable, Comparable {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ]
-    /// The short month names of CSL's en-US locale, as MLA prints them.
-    static let shortMonths = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."]
-
     private var validMonth: Int? {
         month.flatMap { (1...12).contains($0) ? $0 : nil }
     }
@@ -97,24 +82,6 @@ public struct CitationDate: Sendable, Equatable, Comparable {
         }
         if isUncertain { text = "c. " + text }
         return text
-    }
-
-    /// `September 20, 1956`, or `[1950?]` for an uncertain date (Chicago).
-    public var chicago: String {
-        guard isUncertain else { return monthDayYear }
-        return "[\(year)?]"
-    }
-
-    /// `20 Sep. 1956`, `Sep. 1956`, `1956`, `Circa 1950` (MLA).
-    public var dayMonthYear: String {
-        if isUncertain { return "Circa \(year)" }
-        guard let month = validMonth else { return String(year) }
-        return (day.map { "\($0) " } ?? "") + Self.shortMonths[month - 1] + " \(year)"
-    }
-
-    /// `1956`, `ca. 1950` (APA).
-    public var apaYear: String {
-        isUncertain ? "ca. \(year)" : String(year)
     }
 
     public static func < (lhs: CitationDate, rhs: CitationDate) -> Bool {

@@ -87,6 +87,33 @@ public enum TitleText {
         return result
     }
 
+    /// The title with the hyphenated parts of names kept as written when a style sets it in
+    /// title case: a word such as "Yeong-bin" or "Il-sung", capitalised and joined by a
+    /// hyphen to a lower-case part, after another capitalised word ("Pak Yeong-bin"), is
+    /// marked `<span class="nocase">`, which CSL processors, Zotero and pandoc read. Words
+    /// that open the title or follow a lower-case word ("the Anti-party group") are left
+    /// to the style.
+    public static func protectingHyphenatedNames(_ title: String) -> String {
+        let words = title.split(separator: " ", omittingEmptySubsequences: false)
+        var previousCapitalised = false
+        var result: [String] = []
+        for word in words {
+            let core = word.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
+            let parts = core.split(separator: "-", omittingEmptySubsequences: false)
+            let isHyphenatedName =
+                parts.count == 2 && parts.allSatisfy { $0.count >= 2 && $0.allSatisfy(\.isLetter) }
+                && parts[0].first!.isUppercase && parts[0].dropFirst().allSatisfy(\.isLowercase)
+                && parts[1].allSatisfy(\.isLowercase)
+            if isHyphenatedName && previousCapitalised, let range = word.range(of: core) {
+                result.append(word.replacingCharacters(in: range, with: "<span class=\"nocase\">\(core)</span>"))
+            } else {
+                result.append(String(word))
+            }
+            previousCapitalised = word.first(where: \.isLetter)?.isUppercase ?? false
+        }
+        return result.joined(separator: " ")
+    }
+
     /// Whether the title has letters of a script other than Latin (Cyrillic, Hangul, Han…).
     public static func hasNonLatinLetters(_ text: String) -> Bool {
         text.unicodeScalars.contains { scalar in

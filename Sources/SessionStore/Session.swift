@@ -152,16 +152,28 @@ public struct Quote: Sendable, Equatable, Codable {
 }
 
 /// A citation made in the session, so that later citations of the same document can take
-/// the short form.
+/// the short form (or ibid): the sequence of them is the session's sequence of notes.
 public struct CitationMade: Sendable, Equatable, Codable {
     public var doc: String
+    /// The style as given (`chicago`, a bundled or installed style's name, a path).
     public var style: String
     public var at: Date
+    /// Where in the document (`12`), and what that is (a CSL label: `page`, `folio`…).
+    public var locator: String?
+    public var label: String?
+    /// Set when the full form was asked for (`--full`).
+    public var full: Bool?
 
-    public init(doc: String, style: String, at: Date = Session.now()) {
+    public init(
+        doc: String, style: String, at: Date = Session.now(), locator: String? = nil, label: String? = nil,
+        full: Bool? = nil
+    ) {
         self.doc = doc
         self.style = style
         self.at = at
+        self.locator = locator
+        self.label = label
+        self.full = full
     }
 }
 

@@ -29,7 +29,11 @@ struct SessionWriter {
         if let first = session.resultsFirst { field("resultsFirst", String(first)) }
         list("citations", session.citations, indent: "  ") { writer, citation in
             writer.output +=
-                "{\"doc\": \(Self.string(citation.doc)), \"style\": \(Self.string(citation.style)), \"at\": \(Self.date(citation.at))}"
+                "{\"doc\": \(Self.string(citation.doc)), \"style\": \(Self.string(citation.style)), \"at\": \(Self.date(citation.at))"
+            if let locator = citation.locator { writer.output += ", \"locator\": \(Self.string(locator))" }
+            if let label = citation.label { writer.output += ", \"label\": \(Self.string(label))" }
+            if citation.full == true { writer.output += ", \"full\": true" }
+            writer.output += "}"
         }
         list("history", session.history, indent: "  ", last: true) { writer, entry in
             writer.output +=

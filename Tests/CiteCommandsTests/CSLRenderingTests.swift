@@ -76,7 +76,17 @@ import Testing
             ("cite --items \(Fixtures.write("[{\"id\": 3", named: "broken.json").path)", "does not hold CSL-JSON items"),
             ("cite wca-2a20b1851ab2 --items \(items.path)", "Give documents or --items FILE.json, not both."),
             ("cite wca-2a20b1851ab2 --clusters x.json", "--clusters goes with --items FILE.json"),
-            ("cite wca-2a20b1851ab2 --style turabian", "Style 'turabian' is not one of cite's styles for stored documents"),
+            (
+                "cite wca-2a20b1851ab2 --style turabian",
+                "Style 'turabian' is not a .csl file, an installed style or a bundled one"
+            ),
+            ("cite wca-2a20b1851ab2 --page 3 --folio 2r", "Give one of --page, --folio or --locator, not --page and --folio."),
+            ("cite wca-2a20b1851ab2 --locator 3 --label leaf", "'leaf' is not a CSL locator label"),
+            ("cite wca-2a20b1851ab2 --label folio", "--label says what --locator is"),
+            ("cite wca-2a20b1851ab2 --locale xx-YY", "There is no locale 'xx-YY'"),
+            ("cite wca-2a20b1851ab2 --style \(Fixtures.write("<style", named: "cut.csl").path)", "cut.csl"),
+            ("bib --session august-plenum --style \(Fixtures.write("<style", named: "cut.csl").path)", "cut.csl"),
+            ("cite --items \(items.path) --page 3", "a cluster's cites carry their locators"),
         ]
         for (line, said) in cases {
             let outcome = await repl.run(line)

@@ -32,12 +32,12 @@ func awkwardREPL() async throws -> ScriptedREPL {
         let repl = try await awkwardREPL()
         #expect(
             await repl.run("cite t-telegram").output
-                == "Gary Goldberg, tran., “Telegram from A. Mikoyan to the CPSU Central Committee,” August Plenum Incident, September 22, 1956, AVPRF F. 0102, Op. 12, P. 68, Delo 5, Wilson Center Digital Archive, https://digitalarchive.wilsoncenter.org/document/120193.\n"
+                == "Gary Goldberg, trans., “Telegram from A. Mikoyan to the CPSU Central Committee,” August Plenum Incident, September 22, 1956, AVPRF F. 0102, Op. 12, P. 68, Delo 5, Wilson Center Digital Archive, https://digitalarchive.wilsoncenter.org/document/120193.\n"
         )
         #expect(
             await repl.run("cite t-telegram").output
                 == "Gary Goldberg, “Telegram from A. Mikoyan to the CPSU Central Committee.”\n")
-        #expect(await repl.run("cite t-telegram --full").output.hasPrefix("Gary Goldberg, tran., “Telegram"))
+        #expect(await repl.run("cite t-telegram --full").output.hasPrefix("Gary Goldberg, trans., “Telegram"))
         #expect(await repl.run("cite t-telegram --style chicago-ibid").output == "Ibid.\n")
         await repl.run("cite t-year --style chicago-ibid")
         #expect(
@@ -88,9 +88,9 @@ func awkwardREPL() async throws -> ScriptedREPL {
             ),
             (
                 "t-unpublished", "chicago",
-                "Jane Roe, tran., “Notes from the Meeting,” unpublished manuscript, September 20, 1956."
+                "Jane Roe, trans., “Notes from the Meeting,” unpublished manuscript, September 20, 1956."
             ),
-            ("t-unpublished", "apa", "Notes from the meeting (Jane Roe, Tran.). (1956). [Unpublished manuscript]."),
+            ("t-unpublished", "apa", "Notes from the meeting (Jane Roe, Trans.). (1956). [Unpublished manuscript]."),
         ]
         for (id, style, citation) in expected {
             #expect(await repl.run("cite \(id) --style \(style) --full").output == citation + "\n", "\(id) in \(style)")
@@ -104,7 +104,7 @@ func awkwardREPL() async throws -> ScriptedREPL {
         let bib = await repl.run("bib").output
         #expect(
             bib == """
-                Gary Goldberg, tran. “Telegram from A. Mikoyan to the CPSU Central Committee.” August Plenum Incident. September 22, 1956. AVPRF F. 0102, Op. 12, P. 68, Delo 5. Wilson Center Digital Archive. https://digitalarchive.wilsoncenter.org/document/120193.
+                Gary Goldberg, trans. “Telegram from A. Mikoyan to the CPSU Central Committee.” August Plenum Incident. September 22, 1956. AVPRF F. 0102, Op. 12, P. 68, Delo 5. Wilson Center Digital Archive. https://digitalarchive.wilsoncenter.org/document/120193.
 
                 “Memorandum on the Korean Question.” [1950?]. National Archives.
 
@@ -114,7 +114,7 @@ func awkwardREPL() async throws -> ScriptedREPL {
         #expect(await repl.run("bib --style apa").output.hasPrefix("Memorandum on the Korean question. (ca. 1950)."))
         #expect(
             await repl.run("bib --session august-plenum --style mla").output.hasPrefix(
-                "“Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 3 September 1957.” 3 Sep. 1957, Wilson Center Digital Archive."
+                "“Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 3 September 1957.” 3 Sept. 1957, Wilson Center Digital Archive."
             ))
         await repl.run("session new empty")
         #expect(

@@ -48,11 +48,11 @@ import Testing
             ])
         #expect(
             log.contains(
-                "[^2]: “Record of a Meeting Between the Sino-Soviet Delegation and the Korean Workers’ Party Presidium,” September 20, 1956, Wilson Center Digital Archive."
+                "[^2]: “Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers’ Party Presidium,” September 20, 1956, Wilson Center Digital Archive."
             ))
         #expect(
             log.contains(
-                "[^3]: “Record of a Meeting Between the Sino-Soviet Delegation and the Korean Workers’ Party Presidium.”"))
+                "[^3]: “Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers’ Party Presidium.”"))
         #expect(log.contains("> “restored to the Central Committee, but not necessarily to their original positions”"))
         let bibliography = log.components(separatedBy: "## Bibliography\n\n")[1].components(separatedBy: "\n\n[^1]")[0]
         #expect(

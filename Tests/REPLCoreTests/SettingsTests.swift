@@ -40,7 +40,7 @@ import Testing
         #expect(unknown.messages.hasPrefix("There is no setting 'limt'. Did you mean 'limit'?"))
         let wrong = await repl.run("set limit lots")
         #expect(wrong.messages == "'lots' is not a value of the setting 'limit': it takes a whole number from 1 to 1,000.\n")
-        #expect(await repl.run("set style harvard").messages.contains("it takes a style 'cite --help' lists"))
+        #expect(await repl.run("set style harvard").messages.contains("it takes a style 'cite styles' lists"))
         #expect(await repl.run("set --save limit").messages.contains("Give the value to save"))
         #expect(repl.context.settings["limit"] == nil && repl.context.settings["style"] == nil)
     }

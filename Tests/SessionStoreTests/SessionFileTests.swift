@@ -38,6 +38,8 @@ import Testing
                     quote: Quote(text: "a \"quoted\" passage", field: "summary", start: 3, end: 21, paragraph: 2)))
             session.history.append(HistoryEntry(line: "note 1 \(awkward)", sitting: 1, failed: true))
             session.citations.append(CitationMade(doc: "wca-1", style: "chicago"))
+            session.citations.append(
+                CitationMade(doc: "wca-1", style: "chicago-ibid", locator: "3r", label: "folio", full: true))
         }
         try open.save()
         let text = try String(contentsOf: open.url, encoding: .utf8)
@@ -48,6 +50,10 @@ import Testing
         #expect(text.hasSuffix("\"failed\": true}\n  ]\n}\n"))
         #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
         #expect(try library.open(open.name).session == open.session)
+        // A citation's place in the document comes back with it; one without has no such keys.
+        #expect(text.contains("\"locator\": \"3r\", \"label\": \"folio\", \"full\": true"))
+        #expect(try library.open(open.name).session.citations.map(\.locator) == [nil, "3r"])
+        #expect(!text.contains("\"locator\": null"))
     }
 
     /// The sample session is the format's witness: a file this version wrote must keep

@@ -283,6 +283,8 @@ struct Serializer {
     }
 
     private func tag(_ m: Mark, open: Bool) -> String {
+        // Without blocks, the margin's field (a citation number) is set off by a space.
+        if format != .html, !open, case .display("left-margin") = m { return " " }
         switch format {
         case .text:
             return ""

@@ -73,9 +73,15 @@ public final class CSLProcessor {
 
     /// Renders the bibliography entries (inner markup of each entry), in bibliography order.
     public func bibliography() throws(CSLError) -> [String] {
+        try bibliographyEntries().map(\.text)
+    }
+
+    /// The bibliography entries with the item each is of, in bibliography order; an item
+    /// the style prints nothing for has no entry.
+    public func bibliographyEntries() throws(CSLError) -> [(id: String, text: String)] {
         if bibliographyOrder.isEmpty { prepare(clusters: []) }
         guard let section = style.bibliography else { return [] }
-        var out: [String] = []
+        var out: [(id: String, text: String)] = []
         var previousNames: String?
         for id in bibliographyOrder {
             guard let item = itemsByID[id] else { continue }
@@ -102,7 +108,7 @@ public final class CSLProcessor {
             } else {
                 node = layoutDecorate(node, section.decoration)
             }
-            out.append(serializer.serialize(node))
+            out.append((id: id, text: serializer.serialize(node)))
         }
         return out
     }

@@ -1,0 +1,100 @@
+import Foundation
+import REPLCore
+import SessionStore
+import TestSupport
+import Testing
+
+/// Where in a document a citation points, and which styles and languages `cite` can use.
+@Suite struct PlaceAndStyleTests {
+    static let telegram = "Gary Goldberg, “Telegram from A. Mikoyan to the CPSU Central Committee"
+
+    @Test func aPageOrAFolioFollowsTheNoteAndDecidesIbid() async throws {
+        let repl = try await awkwardREPL()
+        // Chicago puts the page of an archival item before its repository.
+        #expect(await repl.run("cite t-telegram --page 12").output.contains("Op. 12, P. 68, Delo 5, p. 12, Wilson Center"))
+        #expect(await repl.run("cite t-telegram --page 12").output == "\(Self.telegram),” 12.\n")
+        // The same place as the citation just before is "Ibid."; another place names it.
+        #expect(await repl.run("cite t-telegram --style chicago-ibid --page 12").output == "Ibid.\n")
+        #expect(await repl.run("cite t-telegram --style chicago-ibid --page 13").output == "Ibid., 13.\n")
+        #expect(await repl.run("cite t-telegram --style chicago-ibid --folio 3r").output == "Ibid., fol. 3r.\n")
+        // No place after a place is not "Ibid." (it would point at folio 3r).
+        #expect(await repl.run("cite t-telegram --style chicago-ibid").output == "\(Self.telegram).”\n")
+        await repl.run("cite t-year --style chicago-ibid")
+        #expect(
+            await repl.run("cite t-telegram --style chicago-ibid --locator 4 --label line").output
+                == "\(Self.telegram),” line 4.\n")
+        #expect(await repl.run("cite t-telegram --locator 2-3 --label paragraph").output.hasSuffix("” paras. 2–3.\n"))
+
+        // The session file keeps each citation's place, so a later sitting counts from it.
+        let citations = try #require(repl.context.session?.session.citations)
+        #expect(citations.map(\.locator) == ["12", "12", "12", "13", "3r", nil, nil, "4", "2-3"])
+        #expect(citations.map(\.label) == ["page", "page", "page", "page", "folio", nil, nil, "line", "paragraph"])
+        let file = try #require(repl.context.session?.url)
+        let reopened = try OpenSession.open(file).session
+        #expect(reopened.citations == citations)
+        #expect(await repl.run("cite t-telegram --style chicago-ibid --locator 2-3 --label paragraph").output == "Ibid.\n")
+    }
+
+    @Test func aStyleInstalledInTheWorkspaceIsListedAndCanBeTheDefault() async throws {
+        let repl = try await awkwardREPL()
+        let styles = repl.workspace.root.appendingPathComponent("Styles")
+        try FileManager.default.createDirectory(at: styles, withIntermediateDirectories: true)
+        try Data(
+            """
+            <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+              <info><title>Titles Only</title><id>titles-only</id></info>
+              <citation><layout suffix="."><text variable="title" font-style="italic"/></layout></citation>
+            </style>
+            """.utf8
+        ).write(to: styles.appendingPathComponent("titles-only.csl"))
+
+        let listed = try await repl.json("cite styles --json")
+        let names = listed.array?.compactMap { $0["name"]?.string } ?? []
+        #expect(names.first == "titles-only")
+        #expect(listed.array?.first?["kind"] == "note")
+        #expect(listed.array?.first?["title"] == "Titles Only")
+        for name in ["chicago-notes-bibliography", "modern-language-association", "wilson-center-digital-archive", "archive"] {
+            #expect(names.contains(name), "cite styles lists \(name)")
+        }
+        #expect(listed.array?.first { $0["name"] == "mla" }?["stands_for"] == "modern-language-association")
+        #expect(await repl.run("cite styles").output.contains("titles-only"))
+
+        #expect(await repl.run("set style titles-only").succeeded)
+        #expect(await repl.run("cite t-year").output == "Report.\n")
+        // A style with no bibliography says so rather than printing nothing.
+        let bib = await repl.run("bib")
+        #expect(!bib.succeeded)
+        #expect(bib.messages.contains("Style 'titles-only' has no bibliography"))
+    }
+
+    @Test func aLocaleGivesTheStylesTermsAndDatesInAnotherLanguage() async throws {
+        let repl = try await awkwardREPL()
+        #expect(await repl.run("set locale de-DE").succeeded)
+        let german = await repl.run("cite t-telegram").output
+        #expect(german.contains("„Telegram from A. Mikoyan to the CPSU Central Committee“"))
+        #expect(german.contains("22. September 1956"))
+        #expect(german.hasPrefix("Gary Goldberg, Übers.,"))
+        #expect(await repl.run("cite t-telegram --locale fr-FR --full").output.contains("22 septembre 1956"))
+        #expect(await repl.run("bib --locale en-GB").output.contains("22 September 1956"))
+        let wrong = await repl.run("set locale Deutsch")
+        #expect(!wrong.succeeded)
+        #expect(wrong.messages.contains("'Deutsch' is not a value of the setting 'locale'"))
+    }
+
+    @Test func theResearchLogFollowsANoteStyleWithIbid() async throws {
+        let repl = try await ScriptedREPL()
+        #expect(await repl.run("set style chicago-ibid").succeeded)
+        let log = await repl.run("session export august-plenum").output
+        let notes = log.split(separator: "\n").filter { $0.hasPrefix("[^") }
+        #expect(notes.count == 6)
+        // Two notes on the same meeting in a row: the second is "Ibid."
+        #expect(notes[1].hasPrefix("[^2]: “Record of a Meeting between the Sino-Soviet Delegation"))
+        #expect(notes[2] == "[^3]: Ibid.")
+        // An in-text style cannot footnote: the log stays in Chicago notes.
+        #expect(await repl.run("set style apa").succeeded)
+        let chicago = await repl.run("session export august-plenum").output
+        #expect(
+            chicago.contains(
+                "[^3]: “Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers’ Party Presidium.”"))
+    }
+}
