@@ -11,12 +11,12 @@ let package = Package(
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         // The libraries the fuzzing package in Tests/Fuzz links (they take untrusted input:
-        // queries, imported files, session files, plugin messages).
+        // queries, imported files, session files, plugin messages, CSL styles and items).
         .library(
             name: "DossierLibraries",
             targets: [
                 "DossierProtocol", "TextAnalysis", "DocumentStore", "SessionStore", "PluginKit", "REPLCore", "PluginHost",
-                "ProcessDriver",
+                "ProcessDriver", "CSL",
             ]),
     ],
     dependencies: [
@@ -125,7 +125,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "REPLCore", "PluginHost", "BuiltinCommands", "DocumentStore", "DossierProtocol", "SessionStore", "ProcessDriver",
+                "REPLCore", "PluginHost", "BuiltinCommands", "DocumentStore", "DossierProtocol", "SessionStore", "ProcessDriver", "CSL",
                 grdb,
             ],
             path: "Tests/TestSupport"),

@@ -4,6 +4,8 @@ import Foundation
 public enum CSLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The style or locale file is not well-formed XML.
     case malformedXML(file: String, line: Int, reason: String)
+    /// The file's bytes are not UTF-8 and it declares no other encoding.
+    case notUTF8(file: String, line: Int)
     /// An element is missing a required attribute or has an invalid one.
     case invalidElement(file: String, element: String, line: Int, problem: String)
     /// An element name is not part of CSL 1.0.2.
@@ -28,6 +30,8 @@ public enum CSLError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .malformedXML(file, line, reason):
             return "Style '\(file)': the XML is malformed near line \(line) (\(reason)); fix the markup so it parses."
+        case let .notUTF8(file, line):
+            return "Style '\(file)': line \(line) is not UTF-8 text; save the file as UTF-8, as CSL styles and locales are."
         case let .invalidElement(file, element, line, problem):
             return "Style '\(file)': element <\(element)> at line \(line) \(problem)."
         case let .unknownElement(file, element, line):

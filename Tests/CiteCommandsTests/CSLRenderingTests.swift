@@ -57,13 +57,40 @@ import Testing
         #expect(outcome.output == "[The Origin of Species]\n[Letter to Robert T. Oliver]\n")
     }
 
+    @Test func aStyleInLatin1ThatSaysSoIsReadAsLatin1() async throws {
+        let repl = try await ScriptedREPL()
+        let items = Fixtures.write(Self.items, named: "items.json")
+        let style = Fixtures.temporaryFolder().appendingPathComponent("latin1.csl")
+        let text = """
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+              <citation><layout prefix="« " suffix=" »"><text variable="title"/></layout></citation>
+            </style>
+            """
+        try #require(text.data(using: .isoLatin1)).write(to: style)
+        let outcome = await repl.run("cite --items \(items.path) --style \(style.path)")
+        #expect(outcome.output == "« The Origin of Species »\n« Letter to Robert T. Oliver »\n", "\(outcome.messages)")
+    }
+
     @Test func badStylesItemsAndLinesAreNamedWithTheFix() async throws {
         let repl = try await ScriptedREPL()
         let items = Fixtures.write(Self.items, named: "items.json")
         let bad = Fixtures.write(
             #"<style xmlns="http://purl.org/net/xbiblio/csl"><citation><layout><text/></layout></citation></style>"#,
             named: "bad.csl")
+        // Latin-1 bytes in an element's name (a file saved in another encoding): Foundation's
+        // parser would stop the program on them.
+        let latin1 = Fixtures.temporaryFolder().appendingPathComponent("latin1.csl")
+        try Data(
+            #"<style xmlns="http://purl.org/net/xbiblio/csl">"#.utf8 + [0x0A, 0x3C, 0xD5, 0x55, 0xD5, 0x55, 0x2F, 0x3E]
+                + Data("</style>".utf8)
+        )
+        .write(to: latin1)
         let cases: [(String, String)] = [
+            (
+                "cite --items \(items.path) --style \(latin1.path)",
+                "latin1.csl': line 2 is not UTF-8 text; save the file as UTF-8"
+            ),
             (
                 "cite --items \(items.path) --style \(bad.path)",
                 "element <text> at line 1 has none of variable, macro, term or value"

@@ -15,7 +15,7 @@ struct FuzzTarget: Sendable {
     static let all: [FuzzTarget] =
         [
             query, line, tokenizer, variants,
-        ] + ImportTargets.all + [store, session, plugin]
+        ] + ImportTargets.all + [store, session, plugin, cslStyle, cslItems]
 }
 
 /// Stops the run: the input broke a promise.
