@@ -62,13 +62,15 @@ let package = Package(
         .target(name: "PluginKit", dependencies: ["DossierProtocol"]),
         .target(
             name: "DocumentStore",
-            dependencies: [grdb, sqlite, "TextAnalysis", "DossierProtocol", .product(name: "Yams", package: "Yams")],
+            dependencies: [grdb, sqlite, "TextAnalysis", "DossierProtocol", "XMLInput", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/august-plenum-results.txt")]),
         .target(name: "SessionStore", dependencies: ["DossierProtocol"]),
         .target(name: "Citation", dependencies: ["CSL"], resources: [.copy("Styles")]),
         // A CSL 1.0.2 processor: styles, locales (bundled, unchanged from the CSL project),
-        // citations and bibliographies. Foundation and its XML parser only.
-        .target(name: "CSL", resources: [.copy("Locales")]),
+        // citations and bibliographies. Foundation and its XML parser only (through XMLInput).
+        .target(name: "CSL", dependencies: ["XMLInput"], resources: [.copy("Locales")]),
+        // What Foundation's XML parser must be given so that no file stops the program.
+        .target(name: "XMLInput"),
         // The CSL processor test suite's fixtures read, run and compared after the suite's
         // own normalisation: for the CSL tests and `dossier-bench csl`.
         .target(name: "CSLTestSuite", dependencies: ["CSL"]),
@@ -125,7 +127,8 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "REPLCore", "PluginHost", "BuiltinCommands", "DocumentStore", "DossierProtocol", "SessionStore", "ProcessDriver", "CSL",
+                "REPLCore", "PluginHost", "BuiltinCommands", "DocumentStore", "DossierProtocol", "SessionStore", "ProcessDriver",
+                "CSL",
                 grdb,
             ],
             path: "Tests/TestSupport"),

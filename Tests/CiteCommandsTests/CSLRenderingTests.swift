@@ -57,12 +57,15 @@ import Testing
         #expect(outcome.output == "[The Origin of Species]\n[Letter to Robert T. Oliver]\n")
     }
 
-    @Test func aStyleInLatin1ThatSaysSoIsReadAsLatin1() async throws {
+    @Test func aStyleInLatin1ThatSaysSoIsReadAsLatin1AndAnyInstructionIsFine() async throws {
         let repl = try await ScriptedREPL()
         let items = Fixtures.write(Self.items, named: "items.json")
         let style = Fixtures.temporaryFolder().appendingPathComponent("latin1.csl")
+        // With a processing instruction that has no data, which Foundation's parser would
+        // stop the program on.
         let text = """
             <?xml version="1.0" encoding="ISO-8859-1"?>
+            <?dossier?>
             <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
               <citation><layout prefix="« " suffix=" »"><text variable="title"/></layout></citation>
             </style>

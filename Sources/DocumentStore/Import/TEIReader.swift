@@ -1,4 +1,5 @@
 import Foundation
+import XMLInput
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -18,11 +19,8 @@ struct TEIReader: RecordReader {
 
     func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
         if let problem = data.withUnsafeBytes({ Self.encodingProblem(in: $0, file: file) }) { throw problem }
-        // Foundation's parser reads a processing instruction without data (`<?target?>`,
-        // legal XML) through a null pointer and ends the process; such an instruction is
-        // given a placeholder the reader never looks at, on the same line.
         let parser: XMLParser
-        if let patched = data.withUnsafeBytes({ Self.processingInstructionsGivenData($0) }) {
+        if let patched = data.withUnsafeBytes({ XMLInput.processingInstructionsGivenData($0) }) {
             parser = XMLParser(data: patched)
         } else {
             guard let opened = XMLParser(contentsOf: url) else {
@@ -97,50 +95,10 @@ struct TEIReader: RecordReader {
     /// parser's to convert; any other must be UTF-8: the parser passes names it cannot decode
     /// on to Foundation, which stops the process on them (`<\u{FF}on>`, or the same behind a
     /// declared encoding that is no encoding's name, both found by fuzzing).
-    /// The file with `_` as the data of every processing instruction that has none; nil
-    /// when it has no such instruction (nearly always), so that the file is read as it is.
-    static func processingInstructionsGivenData(_ bytes: UnsafeRawBufferPointer) -> Data? {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        var insertions: [Int] = []
-        var index = 0
-        while index + 1 < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") else {
-                index += 1
-                continue
-            }
-            var end = index + 2
-            while end < bytes.count, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: "?") { end += 1 }
-            let named = end > index + 2
-            while end < bytes.count, isSpace(bytes[end]) { end += 1 }
-            if named, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "?"), bytes[end + 1] == UInt8(ascii: ">") {
-                insertions.append(end)
-            }
-            index = end
-        }
-        guard !insertions.isEmpty else { return nil }
-        var patched = Data(capacity: bytes.count + insertions.count * 2)
-        var start = 0
-        for position in insertions {
-            patched.append(contentsOf: bytes[start..<position])
-            patched.append(contentsOf: Array(" _".utf8))
-            start = position
-        }
-        patched.append(contentsOf: bytes[start...])
-        return patched
-    }
-
     static func encodingProblem(in bytes: UnsafeRawBufferPointer, file: String) -> ImportError? {
         if let problem = TextCheck.binaryProblem(in: bytes, file: file) { return problem }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
-        let head = String(decoding: bytes.prefix(256), as: UTF8.self)
-        if head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"),
-            let declarationEnd = head.range(of: "?>"),
-            let encoding = head[..<declarationEnd.lowerBound].firstMatch(of: /encoding\s*=\s*["']([^"']+)["']/)
-        {
-            if encoding.1.lowercased().wholeMatch(of: /(iso[-_ ]?8859-[0-9]{1,2}|latin-?[0-9]|(windows|cp)-?125[0-8])/) != nil {
-                return nil
-            }
-        }
+        if XMLInput.declaresASingleByteEncoding(bytes) { return nil }
         return TextCheck.problem(in: bytes, file: file)
     }
 
