@@ -43,7 +43,8 @@ public enum CSLError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidStyle(file, problem):
             return "Style '\(file)': \(problem)."
         case let .unresolvedParent(file, parent):
-            return "Style '\(file)': dependent style's parent '\(parent)' could not be found; supply it to the resolver."
+            return
+                "Style '\(file)': it is a dependent style, and its parent '\(parent)' could not be found; put \(parent.split(separator: "/").last.map(String.init) ?? parent).csl (from the CSL styles repository) beside it or in a Styles/ folder."
         case let .invalidLocale(file, problem):
             return "Locale '\(file)': \(problem)."
         case let .invalidItems(reason):

@@ -73,7 +73,8 @@ public struct CSLStyles: Sendable {
     /// The style `given` names, parsed; a dependent style's parent is looked for the same way.
     public func style(_ given: String) throws(Failure) -> CSLStyle {
         let url = try file(for: given)
-        let folders = self.folders + [Self.bundledFolder].compactMap { $0 }
+        // A parent beside the style first (a journal's style downloaded with its parent).
+        let folders = [url.deletingLastPathComponent()] + self.folders + [Self.bundledFolder].compactMap { $0 }
         do {
             return try CSLStyle(contentsOf: url) { parent in
                 // A parent link ends in the parent's id, which is its file name.

@@ -98,3 +98,51 @@ import Testing
                 "[^3]: “Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers’ Party Presidium.”"))
     }
 }
+
+/// Dependent styles: a journal's style that names an independent parent.
+@Suite struct DependentStyleTests {
+    static func dependent(_ id: String, parent: String) -> String {
+        """
+        <style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="en-GB">
+          <info>
+            <title>Journal of \(id)</title><id>http://www.zotero.org/styles/\(id)</id>
+            <link href="http://www.zotero.org/styles/\(parent)" rel="independent-parent"/>
+            <category citation-format="note"/>
+          </info>
+        </style>
+        """
+    }
+
+    @Test func aDependentStyleCitesAsItsParentWithItsOwnLocale() async throws {
+        let repl = try await awkwardREPL()
+        let styles = repl.workspace.root.appendingPathComponent("Styles")
+        try FileManager.default.createDirectory(at: styles, withIntermediateDirectories: true)
+        try Data(Self.dependent("korean-history", parent: "chicago-notes-bibliography").utf8)
+            .write(to: styles.appendingPathComponent("korean-history.csl"))
+        let listed = try await repl.json("cite styles --json")
+        #expect(listed.array?.first { $0["name"] == "korean-history" }?["kind"] == "dependent")
+        // Chicago's note in the dependent style's British English: its quotation marks and date order.
+        #expect(
+            await repl.run("cite t-year --style korean-history").output == "‘Report’, 1956, National Archives.\n")
+        #expect(await repl.run("cite t-telegram --style korean-history").output.contains("22 September 1956"))
+
+        // Beside a style given by path, its parent is looked for in the same folder.
+        let folder = Fixtures.temporaryFolder("downloaded")
+        try Data(Self.dependent("plenum-studies", parent: "titles").utf8).write(
+            to: folder.appendingPathComponent("plenum-studies.csl"))
+        let missing = await repl.run("cite t-year --style \(folder.path)/plenum-studies.csl")
+        #expect(!missing.succeeded)
+        #expect(missing.messages.contains("its parent 'http://www.zotero.org/styles/titles' could not be found; put titles.csl"))
+        try Data(
+            #"<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><citation><layout><text variable="title"/></layout></citation></style>"#
+                .utf8
+        ).write(to: folder.appendingPathComponent("titles.csl"))
+        #expect(await repl.run("cite t-year --style \(folder.path)/plenum-studies.csl").output == "Report\n")
+
+        // Two styles that name each other as parent are refused, not followed for ever.
+        try Data(Self.dependent("titles", parent: "plenum-studies").utf8).write(to: folder.appendingPathComponent("titles.csl"))
+        let loop = await repl.run("cite t-year --style \(folder.path)/plenum-studies.csl")
+        #expect(!loop.succeeded)
+        #expect(loop.messages.contains("leads back to itself"))
+    }
+}

@@ -20,6 +20,12 @@ public struct CSLStyle: Sendable {
 
     /// Parses style XML; dependent styles are resolved through `parentResolver`.
     public init(data: Data, name: String, parentResolver: ParentResolver? = nil) throws(CSLError) {
+        try self.init(data: data, name: name, parentResolver: parentResolver, children: [])
+    }
+
+    /// `children`: the dependent styles that led here, so that a parent link back to one
+    /// of them is reported rather than followed for ever.
+    private init(data: Data, name: String, parentResolver: ParentResolver?, children: [String]) throws(CSLError) {
         let root = try XElement.parse(data, file: name)
         guard root.name == "style" else {
             throw CSLError.invalidStyle(
@@ -29,10 +35,17 @@ public struct CSLStyle: Sendable {
         if root.child("citation") == nil, let info = root.child("info"),
             let parent = info.all("link").first(where: { $0["rel"] == "independent-parent" })?["href"]
         {
+            guard !children.contains(parent), parent != name else {
+                throw CSLError.invalidStyle(
+                    file: name,
+                    problem: "its parent '\(parent)' leads back to itself (\((children + [name]).joined(separator: " → "))); "
+                        + "link an independent style as the parent")
+            }
             guard let parentData = parentResolver?(parent) else {
                 throw CSLError.unresolvedParent(file: name, parent: parent)
             }
-            var parentStyle = try CSLStyle(data: parentData, name: parent, parentResolver: parentResolver)
+            var parentStyle = try CSLStyle(
+                data: parentData, name: parent, parentResolver: parentResolver, children: children + [name])
             if let loc = root["default-locale"] { parentStyle = parentStyle.withDefaultLocale(loc) }
             self = parentStyle
             return
