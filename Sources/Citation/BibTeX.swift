@@ -24,7 +24,10 @@ public enum BibTeX {
                 }
             }
         }
-        if let translator = document.translator { fields.append(("translator", escaped(translator))) }
+        let translators = document.names("translator")
+        if !translators.isEmpty {
+            fields.append(("translator", translators.map { escaped($0.inverted) }.joined(separator: " and ")))
+        }
         if biblatex {
             let library = [document.archive, document.archiveRef].compactMap { $0 }
             if !library.isEmpty { fields.append(("library", escaped(library.joined(separator: ", ")))) }
@@ -59,8 +62,9 @@ public enum BibTeX {
     /// translator and the original language.
     static func noteText(_ document: CitedDocument) -> String {
         var note = [document.archiveRef, document.collection, document.archive].compactMap { $0 }.joined(separator: ", ")
-        if let translator = document.translator {
-            note += (note.isEmpty ? "" : ". ") + "Translated by \(translator)"
+        let translators = document.names("translator")
+        if !translators.isEmpty {
+            note += (note.isEmpty ? "" : ". ") + "Translated by \(translators.map(\.display).joined(separator: " and "))"
             if let original = document.originalLanguage { note += " from the \(original)" }
         } else if let original = document.originalLanguage {
             note += (note.isEmpty ? "" : ". ") + "Original language: \(original)"

@@ -1,19 +1,23 @@
 import CSL
 import Foundation
 
-/// CSL-JSON, as pandoc (`--citeproc`) and Zotero read it: each document a `manuscript`
-/// whose `id` is the Dossier document id, with the archive's fields in CSL's variables.
+/// CSL-JSON, as pandoc (`--citeproc`) and Zotero read it: each document an item of its
+/// type (a `manuscript` when the record has none) whose `id` is the Dossier document id,
+/// with the archive's fields in CSL's variables.
 public enum CSLJSON {
     /// The item for one document.
     public static func item(_ document: CitedDocument) -> [String: Any] {
         var item: [String: Any] = [
-            "id": document.id, "type": "manuscript", "title": TitleText.protectingHyphenatedNames(document.title),
+            "id": document.id, "type": document.type ?? "manuscript",
+            "title": TitleText.protectingHyphenatedNames(document.title),
         ]
+        for (role, names) in document.names { item[role] = names.map(\.json) }
+        for (variable, value) in document.variables { item[variable] = value }
+        if let original = document.originalDate { item["original-date"] = dateObject(original) }
         if let date = document.date { item["issued"] = dateObject(date) }
         if let archive = document.archive { item["archive"] = archive }
         if let reference = document.archiveRef { item["archive_location"] = reference }
-        if let collection = document.collection { item["collection-title"] = collection }
-        if let translator = document.translator { item["translator"] = [["literal": translator]] }
+        if item["collection-title"] == nil, let collection = document.collection { item["collection-title"] = collection }
         if let url = document.url { item["URL"] = url }
         if let accessed = document.accessed { item["accessed"] = dateObject(accessed) }
         // CSL sets a title in headline case only for English: say which language a title

@@ -12,18 +12,26 @@ public struct CitedDocument: Sendable, Equatable {
     /// The reference inside the archive (`AVPRF F. 0102, Op. 12, P. 68, Delo 5`).
     public var archiveRef: String?
     public var collections: [String]
-    public var translator: String?
+    /// The CSL item type; nil is an archival manuscript.
+    public var type: String?
+    /// The name lists by CSL role: `author`, `recipient`, `translator`, `editor`, `interviewer`.
+    public var names: [(role: String, names: [CitedName])]
+    /// CSL's other variables the record has, by CSL name: `container-title`, `volume`,
+    /// `number`, `page`, `archive-place`, `publisher`, `publisher-place`, `original-title`…
+    public var variables: [String: String]
+    public var originalDate: CitationDate?
     /// The language of the record as imported (`en`, `ru`), if known.
     public var language: String?
     public var originalLanguage: String?
     public var url: String?
-    /// When the document was first consulted or cited, for styles and exports that ask.
+    /// When the document was consulted, for styles and exports that ask.
     public var accessed: CitationDate?
 
     public init(
         id: String, title: String, date: CitationDate? = nil, archive: String? = nil, archiveRef: String? = nil,
-        collections: [String] = [], translator: String? = nil, language: String? = nil, originalLanguage: String? = nil,
-        url: String? = nil, accessed: CitationDate? = nil
+        collections: [String] = [], type: String? = nil, names: [(role: String, names: [CitedName])] = [],
+        variables: [String: String] = [:], originalDate: CitationDate? = nil, language: String? = nil,
+        originalLanguage: String? = nil, url: String? = nil, accessed: CitationDate? = nil
     ) {
         self.id = id
         self.rawTitle = title
@@ -31,11 +39,27 @@ public struct CitedDocument: Sendable, Equatable {
         self.archive = archive.nonEmpty
         self.archiveRef = archiveRef.nonEmpty
         self.collections = collections.compactMap(\.nonEmpty)
-        self.translator = translator.nonEmpty
+        self.type = type.nonEmpty
+        self.names = names.filter { !$0.names.isEmpty }
+        self.variables = variables.compactMapValues(\.nonEmpty)
+        self.originalDate = originalDate
         self.language = language.nonEmpty
         self.originalLanguage = originalLanguage.nonEmpty
         self.url = url.nonEmpty
         self.accessed = accessed
+    }
+
+    public static func == (lhs: CitedDocument, rhs: CitedDocument) -> Bool {
+        lhs.id == rhs.id && lhs.rawTitle == rhs.rawTitle && lhs.date == rhs.date && lhs.archive == rhs.archive
+            && lhs.archiveRef == rhs.archiveRef && lhs.collections == rhs.collections && lhs.type == rhs.type
+            && lhs.names.map(\.role) == rhs.names.map(\.role) && lhs.names.map(\.names) == rhs.names.map(\.names)
+            && lhs.variables == rhs.variables && lhs.originalDate == rhs.originalDate && lhs.language == rhs.language
+            && lhs.originalLanguage == rhs.originalLanguage && lhs.url == rhs.url && lhs.accessed == rhs.accessed
+    }
+
+    /// The names in one role.
+    public func names(_ role: String) -> [CitedName] {
+        names.first { $0.role == role }?.names ?? []
     }
 
     /// The collections as one element (`A; B`), as CSL's `collection-title` holds them.
@@ -47,6 +71,37 @@ public struct CitedDocument: Sendable, Equatable {
     /// set in title case (acronyms such as DPRK and CPSU kept), white space tidied.
     public var title: String {
         TitleText.fromAllCaps(TitleText.tidy(rawTitle))
+    }
+}
+
+/// A name as citations take it: a person's family and given names, or a literal name.
+public struct CitedName: Sendable, Equatable {
+    public var family: String?
+    public var given: String?
+    public var literal: String?
+
+    public init(family: String? = nil, given: String? = nil, literal: String? = nil) {
+        self.family = family.nonEmpty
+        self.given = given.nonEmpty
+        self.literal = literal.nonEmpty
+    }
+
+    /// Given name first, or the literal name ("Gary Goldberg").
+    public var display: String {
+        literal ?? [given, family].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// Family name first ("Goldberg, Gary"), as BibTeX and RIS write names.
+    public var inverted: String {
+        literal ?? [family, given].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    var json: [String: Any] {
+        if let literal { return ["literal": literal] }
+        var object: [String: Any] = [:]
+        if let family { object["family"] = family }
+        if let given { object["given"] = given }
+        return object
     }
 }
 

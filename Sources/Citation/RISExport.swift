@@ -11,7 +11,7 @@ public enum RISExport {
             lines.append(("PY", String(date.year)))
             if date.isUncertain { lines.append(("N1", "Date uncertain: c. \(date.year)")) }
         }
-        if let translator = document.translator { lines.append(("A4", translator)) }
+        for translator in document.names("translator") { lines.append(("A4", translator.inverted)) }
         if let archive = document.archive { lines.append(("DB", archive)) }
         if let reference = document.archiveRef { lines.append(("AV", reference)) }
         lines += document.collections.map { ("T3", $0) }

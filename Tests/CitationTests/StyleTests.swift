@@ -19,7 +19,8 @@ import Testing
         id: "wca-1", title: "Telegram from A. Mikoyan to the CPSU Central Committee",
         date: CitationDate(year: 1956, month: 9, day: 22), archive: "Wilson Center Digital Archive",
         archiveRef: "AVPRF F. 0102, Op. 12, P. 68, Delo 5", collections: ["August Plenum Incident"],
-        translator: "Gary Goldberg", originalLanguage: "Russian", url: "https://digitalarchive.wilsoncenter.org/document/120193")
+        names: [("translator", [CitedName(family: "Goldberg", given: "Gary")])], originalLanguage: "Russian",
+        url: "https://digitalarchive.wilsoncenter.org/document/120193")
     static let conversation = CitedDocument(
         id: "c", title: "Record of a Conversation between Soviet Embassy Counsellor S. Filatov and Pak Yeong-bin",
         date: CitationDate(year: 1956, month: 2, day: 25), archive: "Wilson Center Digital Archive")
@@ -78,13 +79,13 @@ import Testing
     @Test func chicagoShortNotesAndBibliography() throws {
         #expect(
             try Self.rendered(Self.telegram, style: "chicago").short
-                == "Gary Goldberg, “Telegram from A. Mikoyan to the CPSU Central Committee.”")
+                == "Goldberg, “Telegram from A. Mikoyan to the CPSU Central Committee.”")
         #expect(
             try Self.rendered(Self.apostrophes, style: "chicago").short
                 == "“Report on the ‘August Plenum of the Korean Workers’ Party.’”")
         #expect(
             try Self.rendered(Self.telegram, style: "chicago").entry
-                == "Gary Goldberg, trans. “Telegram from A. Mikoyan to the CPSU Central Committee.” August Plenum Incident. September 22, 1956. AVPRF F. 0102, Op. 12, P. 68, Delo 5. Wilson Center Digital Archive. https://digitalarchive.wilsoncenter.org/document/120193."
+                == "Goldberg, Gary, trans. “Telegram from A. Mikoyan to the CPSU Central Committee.” August Plenum Incident. September 22, 1956. AVPRF F. 0102, Op. 12, P. 68, Delo 5. Wilson Center Digital Archive. https://digitalarchive.wilsoncenter.org/document/120193."
         )
         #expect(
             try Self.rendered(Self.undated, style: "chicago").entry == "“Undated Report on the Situation.” National Archives.")
@@ -99,7 +100,7 @@ import Testing
     @Test(arguments: [
         (
             telegram,
-            "Gary Goldberg, translator. “Telegram from A. Mikoyan to the CPSU Central Committee.” 22 Sept. 1956, Wilson Center Digital Archive, AVPRF F. 0102, Op. 12, P. 68, Delo 5, https://digitalarchive.wilsoncenter.org/document/120193. August Plenum Incident."
+            "Goldberg, Gary, translator. “Telegram from A. Mikoyan to the CPSU Central Committee.” 22 Sept. 1956, Wilson Center Digital Archive, AVPRF F. 0102, Op. 12, P. 68, Delo 5, https://digitalarchive.wilsoncenter.org/document/120193. August Plenum Incident."
         ),
         (circa, "“Memorandum on the Korean Question.” Circa 1950, National Archives."),
         (undated, "“Undated Report on the Situation.” National Archives."),
@@ -114,7 +115,7 @@ import Testing
     @Test(arguments: [
         (
             telegram,
-            "Telegram from A. Mikoyan to the CPSU Central Committee (Gary Goldberg, Trans.). (1956). Wilson Center Digital Archive (AVPRF F. 0102, Op. 12, P. 68, Delo 5). https://digitalarchive.wilsoncenter.org/document/120193"
+            "Telegram from A. Mikoyan to the CPSU Central Committee (G. Goldberg, Trans.). (1956). Wilson Center Digital Archive (AVPRF F. 0102, Op. 12, P. 68, Delo 5). https://digitalarchive.wilsoncenter.org/document/120193"
         ),
         (circa, "Memorandum on the Korean question. (ca. 1950). National Archives."),
         (undated, "Undated report on the situation. (n.d.). National Archives."),
@@ -138,7 +139,7 @@ import Testing
         (doubleQuotes, "\"Report on the 'August Plenum' of the KWP,\" September 1, 1956, Wilson Center Digital Archive."),
         (CitedDocument(id: "bare", title: "Untitled note"), "\"Untitled note.\""),
         (
-            CitedDocument(id: "t", title: "What is to be done?", translator: "A. B."),
+            CitedDocument(id: "t", title: "What is to be done?", names: [("translator", [CitedName(literal: "A. B.")])]),
             "\"What is to be done?\" Translated by A. B."
         ),
     ])

@@ -38,7 +38,7 @@ import Testing
         #expect(again.added == 0 && again.changed == 0 && again.unchanged == 9)
         let record = try #require(try store.record(id: ids[0]))
         #expect(record.text == "The full translated text of document 0, in many words.")
-        #expect(record.translator == "Gary Goldberg")
+        #expect(record.translator == [PersonName(literal: "Gary Goldberg")])
         #expect(record.collections == ["August Plenum 1956", "Soviet Foreign Policy"])
         #expect(record.subjects == ["rehabilitation"])
         #expect(record.extra["tags"] == ["#plenum"])
@@ -91,7 +91,7 @@ import Testing
         let summary = try store.importFile(at: replacement, replace: true)
         #expect(summary.changed == 1)
         let record = try #require(try store.record(id: ids[0]))
-        #expect(record.title == "Only a title" && record.text.isEmpty && record.translator == nil && record.collections.isEmpty)
+        #expect(record.title == "Only a title" && record.text.isEmpty && record.translator.isEmpty && record.collections.isEmpty)
         let history = try store.history(id: ids[0])
         #expect(history.count == 3 && history[1].record == merged)
         #expect(history[2].action == .replaced)
@@ -137,8 +137,9 @@ import Testing
             let store = try DocumentStore.open(at: url)
             try SampleArchive.importInto(store)
         }
-        // The store as the release before history left it.
+        // The store as the release before history left it, when a translator was a line of text.
         let queue = try DatabaseQueue(path: url.path)
+        let first = try queue.read { db in try String.fetchOne(db, sql: "SELECT min(id) FROM document") }
         try queue.write { db in
             try db.execute(
                 sql: """
@@ -146,13 +147,19 @@ import Testing
                     ALTER TABLE document DROP COLUMN version;
                     ALTER TABLE document DROP COLUMN changed;
                     ALTER TABLE document DROP COLUMN action;
-                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v11:%';
-                    """)
+                    ALTER TABLE document DROP COLUMN bibliographic;
+                    ALTER TABLE document ADD COLUMN translator TEXT;
+                    UPDATE document SET translator = 'Goldberg, Gary' WHERE id = ?;
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v11:%' OR identifier LIKE 'v12:%';
+                    """, arguments: [first])
         }
         try queue.close()
         let store = try DocumentStore.open(at: url)
         #expect(try store.count() == 9)
-        let id = try #require(try store.ids(withPrefix: "wca-", limit: 1).first)
+        let id = try #require(first)
+        // The translator becomes a name with its parts, nothing else changes.
+        #expect(try store.record(id: id)?.translator == [PersonName(family: "Goldberg", given: "Gary")])
+        #expect(try store.record(id: id)?.author == [])
         #expect(try store.history(id: id).map(\.number) == [1])
         let (_, file) = try fullText(store)
         #expect(try store.importFile(at: file).changed == 2)

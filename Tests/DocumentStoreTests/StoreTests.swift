@@ -114,8 +114,14 @@ import Testing
             id: "round-1", date: try PartialDate.parse("1956-09-20"), dateEnd: try PartialDate.parse("1956-09-23"),
             dateText: "20–23 September 1956", title: "Title", summary: "Summary", text: "Text", archive: "Archive",
             archiveRef: "F. 1", collections: ["C"], people: ["Kim Il Sung", "Mikoyan"], places: ["Pyongyang"],
-            subjects: ["S"], language: "Russian", originalLanguage: "Korean", translator: "T", url: "https://example.org/1",
-            extra: ["pages": "12"])
+            subjects: ["S"], language: "Russian", originalLanguage: "Korean", type: "letter",
+            author: [PersonName(family: "Rhee", given: "Syngman")], recipient: [PersonName(family: "Oliver", given: "Robert T.")],
+            translator: [PersonName(family: "Tolstoy", given: "T."), PersonName(literal: "Foreign Ministry")],
+            editor: [PersonName(family: "Mabon", given: "David W.")], interviewer: [PersonName(literal: "Radio Free Asia")],
+            containerTitle: "Foreign Relations of the United States, 1955–1957", collectionTitle: "FRUS", volume: "XXIII",
+            number: "127", page: "301–303", archivePlace: "Moscow", publisher: "Government Printing Office",
+            publisherPlace: "Washington", originalDate: try PartialDate.parse("1950-03"), originalTitle: "Письмо",
+            accessed: try PartialDate.parse("2026-12-04"), url: "https://example.org/1", extra: ["pages": "12"])
         let file = Fixtures.write(
             String(decoding: try JSONEncoder().encode(record.json), as: UTF8.self) + "\n", named: "round.jsonl")
         _ = try store.importFile(at: file, origin: "round.jsonl")
@@ -123,5 +129,40 @@ import Testing
         #expect(stored.provenance == Provenance(file: "round.jsonl", format: "jsonl"))
         stored.provenance = nil
         #expect(stored == record)
+        // Every field of the vocabulary is in the JSON, under its own name.
+        let json = record.json
+        for field in RecordField.all.map(\.name) { #expect(json[field] != nil, "\(field) is in the record's JSON") }
+        #expect(json["author"] == [["family": "Rhee", "given": "Syngman"]])
+        #expect(json["interviewer"] == [["literal": "Radio Free Asia"]])
+    }
+
+    @Test(arguments: [
+        (
+            #""translator": "Rhee, Syngman; Robert T. Oliver""#,
+            [PersonName(family: "Rhee", given: "Syngman"), PersonName(literal: "Robert T. Oliver")]
+        ),
+        (#""author": {"family": "Pak", "given": "Chang-ok"}"#, [PersonName(family: "Pak", given: "Chang-ok")]),
+        (
+            #""author": ["Soviet Embassy, Pyongyang, 1956", {"literal": "KWP CC"}]"#,
+            [PersonName(literal: "Soviet Embassy, Pyongyang, 1956"), PersonName(literal: "KWP CC")]
+        ),
+    ])
+    func namesAreReadFromTextObjectsAndLists(field: String, names: [PersonName]) throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        let file = Fixtures.write(#"{"id": "n-1", "title": "T", \#(field)}"# + "\n", named: "names.jsonl")
+        _ = try store.importFile(at: file)
+        let record = try #require(try store.record(id: "n-1"))
+        #expect(record.author + record.translator == names)
+    }
+
+    @Test func aTypeOutsideCSLIsRefusedWithTheTypesThatAre() throws {
+        let (_, store) = try Fixtures.sampleWorkspace()
+        let file = Fixtures.write(#"{"id": "n-2", "title": "T", "type": "telegram"}"# + "\n", named: "type.jsonl")
+        #expect {
+            try store.importFile(at: file)
+        } throws: { error in
+            "\(error)".contains("type 'telegram' is not a CSL item type; use one of manuscript, letter")
+        }
+        #expect(try store.record(id: "n-2") == nil)
     }
 }

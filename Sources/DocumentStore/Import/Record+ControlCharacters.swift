@@ -32,6 +32,13 @@ extension Record {
         func clean(_ values: inout [String], _ name: String) {
             for index in values.indices { clean(&values[index], name) }
         }
+        func clean(_ names: inout [PersonName], _ name: String) {
+            for index in names.indices {
+                clean(&names[index].family, name)
+                clean(&names[index].given, name)
+                clean(&names[index].literal, name)
+            }
+        }
         clean(&record.title, "title")
         clean(&record.summary, "summary")
         clean(&record.text, "text")
@@ -44,7 +51,21 @@ extension Record {
         clean(&record.subjects, "subjects")
         clean(&record.language, "language")
         clean(&record.originalLanguage, "original_language")
+        clean(&record.type, "type")
+        clean(&record.author, "author")
+        clean(&record.recipient, "recipient")
         clean(&record.translator, "translator")
+        clean(&record.editor, "editor")
+        clean(&record.interviewer, "interviewer")
+        clean(&record.containerTitle, "container_title")
+        clean(&record.collectionTitle, "collection_title")
+        clean(&record.volume, "volume")
+        clean(&record.number, "number")
+        clean(&record.page, "page")
+        clean(&record.archivePlace, "archive_place")
+        clean(&record.publisher, "publisher")
+        clean(&record.publisherPlace, "publisher_place")
+        clean(&record.originalTitle, "original_title")
         clean(&record.url, "url")
         return (record, fields, removed)
     }

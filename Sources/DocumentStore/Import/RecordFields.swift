@@ -19,8 +19,23 @@ enum RecordFields {
         "places": "places", "place": "places", "country": "places", "locale": "places",
         "subjects": "subjects", "subject": "subjects",
         "language": "language", "original_language": "original_language",
-        "translator": "translator", "url": "url",
+        "url": "url",
+        "type": "type",
+        "author": "author", "recipient": "recipient", "translator": "translator", "editor": "editor",
+        "interviewer": "interviewer",
+        "container_title": "container_title", "container-title": "container_title",
+        "collection_title": "collection_title", "collection-title": "collection_title",
+        "volume": "volume", "number": "number", "page": "page",
+        "archive_place": "archive_place", "archive-place": "archive_place",
+        "publisher": "publisher", "publisher_place": "publisher_place", "publisher-place": "publisher_place",
+        "original_date": "original_date", "original-date": "original_date",
+        "original_title": "original_title", "original-title": "original_title",
+        "accessed": "accessed",
     ]
+
+    /// The name lists: each name `{"family", "given"}` or `{"literal"}`, or text ("Rhee,
+    /// Syngman"; several separated by `;`).
+    static let nameFields: Set<String> = ["author", "recipient", "translator", "editor", "interviewer"]
 
     static let knownNames = Set(aliases.keys)
 
@@ -46,6 +61,7 @@ enum RecordFields {
         }
         var scalars: [String: String] = [:]
         var lists: [String: [String]] = [:]
+        var names: [String: [PersonName]] = [:]
         var extra: [String: JSONValue] = [:]
         // Sorted so that when two aliases of one field are both present, the outcome does
         // not depend on dictionary order.
@@ -67,7 +83,25 @@ enum RecordFields {
                 }
                 continue
             }
-            if listFields.contains(name) {
+            if nameFields.contains(name) {
+                let read: [PersonName]
+                switch value {
+                case .null: read = []
+                case .string(let text): read = text.split(separator: ";").compactMap { PersonName.reading(String($0)) }
+                case .object: read = PersonName.from(json: value).map { [$0] } ?? []
+                case .array(let values):
+                    read = try values.map { (element: JSONValue) throws(ImportError) -> PersonName? in
+                        if element == .null { return nil }
+                        guard let person = PersonName.from(json: element) else {
+                            throw fail(
+                                "field '\(key)' must list names as {\"family\": …, \"given\": …}, {\"literal\": …} or text.")
+                        }
+                        return person
+                    }.compactMap { $0 }
+                case .number, .bool: throw fail("field '\(key)' must be a name or a list of names, not \(value.text).")
+                }
+                for person in read where !(names[name, default: []].contains(person)) { names[name, default: []].append(person) }
+            } else if listFields.contains(name) {
                 let items: [String]
                 switch value {
                 case .null: items = []
@@ -114,6 +148,16 @@ enum RecordFields {
         if let date, let dateEnd, dateEnd.upperBound < date.lowerBound {
             throw fail("date_end '\(dateEnd.iso)' is before date '\(date.iso)'. Swap them or correct one.")
         }
+        let originalDate = try parseDate(scalars["original_date"], field: "original_date", fail: fail)
+        let accessed = try parseDate(scalars["accessed"], field: "accessed", fail: fail)
+        let type = scalars["type"].map {
+            $0.lowercased() == "personal communication" ? "personal_communication" : $0.lowercased()
+        }
+        if let type, !Record.itemTypes.contains(type) {
+            throw fail(
+                "type '\(scalars["type"]!)' is not a CSL item type; use one of manuscript, letter, document, report, "
+                    + "interview, book, chapter, article-journal, article-newspaper, webpage, personal_communication, …")
+        }
         let id =
             scalars["id"]
             ?? Record.derivedID(prefix: "doc", url: scalars["url"], title: title, date: date?.iso)
@@ -123,8 +167,14 @@ enum RecordFields {
             archive: scalars["archive"], archiveRef: scalars["archive_ref"],
             collections: lists["collections"] ?? [], people: lists["people"] ?? [],
             places: lists["places"] ?? [], subjects: lists["subjects"] ?? [],
-            language: scalars["language"], originalLanguage: scalars["original_language"],
-            translator: scalars["translator"], url: scalars["url"], provenance: provenance,
+            language: scalars["language"], originalLanguage: scalars["original_language"], type: type,
+            author: names["author"] ?? [], recipient: names["recipient"] ?? [], translator: names["translator"] ?? [],
+            editor: names["editor"] ?? [], interviewer: names["interviewer"] ?? [],
+            containerTitle: scalars["container_title"], collectionTitle: scalars["collection_title"],
+            volume: scalars["volume"], number: scalars["number"], page: scalars["page"],
+            archivePlace: scalars["archive_place"], publisher: scalars["publisher"],
+            publisherPlace: scalars["publisher_place"], originalDate: originalDate,
+            originalTitle: scalars["original_title"], accessed: accessed, url: scalars["url"], provenance: provenance,
             extra: extra)
     }
 

@@ -24,7 +24,31 @@ public struct Record: Sendable, Equatable {
     public var subjects: [String]
     public var language: String?
     public var originalLanguage: String?
-    public var translator: String?
+    /// The CSL item type (`manuscript`, `letter`, `document`, `chapter`…); nil when not
+    /// known, which a citation takes as an archival manuscript.
+    public var type: String?
+    public var author: [PersonName]
+    public var recipient: [PersonName]
+    public var translator: [PersonName]
+    public var editor: [PersonName]
+    public var interviewer: [PersonName]
+    /// The published volume the document sits in (a FRUS volume's title).
+    public var containerTitle: String?
+    /// The series of that volume, or the collection a document belongs to.
+    public var collectionTitle: String?
+    public var volume: String?
+    /// A document number inside the volume or the series.
+    public var number: String?
+    public var page: String?
+    /// Where the archive is (`Moscow`).
+    public var archivePlace: String?
+    public var publisher: String?
+    public var publisherPlace: String?
+    /// When an edition or translation's original was written or published.
+    public var originalDate: PartialDate?
+    public var originalTitle: String?
+    /// When the document was consulted online.
+    public var accessed: PartialDate?
     public var url: String?
     /// Where the record came from: the imported file and its format.
     public var provenance: Provenance?
@@ -36,7 +60,11 @@ public struct Record: Sendable, Equatable {
         title: String, summary: String = "", text: String = "", archive: String? = nil,
         archiveRef: String? = nil, collections: [String] = [], people: [String] = [],
         places: [String] = [], subjects: [String] = [], language: String? = nil,
-        originalLanguage: String? = nil, translator: String? = nil, url: String? = nil,
+        originalLanguage: String? = nil, type: String? = nil, author: [PersonName] = [], recipient: [PersonName] = [],
+        translator: [PersonName] = [], editor: [PersonName] = [], interviewer: [PersonName] = [],
+        containerTitle: String? = nil, collectionTitle: String? = nil, volume: String? = nil, number: String? = nil,
+        page: String? = nil, archivePlace: String? = nil, publisher: String? = nil, publisherPlace: String? = nil,
+        originalDate: PartialDate? = nil, originalTitle: String? = nil, accessed: PartialDate? = nil, url: String? = nil,
         provenance: Provenance? = nil, extra: [String: JSONValue] = [:]
     ) {
         self.id = id
@@ -54,7 +82,23 @@ public struct Record: Sendable, Equatable {
         self.subjects = subjects
         self.language = language
         self.originalLanguage = originalLanguage
+        self.type = type
+        self.author = author
+        self.recipient = recipient
         self.translator = translator
+        self.editor = editor
+        self.interviewer = interviewer
+        self.containerTitle = containerTitle
+        self.collectionTitle = collectionTitle
+        self.volume = volume
+        self.number = number
+        self.page = page
+        self.archivePlace = archivePlace
+        self.publisher = publisher
+        self.publisherPlace = publisherPlace
+        self.originalDate = originalDate
+        self.originalTitle = originalTitle
+        self.accessed = accessed
         self.url = url
         self.provenance = provenance
         self.extra = extra
@@ -109,6 +153,42 @@ extension String {
     }
 }
 
+extension Record {
+    /// The fields a citation reads beyond the document itself, under their vocabulary
+    /// names: the item type, the name lists, the volume and the publication. Every one is
+    /// present (null or an empty list when unknown).
+    public var bibliographicJSON: [String: JSONValue] {
+        func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        return [
+            "type": optional(type),
+            "author": author.json, "recipient": recipient.json, "translator": translator.json, "editor": editor.json,
+            "interviewer": interviewer.json,
+            "container_title": optional(containerTitle), "collection_title": optional(collectionTitle),
+            "volume": optional(volume), "number": optional(number), "page": optional(page),
+            "archive_place": optional(archivePlace), "publisher": optional(publisher),
+            "publisher_place": optional(publisherPlace), "original_date": optional(originalDate?.iso),
+            "original_title": optional(originalTitle), "accessed": optional(accessed?.iso),
+        ]
+    }
+
+    /// The names of the fields `bibliographicJSON` holds, in the order `show` lists them.
+    public static let bibliographicFieldNames = [
+        "type", "author", "recipient", "translator", "editor", "interviewer", "container_title", "collection_title",
+        "volume", "number", "page", "archive_place", "publisher", "publisher_place", "original_date", "original_title",
+        "accessed",
+    ]
+
+    /// The CSL 1.0.2 item types, which a record's `type` is one of.
+    public static let itemTypes: Set<String> = [
+        "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter",
+        "classic", "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "event",
+        "figure", "graphic", "hearing", "interview", "legal_case", "legislation", "letter", "manuscript", "map", "motion_picture",
+        "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical", "personal_communication",
+        "post", "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech", "standard",
+        "thesis", "treaty", "webpage",
+    ]
+}
+
 extension Record: Encodable {
     /// Encodes `json`'s fields, so that a command's result can hold a record and add its own
     /// fields beside the record's.
@@ -137,9 +217,9 @@ extension Record: Encodable {
             "subjects": list(subjects),
             "language": optional(language),
             "original_language": optional(originalLanguage),
-            "translator": optional(translator),
             "url": optional(url),
         ]
+        for (key, value) in bibliographicJSON { object[key] = value }
         if let provenance {
             object["provenance"] = ["file": .string(provenance.file), "format": .string(provenance.format)]
         }

@@ -36,7 +36,23 @@ public struct RecordField: Sendable {
         list("subjects", \.subjects),
         optional("language", \.language),
         optional("original_language", \.originalLanguage),
-        optional("translator", \.translator),
+        optional("type", \.type),
+        names("author", \.author),
+        names("recipient", \.recipient),
+        names("translator", \.translator),
+        names("editor", \.editor),
+        names("interviewer", \.interviewer),
+        optional("container_title", \.containerTitle),
+        optional("collection_title", \.collectionTitle),
+        optional("volume", \.volume),
+        optional("number", \.number),
+        optional("page", \.page),
+        optional("archive_place", \.archivePlace),
+        optional("publisher", \.publisher),
+        optional("publisher_place", \.publisherPlace),
+        date("original_date", \.originalDate),
+        optional("original_title", \.originalTitle),
+        date("accessed", \.accessed),
         optional("url", \.url),
         text("summary", \.summary),
         text("text", \.text),
@@ -98,6 +114,12 @@ public struct RecordField: Sendable {
         RecordField(
             name: name, isPresent: { !$0[keyPath: path].isEmpty }, isSame: { $0[keyPath: path] == $1[keyPath: path] },
             copy: { $0[keyPath: path] = $1[keyPath: path] }, units: { $0[keyPath: path] }, isList: true)
+    }
+
+    private static func names(_ name: String, _ path: WritableKeyPath<Record, [PersonName]> & Sendable) -> RecordField {
+        RecordField(
+            name: name, isPresent: { !$0[keyPath: path].isEmpty }, isSame: { $0[keyPath: path] == $1[keyPath: path] },
+            copy: { $0[keyPath: path] = $1[keyPath: path] }, units: { $0[keyPath: path].map(\.sortForm) }, isList: true)
     }
 
     private static func date(_ name: String, _ path: WritableKeyPath<Record, PartialDate?> & Sendable) -> RecordField {

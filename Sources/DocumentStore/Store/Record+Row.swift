@@ -8,7 +8,7 @@ extension Record {
     static let columns = [
         "id", "date", "date_end", "date_text", "date_min", "date_max", "title", "summary", "text",
         "archive", "archive_ref", "collections", "people", "places", "subjects", "language",
-        "original_language", "translator", "url", "provenance_file", "provenance_format", "extra",
+        "original_language", "bibliographic", "url", "provenance_file", "provenance_format", "extra",
         "imported_at",
     ]
 
@@ -28,7 +28,7 @@ extension Record {
     /// shown, and looking a column up by name costs more than reading it.
     private enum Column: Int {
         case id, date, dateEnd, dateText, dateMin, dateMax, title, summary, text, archive, archiveRef
-        case collections, people, places, subjects, language, originalLanguage, translator, url
+        case collections, people, places, subjects, language, originalLanguage, bibliographic, url
         case provenanceFile, provenanceFormat, extra, importedAt
     }
 
@@ -61,9 +61,47 @@ extension Record {
             title: text(.title) ?? "", summary: text(.summary) ?? "", text: text(.text) ?? "",
             archive: text(.archive), archiveRef: text(.archiveRef), collections: list(.collections),
             people: list(.people), places: list(.places), subjects: list(.subjects),
-            language: text(.language), originalLanguage: text(.originalLanguage),
-            translator: text(.translator), url: text(.url),
+            language: text(.language), originalLanguage: text(.originalLanguage), url: text(.url),
             provenance: provenance, extra: extra)
+        if case .object(let fields)? = json(.bibliographic) { setBibliographic(fields) }
+    }
+
+    /// Sets the bibliographic fields from their stored JSON (the vocabulary's names; a
+    /// field left out is empty).
+    mutating func setBibliographic(_ fields: [String: JSONValue]) {
+        func text(_ key: String) -> String? { fields[key]?.string }
+        func names(_ key: String) -> [PersonName] {
+            guard case .array(let values)? = fields[key] else { return [] }
+            return values.compactMap(PersonName.from(json:))
+        }
+        func date(_ key: String) -> PartialDate? {
+            guard let text = text(key) else { return nil }
+            return try? PartialDate.parse(text)
+        }
+        type = text("type")
+        author = names("author")
+        recipient = names("recipient")
+        translator = names("translator")
+        editor = names("editor")
+        interviewer = names("interviewer")
+        containerTitle = text("container_title")
+        collectionTitle = text("collection_title")
+        volume = text("volume")
+        number = text("number")
+        page = text("page")
+        archivePlace = text("archive_place")
+        publisher = text("publisher")
+        publisherPlace = text("publisher_place")
+        originalDate = date("original_date")
+        originalTitle = text("original_title")
+        accessed = date("accessed")
+    }
+
+    /// The bibliographic fields that have a value, as the JSON the `bibliographic` column
+    /// keeps; nil when none has.
+    var bibliographicText: String? {
+        let present = bibliographicJSON.filter { $0.value != .null && $0.value != .array([]) }
+        return present.isEmpty ? nil : JSONValue.object(present).serialized()
     }
 
     /// Values for `Record.storedColumns`, in order.
@@ -75,7 +113,7 @@ extension Record {
         return [
             id, date?.iso, dateEnd?.iso, dateText, lower, upper, title, summary, text, archive,
             archiveRef, Self.jsonArray(collections), Self.jsonArray(people), Self.jsonArray(places),
-            Self.jsonArray(subjects), language, originalLanguage, translator, url, provenance?.file,
+            Self.jsonArray(subjects), language, originalLanguage, bibliographicText, url, provenance?.file,
             provenance?.format, extraText, importedAt,
         ] + recognisedNameValues()
     }

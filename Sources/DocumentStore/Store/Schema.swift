@@ -1,3 +1,4 @@
+import DossierProtocol
 import GRDB
 import TextAnalysis
 
@@ -147,11 +148,27 @@ enum Schema {
                     ALTER TABLE document ADD COLUMN changed TEXT;
                     ALTER TABLE document ADD COLUMN action TEXT;
                     CREATE TABLE document_history (
-                        \(Record.columns.map { $0 == "title" ? "title TEXT NOT NULL" : "\($0) TEXT" }.joined(separator: ", ")),
+                        \(columnsAtV11.map { $0 == "title" ? "title TEXT NOT NULL" : "\($0) TEXT" }.joined(separator: ", ")),
                         \(versionColumns.map { $0 == "version" ? "version INTEGER NOT NULL" : "\($0) TEXT" }.joined(separator: ", ")),
                         PRIMARY KEY (id, version)
                     ) WITHOUT ROWID;
                     """)
+        }
+        migrator.registerMigration("v12: item types, name lists and the published volume, in the bibliographic column") { db in
+            // The translator, a line of text until now, becomes the first of the name lists.
+            for (table, key) in [("document", "id"), ("document_history", "id || ' ' || version")] {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN bibliographic TEXT")
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: "SELECT \(key) AS key, translator FROM \(table) WHERE translator IS NOT NULL AND translator <> ''")
+                for row in rows {
+                    guard let text: String = row["translator"], let name = PersonName.reading(text) else { continue }
+                    let fields = JSONValue.object(["translator": [name].json]).serialized()
+                    try db.execute(
+                        sql: "UPDATE \(table) SET bibliographic = ? WHERE \(key) = ?", arguments: [fields, row["key"]])
+                }
+                try db.execute(sql: "ALTER TABLE \(table) DROP COLUMN translator")
+            }
         }
         return migrator
     }
@@ -191,6 +208,16 @@ enum Schema {
                 INSERT INTO document_span SELECT rowid, date_min, date_max FROM document;
                 """)
     }
+
+    /// The columns of `document` when v11 made `document_history` a copy of them (v12
+    /// replaced `translator` with `bibliographic`): a migration makes the tables of its own
+    /// time, whatever the record has become since.
+    static let columnsAtV11 = [
+        "id", "date", "date_end", "date_text", "date_min", "date_max", "title", "summary", "text",
+        "archive", "archive_ref", "collections", "people", "places", "subjects", "language",
+        "original_language", "translator", "url", "provenance_file", "provenance_format", "extra",
+        "imported_at",
+    ]
 
     /// What `document` and `document_history` say of each version of a record besides its
     /// fields: its number (1 for the first import), the fields it changed as a JSON list
