@@ -241,6 +241,28 @@ import Testing
         #expect(try store.record(id: "frus-sample-d103")?.date?.iso == "1993")
     }
 
+    @Test func aFRUSVolumesDocumentsAreItemsInTheVolume() throws {
+        let store = try emptyStore()
+        let summary = try store.importFile(at: Fixtures.file("frus-volume.xml"))
+        #expect(summary.added == 2)
+        let telegram = try #require(try store.record(id: "frus-volume-d127"))
+        #expect(telegram.title == "Telegram From the Embassy in Korea to the Department of State")
+        #expect(telegram.type == "chapter")
+        #expect(telegram.containerTitle == "Foreign Relations of the United States, 1955–1957, Korea, Volume XXIII, Part 2")
+        #expect(telegram.editor == [PersonName(family: "Smith", given: "Louis J.")])
+        #expect(telegram.publisher == "United States Government Printing Office")
+        #expect(telegram.publisherPlace == "Washington")
+        #expect(telegram.number == "127")
+        // It begins on page 300 and runs onto 301.
+        #expect(telegram.page == "300–301")
+        #expect(telegram.date?.iso == "1956-09-20")
+        #expect(telegram.collections.isEmpty && telegram.archive == nil)
+        #expect(telegram.archiveRef == "Department of State, Central Files, 795B.00/9–2056. Secret.")
+        let memorandum = try #require(try store.record(id: "frus-volume-d128"))
+        #expect(memorandum.page == "302" && memorandum.number == "128")
+        #expect(memorandum.title == "Memorandum of a Conversation, Department of State, Washington, October 2, 1956")
+    }
+
     @Test func theRealHistorianTEIImports() throws {
         let store = try emptyStore()
         let summary = try store.importFile(at: Fixtures.file("1988-11-10-spiers-to-redman.xml"))

@@ -54,12 +54,12 @@ struct TEIReader: RecordReader {
         }
         let stem = url.deletingPathExtension().lastPathComponent
         for (index, document) in collector.documents.enumerated() {
-            let title = collapse(document.head)
+            let title = Self.collapse(document.head)
             guard !title.isEmpty else {
                 throw ImportError.malformed(
                     file: file, line: document.line, reason: "the document has no <head> to serve as its title.")
             }
-            let dateline = collapse(document.dateline)
+            let dateline = Self.collapse(document.dateline)
             var date: PartialDate?
             do {
                 date =
@@ -78,15 +78,45 @@ struct TEIReader: RecordReader {
                         "the date '\(document.when ?? collector.created ?? dateline)' is not a date. \(PartialDate.formatHint)")
             }
             let id = document.xmlID.map { "\(stem)-\($0)" } ?? "\(stem)-d\(index + 1)"
-            let text = document.paragraphs.map(collapse).filter { !$0.isEmpty }.joined(separator: "\n\n")
-            try consume(
-                Record(
-                    id: id, date: date, dateText: dateline.isEmpty ? nil : dateline, title: title,
-                    summary: "", text: text, archive: collector.publisher ?? "Office of the Historian",
-                    archiveRef: document.source.map(collapse) ?? collector.source.map(collapse),
-                    collections: collector.title.map { [collapse($0)] } ?? [],
-                    places: Array(Set(document.places.map(collapse))).sorted(), language: "English",
-                    url: collector.url, provenance: provenance))
+            let text = document.paragraphs.map(Self.collapse).filter { !$0.isEmpty }.joined(separator: "\n\n")
+            var record = Record(
+                id: id, date: date, dateText: dateline.isEmpty ? nil : dateline, title: title,
+                summary: "", text: text, archive: collector.publisher ?? "Office of the Historian",
+                archiveRef: document.source.map(Self.collapse) ?? collector.source.map(Self.collapse),
+                collections: collector.title.map { [Self.collapse($0)] } ?? [],
+                places: Array(Set(document.places.map(Self.collapse))).sorted(), language: "English",
+                url: collector.url, provenance: provenance)
+            if collector.isVolume { Self.placeInVolume(&record, document, collector) }
+            try consume(record)
+        }
+    }
+
+    /// A document of a published volume (a FRUS volume: `<title type="series">Foreign
+    /// Relations of the United States</title>`) is an item in that volume, as Zotero keeps
+    /// one (a book section): the volume's title, editors, publisher and place, and the
+    /// document's number and pages. Its head loses the number it begins with ("127. "), its
+    /// source note the word "Source:".
+    fileprivate static func placeInVolume(_ record: inout Record, _ document: TEICollector.Document, _ volume: TEICollector) {
+        record.type = "chapter"
+        record.containerTitle = volume.title.map(Self.collapse)
+        record.collections = []
+        record.archive = nil
+        let primary = volume.editors.filter(\.primary)
+        record.editor = (primary.isEmpty ? volume.editors : primary).compactMap { PersonName.givenFirst(Self.collapse($0.name)) }
+        record.publisher = volume.publisher
+        record.publisherPlace = volume.publicationPlace
+        record.number = document.number
+        // The source note says where the original is: "Source: Department of State, Central
+        // Files, 795B.00/9–2056. Secret." is the archive reference of the original.
+        if let source = record.archiveRef, source.hasPrefix("Source: ") {
+            record.archiveRef = String(source.dropFirst("Source: ".count))
+        }
+        if let first = document.pages.first {
+            let last = document.pages.last!
+            record.page = first == last ? first : "\(first)–\(last)"
+        }
+        if let number = document.number, record.title.hasPrefix(number + ". ") {
+            record.title = String(record.title.dropFirst(number.count + 2))
         }
     }
 
@@ -146,13 +176,19 @@ struct TEIReader: RecordReader {
         }
     }
 
-    private func collapse(_ text: String) -> String {
+    private static func collapse(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
 
 /// Walks a TEI file and keeps what the reader needs.
 private final class TEICollector: NSObject, XMLParserDelegate {
+    /// Whether the file is a volume of a published series (a FRUS volume).
+    var isVolume: Bool {
+        (series ?? title ?? "").lowercased().hasPrefix("foreign relations of the united states")
+            && (series != nil || documents.contains { $0.number != nil })
+    }
+
     struct Document {
         var line: Int
         var xmlID: String?
@@ -162,10 +198,21 @@ private final class TEICollector: NSObject, XMLParserDelegate {
         var source: String?
         var places: [String] = []
         var paragraphs: [String] = []
+        /// Its number in the volume (`n="127"`).
+        var number: String?
+        /// The pages it stands on: the page open where it begins, then every page break inside it.
+        var pages: [String] = []
     }
 
     var documents: [Document] = []
     var title: String?
+    /// `<title type="series">`: "Foreign Relations of the United States" in a FRUS volume.
+    var series: String?
+    /// The volume's editors, as the title statement lists them (primary editors when marked).
+    var editors: [(name: String, primary: Bool)] = []
+    var publicationPlace: String?
+    /// The `n` of the last page break read: the page the text stands on.
+    private var page: String?
     var created: String?
     var publisher: String?
     var source: String?
@@ -204,13 +251,31 @@ private final class TEICollector: NSObject, XMLParserDelegate {
         switch name {
         case "div" where attributes["type"] == "document" && current == nil:
             current = Document(line: parser.lineNumber, xmlID: attributes["xml:id"])
+            current?.number = attributes["n"]
+            if let page { current?.pages.append(page) }
             documentDepth = stack.count
+        case "pb":
+            page = attributes["n"] ?? page
+            if let page = attributes["n"], current != nil {
+                // A page break before the document's first paragraph is where it begins.
+                if current?.paragraphs.isEmpty == true && capture == nil { current?.pages = [page] } else { current?.pages.append(page) }
+            }
+        case "title" where stack.contains("titleStmt") && attributes["type"] == "series":
+            begin("series")
+        case "editor" where stack.contains("titleStmt"):
+            begin(attributes["role"] == "primary" ? "editor-primary" : "editor")
+        case "pubPlace" where stack.contains("publicationStmt"):
+            begin("pubPlace")
         case "title" where stack.contains("titleStmt") && (attributes["type"] == "complete" || title == nil):
             begin("title")
         case "date" where stack.contains("publicationStmt") && attributes["type"] == "created":
             created = attributes["when"]
         case "date" where current != nil && stack.contains("dateline"):
-            if current?.when == nil { current?.when = attributes["when"] }
+            // A time of day after the date (`1956-09-20T16:00:00+09:00`, as FRUS volumes
+            // give telegrams) is more than a document's date says.
+            if current?.when == nil, let when = attributes["when"] {
+                current?.when = when.count > 10 && when.dropFirst(10).hasPrefix("T") ? String(when.prefix(10)) : when
+            }
         case "ref" where stack.contains("sourceDesc"):
             url = url ?? attributes["target"]
         case "publisher" where stack.contains("publicationStmt"):
@@ -250,6 +315,9 @@ private final class TEICollector: NSObject, XMLParserDelegate {
             let text = last.text
             switch last.kind {
             case "title": title = text
+            case "series": series = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            case "editor", "editor-primary": editors.append((text, last.kind == "editor-primary"))
+            case "pubPlace": publicationPlace = text.trimmingCharacters(in: .whitespacesAndNewlines)
             case "publisher": publisher = text.trimmingCharacters(in: .whitespacesAndNewlines)
             case "head": current?.head += text
             case "dateline": current?.dateline += text
