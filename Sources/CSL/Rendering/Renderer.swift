@@ -129,9 +129,15 @@ final class Renderer {
         }
     }
 
-    /// The raw text of a variable, applying short-form fallbacks.
+    /// The raw text of a variable, applying short-form fallbacks; nil once a substitution has
+    /// used it (cs:substitute suppresses it in the rest of the output).
     func variableText(_ name: String, form: String = "long") -> String? {
         if suppressed.contains(name) { return nil }
+        return itemText(name, form: form)
+    }
+
+    /// The text of a variable as the item and cite hold it, whether or not it was substituted.
+    func itemText(_ name: String, form: String = "long") -> String? {
         let item = ctx.item
         switch name {
         case "locator":
@@ -254,17 +260,19 @@ final class Renderer {
         }
     }
 
+    /// Conditions test the item's data: a variable a substitution has printed (and so suppressed
+    /// in the output that follows) is still present for `variable` and `is-numeric` tests.
     func hasVariable(_ name: String) -> Bool {
-        if let n = ctx.item.names[name], !n.isEmpty { return !suppressed.contains(name) }
-        if ctx.item.dates[name] != nil { return !suppressed.contains(name) }
-        return variableText(name) != nil
+        if let n = ctx.item.names[name], !n.isEmpty { return true }
+        if ctx.item.dates[name] != nil { return true }
+        return itemText(name) != nil
     }
 
     func test(_ t: ConditionTest) -> Bool {
         switch t {
         case .type(let type): return ctx.item.type == type
         case .variable(let v): return hasVariable(v)
-        case .isNumeric(let v): return variableText(v).map(NumberFormatting.isNumeric) ?? false
+        case .isNumeric(let v): return itemText(v).map(NumberFormatting.isNumeric) ?? false
         case .isUncertainDate(let v): return ctx.item.dates[v]?.circa ?? false
         case .locator(let l):
             guard ctx.cite?.locator != nil else { return false }
