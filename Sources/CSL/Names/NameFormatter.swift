@@ -24,7 +24,9 @@ struct NameFormatter {
             let useInitials =
                 (options.initializeWith != nil) && !(givenLevel >= 2 && (options.initialize ?? true))
                 && !(givenLevel >= 2)
-            if useInitials, let with = options.initializeWith {
+            // Initials are a convention of scripts with letter case: a given name in another
+            // script (Korean, Chinese, Japanese…) is kept whole, as citeproc-js keeps it.
+            if useInitials, let with = options.initializeWith, Self.startsRomanesque(g) {
                 given = initialize(g, with: with, full: !(options.initialize ?? true))
             }
         }
@@ -83,6 +85,14 @@ struct NameFormatter {
         if let g = givenText, !g.isEmpty { parts.append(affixed(formatted(g, givenPart), givenPart)) }
         parts.append(affixed(familyNode, familyPart))
         return Node.join(parts, " ")
+    }
+
+    /// Whether the first letter of `text` is Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic or
+    /// Thai (the scripts whose given names can be reduced to initials).
+    static func startsRomanesque(_ text: String) -> Bool {
+        guard let u = text.unicodeScalars.first(where: { CharacterSet.letters.contains($0) }) else { return true }
+        return u.value < 0x0530 || (0x0590...0x06FF).contains(u.value) || (0x0E01...0x0E5B).contains(u.value)
+            || (0x1E00...0x1FFF).contains(u.value)
     }
 
     /// Joins name tokens with spaces, except after particles ending in an apostrophe or hyphen.
