@@ -18,6 +18,8 @@ struct Serializer {
         case close(Mark)
         case quoteOpen(String)
         case quoteClose(String)
+        /// A line of its own begins: a `display="block"` or `"indent"` part, in plain text and Markdown.
+        case lineBreak
     }
 
     struct State {
@@ -31,6 +33,7 @@ struct Serializer {
         var tokens: [Token] = []
         var state = State()
         flatten(node, &state, &tokens)
+        if format != .html { layOutDisplays(&tokens) }
         collapsePunctuation(&tokens)
         if punctuationInQuote {
             movePunctuationIntoQuotes(&tokens)
@@ -119,6 +122,59 @@ struct Serializer {
         }
     }
 
+    /// Plain text and Markdown have no boxes for `display`: a block (or indented block) stands on
+    /// its own line, and the margin field of second-field-align is set off from the rest by one
+    /// space (none added where either side already has one).
+    private func layOutDisplays(_ tokens: inout [Token]) {
+        var out: [Token] = []
+        for t in tokens {
+            switch t {
+            case .open(.display("block")), .close(.display("block")), .open(.display("indent")),
+                .close(.display("indent")):
+                out.append(.lineBreak)
+            case .close(.display("left-margin")):
+                out.append(.text(" "))
+            case .open(.display), .close(.display):
+                break
+            default:
+                out.append(t)
+            }
+        }
+        guard out.contains(.lineBreak) else {
+            tokens = out
+            return
+        }
+        // A break is kept only between two runs of text, once; the spaces on either side go.
+        var kept: [Token] = []
+        var sawText = false
+        var breakAt: Int?
+        for t in out {
+            switch t {
+            case .lineBreak:
+                if sawText, breakAt == nil { breakAt = kept.count }
+            case .text(let str) where !str.trimmingCharacters(in: .whitespaces).isEmpty:
+                if let at = breakAt {
+                    if let k = kept[..<at].lastIndex(where: { if case .text = $0 { true } else { false } }),
+                        case .text(let before) = kept[k]
+                    {
+                        kept[k] = .text(String(before.reversed().drop { $0 == " " }.reversed()))
+                    }
+                    kept.insert(.lineBreak, at: at)
+                    kept.append(.text(String(str.drop { $0 == " " })))
+                    breakAt = nil
+                } else {
+                    kept.append(t)
+                }
+                sawText = true
+            case .text where breakAt != nil:
+                break
+            default:
+                kept.append(t)
+            }
+        }
+        tokens = kept
+    }
+
     /// American style: periods, commas, ! and ? after a closing quote move inside it, colliding with what is there.
     private func movePunctuationIntoQuotes(_ tokens: inout [Token]) {
         var i = 0
@@ -199,7 +255,7 @@ struct Serializer {
                     }
                 }
                 if !s.isEmpty { lastTextIndex = i }
-            case .quoteOpen, .open(.display):
+            case .quoteOpen, .open(.display), .lineBreak:
                 lastTextIndex = nil
             case .quoteClose(let q):
                 _ = q
@@ -234,6 +290,7 @@ struct Serializer {
         case .text(let s): return escape(s)
         case .quoteOpen(let q), .quoteClose(let q): return escape(q)
         case .open(.userText), .close(.userText): return ""
+        case .lineBreak: return "\n"
         case .open(let m): return tag(m, open: true)
         case .close(let m): return tag(m, open: false)
         }
@@ -283,8 +340,6 @@ struct Serializer {
     }
 
     private func tag(_ m: Mark, open: Bool) -> String {
-        // Without blocks, the margin's field (a citation number) is set off by a space.
-        if format != .html, !open, case .display("left-margin") = m { return " " }
         switch format {
         case .text:
             return ""
