@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(name: "CitationTests", dependencies: ["Citation"]),
         .testTarget(
             name: "CSLTests", dependencies: ["CSL", "CSLTestSuite"],
-            resources: [.copy("Fixtures"), .copy("Styles"), .copy("passing.txt")]),
+            resources: [.copy("Fixtures"), .copy("Styles"), .copy("RepositoryStyles"), .copy("passing.txt")]),
         .testTarget(name: "CiteCommandsTests", dependencies: ["CiteCommands", "TestSupport"]),
         .testTarget(name: "CompareCommandsTests", dependencies: ["CompareCommands", "TestSupport"]),
         .testTarget(name: "NoteCommandsTests", dependencies: ["NoteCommands", "TestSupport"]),
