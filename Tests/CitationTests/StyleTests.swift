@@ -88,7 +88,8 @@ import Testing
                 == "Goldberg, Gary, trans. “Telegram from A. Mikoyan to the CPSU Central Committee.” August Plenum Incident. September 22, 1956. AVPRF F. 0102, Op. 12, P. 68, Delo 5. Wilson Center Digital Archive. https://digitalarchive.wilsoncenter.org/document/120193."
         )
         #expect(
-            try Self.rendered(Self.undated, style: "chicago").entry == "“Undated Report on the Situation.” National Archives.")
+            try Self.rendered(Self.undated, style: "chicago").entry
+                == "“Undated Report on the Situation.” n.d. National Archives.")
         #expect(
             try Self.rendered(Self.circa, style: "chicago").entry
                 == "“Memorandum on the Korean Question.” [1950?]. National Archives.")

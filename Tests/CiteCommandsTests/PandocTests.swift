@@ -39,10 +39,25 @@ enum BundledStyles {
     /// CSL test suite, the standard's measure, keeps "about" and "under" lowercase as well
     /// (textcase_SkipNameParticlesInTitleCase, flipflop_OrphanQuote), from the longer list
     /// of prepositions that Dossier's processor uses, "between" among them.
-    static let knownDifferences = [(pandoc: " Between ", dossier: " between ")]
+    ///
+    /// Conditions after a substitution: Chicago gives a titled manuscript without a date
+    /// "n.d." (`<if type="manuscript">` then `<if variable="… title …">`). Where the title
+    /// stands in for a missing author, CSL 1.0.2 suppresses it "in the rest of the output"
+    /// (cs:substitute), not in the conditions, and citeproc-js tests conditions on the
+    /// item's data, as Dossier does; pandoc also takes the substituted title as absent and
+    /// leaves "n.d." out. No fixture of the suite decides it.
+    static let knownDifferences: [(style: String?, pandoc: String, dossier: String)] = [
+        (nil, " Between ", " between "),
+        (
+            "chicago-notes-bibliography", "“Undated Report on the Situation.” National Archives.",
+            "“Undated Report on the Situation.” n.d. National Archives."
+        ),
+    ]
 
-    static func asDossierReadsTheRules(_ line: String) -> String {
-        knownDifferences.reduce(line) { $0.replacingOccurrences(of: $1.pandoc, with: $1.dossier) }
+    static func asDossierReadsTheRules(_ text: String, style: String) -> String {
+        knownDifferences.filter { $0.style == nil || $0.style == style }.reduce(text) {
+            $0.replacingOccurrences(of: $1.pandoc, with: $1.dossier)
+        }
     }
 }
 
@@ -69,7 +84,7 @@ struct PandocTests {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return BundledStyles.asDossierReadsTheRules(String(decoding: data, as: UTF8.self))
+        return BundledStyles.asDossierReadsTheRules(String(decoding: data, as: UTF8.self), style: style)
     }
 
     static let ids = [

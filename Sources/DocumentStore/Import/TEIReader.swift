@@ -258,7 +258,11 @@ private final class TEICollector: NSObject, XMLParserDelegate {
             page = attributes["n"] ?? page
             if let page = attributes["n"], current != nil {
                 // A page break before the document's first paragraph is where it begins.
-                if current?.paragraphs.isEmpty == true && capture == nil { current?.pages = [page] } else { current?.pages.append(page) }
+                if current?.paragraphs.isEmpty == true && capture == nil {
+                    current?.pages = [page]
+                } else {
+                    current?.pages.append(page)
+                }
             }
         case "title" where stack.contains("titleStmt") && attributes["type"] == "series":
             begin("series")
