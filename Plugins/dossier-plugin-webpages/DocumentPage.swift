@@ -26,11 +26,30 @@ struct DocumentPage {
         "collections": "collections", "collection": "collections", "themes": "collections",
         "subjects discussed": "subjects", "subjects": "subjects", "keywords": "subjects",
         "people": "people", "persons": "people", "places": "places", "locations": "places", "geographic": "places",
-        "record id": "record_id", "document id": "record_id", "rights": "rights", "authors": "authors",
-        "author": "authors", "citation": "citation", "related documents": "", "related": "", "share": "",
+        "record id": "record_id", "document id": "record_id", "rights": "rights", "authors": "author",
+        "author": "author", "citation": "citation", "related documents": "", "related": "", "share": "",
         "download": "", "original scan": "", "more info": "",
     ]
     static let listFields: Set<String> = ["collections", "subjects", "people", "places"]
+
+    /// Names printed given name first and joined by commas, semicolons or "and", as
+    /// `{"family", "given"}` objects: the last word is the family name, with a particle
+    /// before it (van, von, de…); a single word is a literal name.
+    static func names(_ text: String) -> [[String: JSONValue]] {
+        let separated = text.replacingOccurrences(of: " and ", with: ";").replacingOccurrences(of: ",", with: ";")
+        return separated.split(separator: ";").compactMap { part -> [String: JSONValue]? in
+            var words = part.split(separator: " ").map(String.init)
+            guard let last = words.popLast() else { return nil }
+            guard !words.isEmpty else { return ["literal": .string(last)] }
+            var family = [last]
+            while words.count > 1,
+                ["van", "von", "de", "der", "den", "du", "da", "di", "la", "le"].contains(words.last!.lowercased())
+            {
+                family.insert(words.removeLast(), at: 0)
+            }
+            return ["family": .string(family.joined(separator: " ")), "given": .string(words.joined(separator: " "))]
+        }
+    }
 
     /// Reads a page; nil when it has no title (not a document page).
     init?(html: String, file: URL) {
@@ -69,6 +88,11 @@ struct DocumentPage {
             } else {
                 fields[field] = .string(parts.joined(separator: field == "text" || field == "summary" ? "\n\n" : "; "))
             }
+        }
+        // A page prints people given name first ("Translated by Gary Goldberg and Kathryn
+        // Weathersby"): Dossier keeps each as a name with its parts, as citations want them.
+        for field in ["translator", "author"] {
+            if let text = fields[field]?.string { fields[field] = .array(Self.names(text).map(JSONValue.object)) }
         }
         if fields["summary"] == nil, let description = page.meta["description"] ?? page.meta["og:description"] {
             fields["summary"] = .string(description)

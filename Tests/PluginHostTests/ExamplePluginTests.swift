@@ -110,7 +110,7 @@ import Testing
         // The page of a document the sample already has (same title and date) completes it.
         let telegram = try #require(try repl.store.record(id: "wca-2a20b1851ab2"))
         #expect(telegram.archiveRef == "AVPRF F. 0102, Op. 12, P. 68, Delo 5")
-        #expect(telegram.translator == [PersonName(literal: "Gary Goldberg")])
+        #expect(telegram.translator == [PersonName(family: "Goldberg", given: "Gary")])
         #expect(telegram.originalLanguage == "Russian")
         #expect(telegram.collections == ["August Plenum Incident, 1956", "North Korea in the Cold War"])
         #expect(telegram.subjects == ["Rehabilitation", "Korean Workers' Party"])
