@@ -171,6 +171,7 @@ extension DocumentStore {
                 var sample: [Record] = []
                 var warnings: [ImportWarning] = []
                 var repairs = ControlCharacterRepairs()
+                var corrections = HandCorrections(file: file)
 
                 func store(_ read: Record) throws {
                     let (record, fields, removed) = read.removingControlCharacters()
@@ -183,10 +184,13 @@ extension DocumentStore {
                         guard let existing = try versions.current(id: record.id) else {
                             throw ImportError.untitledNewRecord(file: file, id: record.id)
                         }
-                        let (merged, changed) =
+                        var (merged, changed) =
                             replace
                             ? (record, existing.changedFields(to: record))
                             : existing.merging(record)
+                        if !changed.isEmpty {
+                            corrections.keep(&merged, &changed, existing: existing, replacing: replace, in: db)
+                        }
                         counts.add(changed)
                         guard !changed.isEmpty else { return }
                         try versions.update(merged, changed: changed)
@@ -234,7 +238,7 @@ extension DocumentStore {
                         try store(record)
                     }, warn: { warnings.append($0) })
                 if bulk == nil { try decide() }
-                warnings += repairs.all
+                warnings += repairs.all + corrections.all
                 // Nothing new and nothing changed: the transaction is rolled back, which also
                 // puts back what a bulk load took down, and the store is as it was.
                 if added == 0 && counts.changed == 0 { throw NothingChanged(counts: counts, warnings: warnings) }

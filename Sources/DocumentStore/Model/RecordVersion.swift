@@ -12,10 +12,13 @@ public struct RecordVersion: Sendable, Equatable, Encodable {
         case replaced
         /// `revert ID@N`: version N restored.
         case reverted(to: Int)
+        /// `edit ID FIELD VALUE`: fields corrected by hand.
+        case edited
 
         init(stored: String?) {
             switch stored {
             case "replace"?: self = .replaced
+            case "edit"?: self = .edited
             case let text? where text.hasPrefix("revert "): self = .reverted(to: Int(text.dropFirst(7)) ?? 0)
             default: self = .imported
             }
@@ -27,6 +30,7 @@ public struct RecordVersion: Sendable, Equatable, Encodable {
             case .imported: return nil
             case .replaced: return "replace"
             case .reverted(let number): return "revert \(number)"
+            case .edited: return "edit"
             }
         }
     }
@@ -59,6 +63,7 @@ public struct RecordVersion: Sendable, Equatable, Encodable {
         case .imported: return number == 1 ? "first import, from \(source)" : "import of \(source)"
         case .replaced: return "import --replace of \(source)"
         case .reverted(let restored): return "revert to version \(restored)"
+        case .edited: return "edited by hand"
         }
     }
 
@@ -78,6 +83,7 @@ public struct RecordVersion: Sendable, Equatable, Encodable {
                     case .imported: return "import"
                     case .replaced: return "replace"
                     case .reverted: return "revert"
+                    case .edited: return "edit"
                     }
                 }()),
             "newest": .bool(isNewest),

@@ -38,24 +38,46 @@ extension DocumentStore {
     /// so the one it replaces stays in the history and nothing is lost. Returns the new
     /// version, or nil when version `number` is the record as it is now.
     public func revert(id: String, to number: Int) throws(StoreError) -> RecordVersion? {
+        try writeVersion(id: id, action: .reverted(to: number)) { versions, newest throws(StoreError) in
+            guard let restored = versions.first(where: { $0.number == number }) else {
+                throw StoreError.unknownVersion(id: id, number: number, newest: newest.number)
+            }
+            return restored.record
+        }
+    }
+
+    /// Sets one field of a record by hand (`edit`), as a version of its own that `show
+    /// --history` lists and `revert` undoes; a later import that brings another value for
+    /// the field keeps this one and says so. Returns the new version, or nil when the field
+    /// already had that value.
+    public func edit(id: String, field: String, to value: String?) throws(StoreError) -> RecordVersion? {
+        try writeVersion(id: id, action: .edited) { _, newest throws(StoreError) in
+            try newest.record.setting(field, to: value)
+        }
+    }
+
+    /// Writes the record `make` derives from the record's versions as its newest version,
+    /// made by `action`, in one transaction; nil when it changes nothing.
+    private func writeVersion(
+        id: String, action: RecordVersion.Action,
+        _ make: @escaping ([RecordVersion], RecordVersion) throws(StoreError) -> Record
+    ) throws(StoreError) -> RecordVersion? {
         let now = ISO8601DateFormatter().string(from: Date())
-        let reverted: RecordVersion?
+        let made: RecordVersion?
         do {
-            reverted = try write { db in
+            made = try write { db in
                 let versions = try Self.versions(db, id: id)
                 guard let newest = versions.last else { throw StoreError.unknownDocument(ref: id) }
-                guard let restored = versions.first(where: { $0.number == number }) else {
-                    throw StoreError.unknownVersion(id: id, number: number, newest: newest.number)
-                }
-                let changed = newest.record.changedFields(to: restored.record)
+                let record = try make(versions, newest)
+                let changed = newest.record.changedFields(to: record)
                 guard !changed.isEmpty else { return nil }
-                let writer = try VersionWriter(db, importedAt: now, action: RecordVersion.Action.reverted(to: number).stored)
-                try writer.update(restored.record, changed: changed)
+                let writer = try VersionWriter(db, importedAt: now, action: action.stored)
+                try writer.update(record, changed: changed)
                 try DocumentDigest.refresh(db, all: false)
                 var terms = Set<String>()
                 var names: [String: Int] = [:]
-                Vocabulary.terms(of: restored.record, into: &terms)
-                Vocabulary.names(of: restored.record, into: &names)
+                Vocabulary.terms(of: record, into: &terms)
+                Vocabulary.names(of: record, into: &names)
                 try Vocabulary.update(db, terms: terms)
                 try Vocabulary.updateNames(db, counts: names)
                 return try Self.versions(db, id: id).last
@@ -65,7 +87,7 @@ extension DocumentStore {
         }
         nameWords.withLock { $0.removeAll() }
         indexedWords.withLock { $0.removeAll() }
-        return reverted
+        return made
     }
 
     static func versions(_ db: Database, id: String) throws -> [RecordVersion] {

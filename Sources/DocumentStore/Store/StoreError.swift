@@ -7,6 +7,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case newerVersion(path: String)
     case unknownDocument(ref: String)
     case unknownVersion(id: String, number: Int, newest: Int)
+    /// `edit` was given a field it does not know or a value the field cannot hold.
+    case invalidEdit(field: String, reason: String)
     case query(QueryError)
     case interrupted
     case failure(reason: String)
@@ -23,6 +25,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .unknownVersion(let id, let number, let newest):
             let versions = newest == 1 ? "it has only version 1" : "its versions are 1 to \(newest)"
             return "'\(id)@\(number)' is not a version of \(id): \(versions). 'show \(id) --history' lists them."
+        case .invalidEdit(let field, let reason):
+            return "Cannot set '\(field)': \(reason)" + (reason.hasSuffix(".") || reason.hasSuffix("…") ? "" : ".")
         case .query(let error):
             return error.description
         case .interrupted:
