@@ -10,7 +10,8 @@ struct Import: DossierCommand {
         abstract: "Add the records of a file to the archive.",
         discussion: """
             Reads an archive's search-results page saved as text (results), JSON Lines \
-            (jsonl), a JSON array (json), CSV with a header row (csv), RIS as archives and \
+            (jsonl), a JSON array (json; CSL items in it are read as CSL-JSON, csl-json), \
+            CSV with a header row (csv), RIS as archives and \
             reference managers export it (ris), TEI XML as the Office of the Historian \
             publishes FRUS (tei), or Markdown and text files with YAML front matter \
             (markdown); the format is guessed when not given. A folder is read file by file, \
@@ -43,7 +44,7 @@ struct Import: DossierCommand {
     @Argument(help: ArgumentHelp("The file, or folder of files, to import.", valueName: "file"))
     var file: String
 
-    @Option(help: "The file's format: results, jsonl, json, csv, ris, tei or markdown (guessed when omitted).")
+    @Option(help: "The file's format: results, jsonl, json, csl-json, csv, ris, tei or markdown (guessed when omitted).")
     var format: ImportFormat?
 
     @Flag(

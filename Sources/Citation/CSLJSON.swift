@@ -14,19 +14,36 @@ public enum CSLJSON {
         for (role, names) in document.names { item[role] = names.map(\.json) }
         for (variable, value) in document.variables { item[variable] = value }
         if let original = document.originalDate { item["original-date"] = dateObject(original) }
-        if let date = document.date { item["issued"] = dateObject(date) }
+        if let date = document.date { item["issued"] = dateObject(date, to: document.dateEnd) }
         if let archive = document.archive { item["archive"] = archive }
         if let reference = document.archiveRef { item["archive_location"] = reference }
-        if item["collection-title"] == nil, let collection = document.collection { item["collection-title"] = collection }
+        if let summary = document.summary { item["abstract"] = summary }
+        if !document.subjects.isEmpty { item["keyword"] = document.subjects.joined(separator: ", ") }
+        // What the export adds for styles and other tools, which an import of it takes out.
+        var derived: [String] = document.type == nil ? ["type"] : []
+        if item["collection-title"] == nil, let collection = document.collection {
+            item["collection-title"] = collection
+            derived.append("collection-title")
+        }
         if let url = document.url { item["URL"] = url }
         if let accessed = document.accessed { item["accessed"] = dateObject(accessed) }
         // CSL sets a title in headline case only for English: say which language a title
         // in another script is in.
-        if let language = document.language ?? TitleText.languageOfScript(document.title) { item["language"] = language }
+        if let language = document.language {
+            item["language"] = language
+        } else if let language = TitleText.languageOfScript(document.title) {
+            item["language"] = language
+            derived.append("language")
+        }
         if let original = document.originalLanguage {
             item["original-language"] = original
             item["note"] = "Original language: \(original)"
+            derived.append("note")
         }
+        var custom = document.custom.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any] ?? [:]
+        derived = (custom["derived"] as? [String] ?? []) + derived
+        if !derived.isEmpty { custom["derived"] = derived }
+        if !custom.isEmpty { item["custom"] = custom }
         return item
     }
 
@@ -39,13 +56,16 @@ public enum CSLJSON {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func dateObject(_ date: CitationDate) -> [String: Any] {
-        var parts = [date.year]
-        if let month = date.month, (1...12).contains(month) {
-            parts.append(month)
-            if let day = date.day { parts.append(day) }
+    static func dateObject(_ date: CitationDate, to end: CitationDate? = nil) -> [String: Any] {
+        func parts(_ date: CitationDate) -> [Int] {
+            var parts = [date.year]
+            if let month = date.month, (1...12).contains(month) {
+                parts.append(month)
+                if let day = date.day { parts.append(day) }
+            }
+            return parts
         }
-        var object: [String: Any] = ["date-parts": [parts]]
+        var object: [String: Any] = ["date-parts": [parts(date)] + (end.map { [parts($0)] } ?? [])]
         if date.isUncertain { object["circa"] = true }
         return object
     }

@@ -26,6 +26,13 @@ public struct CitedDocument: Sendable, Equatable {
     public var url: String?
     /// When the document was consulted, for styles and exports that ask.
     public var accessed: CitationDate?
+    /// The end of a span the document covers (a conference, a journey).
+    public var dateEnd: CitationDate?
+    public var summary: String?
+    public var subjects: [String] = []
+    /// What the record holds beyond CSL's variables, as the text of a JSON object, for the
+    /// CSL-JSON item's `custom` object (so that an export imports back whole).
+    public var custom: String?
 
     public init(
         id: String, title: String, date: CitationDate? = nil, archive: String? = nil, archiveRef: String? = nil,
@@ -55,6 +62,8 @@ public struct CitedDocument: Sendable, Equatable {
             && lhs.names.map(\.role) == rhs.names.map(\.role) && lhs.names.map(\.names) == rhs.names.map(\.names)
             && lhs.variables == rhs.variables && lhs.originalDate == rhs.originalDate && lhs.language == rhs.language
             && lhs.originalLanguage == rhs.originalLanguage && lhs.url == rhs.url && lhs.accessed == rhs.accessed
+            && lhs.dateEnd == rhs.dateEnd && lhs.summary == rhs.summary && lhs.subjects == rhs.subjects
+            && lhs.custom == rhs.custom
     }
 
     /// The names in one role.

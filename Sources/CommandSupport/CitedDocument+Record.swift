@@ -1,5 +1,6 @@
 import Citation
 import DocumentStore
+import DossierProtocol
 import Foundation
 
 extension CitedDocument {
@@ -29,6 +30,20 @@ extension CitedDocument {
             variables: variables.compactMapValues { $0 }, originalDate: record.originalDate.map(CitationDate.init),
             language: record.language, originalLanguage: record.originalLanguage,
             url: record.url, accessed: record.accessed.map(CitationDate.init) ?? accessed.map(CitationDate.init(day:)))
+        dateEnd = record.dateEnd.map(CitationDate.init)
+        summary = record.summary.isEmpty ? nil : record.summary
+        subjects = record.subjects
+        // What CSL has no variable for travels in the item's `custom` object.
+        var custom: [String: JSONValue] = [:]
+        if !record.collections.isEmpty { custom["collections"] = .array(record.collections.map(JSONValue.string)) }
+        if !record.people.isEmpty { custom["people"] = .array(record.people.map(JSONValue.string)) }
+        if !record.places.isEmpty { custom["places"] = .array(record.places.map(JSONValue.string)) }
+        if let dateText = record.dateText { custom["date_text"] = .string(dateText) }
+        if !record.text.isEmpty { custom["text"] = .string(record.text) }
+        if !record.extra.isEmpty { custom["extra"] = .object(record.extra) }
+        // The day the session first cited it stands in for an access date the record lacks.
+        if record.accessed == nil && accessed != nil { custom["derived"] = ["accessed"] }
+        self.custom = custom.isEmpty ? nil : JSONValue.object(custom).serialized()
     }
 }
 

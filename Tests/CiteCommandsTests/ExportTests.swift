@@ -100,3 +100,67 @@ import Testing
                 == "Session 'citing' has cited or noted no documents to export.\n")
     }
 }
+
+/// CSL-JSON is the canonical exchange: what Dossier exports imports back as the same records.
+@Suite struct CSLJSONRoundTripTests {
+    @Test func anExportImportsIntoAFreshWorkspaceFieldByField() async throws {
+        let repl = try await awkwardREPL()
+        #expect(await repl.run("import \(Fixtures.file("frus-volume.xml").path)").succeeded)
+        let every = Fixtures.write(
+            #"""
+            {"id": "t-every", "date": "1956-09-20", "date_end": "1956-09-23", "date_text": "20–23 September 1956", "title": "Letter, Syngman Rhee to Robert T. Oliver", "summary": "Rhee asks for help.", "text": "Dear Bob, …", "archive": "Syngman Rhee Institute", "archive_ref": "Box 3", "collections": ["Korean War"], "people": ["Syngman Rhee"], "places": ["Seoul"], "subjects": ["diplomacy", "aid"], "language": "en", "original_language": "Korean", "type": "letter", "author": [{"family": "Rhee", "given": "Syngman"}], "recipient": [{"family": "Oliver", "given": "Robert T."}], "translator": [{"literal": "Institute staff"}], "editor": [{"family": "Kim", "given": "Hakjoon"}], "interviewer": [], "container_title": "Papers of Syngman Rhee", "collection_title": "Rhee Papers", "volume": "3", "number": "41", "page": "12–14", "archive_place": "Seoul", "publisher": "Yonsei University Press", "publisher_place": "Seoul", "original_date": "1950-03", "original_title": "이승만 서한", "accessed": "2026-11-30", "url": "https://example.org/rhee/41", "shelf": "A-12"}
+            """# + "\n", named: "every.jsonl")
+        #expect(await repl.run("import \(every.path)").succeeded)
+        await repl.run("cite t-telegram")
+        let ids = ["t-telegram", "t-circa", "t-cyrillic", "t-korean", "t-month", "t-undated", "t-every", "frus-volume-d127"]
+        let file = Fixtures.temporaryFolder().appendingPathComponent("items.json")
+        #expect(await repl.run("export \(ids.joined(separator: " ")) --format csl-json --out \(file.path)").succeeded)
+
+        let fresh = try await ScriptedREPL(workspace: nil)
+        let imported = await fresh.run("import \(file.path)")
+        #expect(imported.succeeded, "\(imported.messages)")
+        for id in ids {
+            var original = try #require(try repl.store.record(id: id))
+            var back = try #require(try fresh.store.record(id: id), "\(id) came back")
+            original.provenance = nil
+            back.provenance = nil
+            for field in RecordField.fields(of: original, back) where !field.isSame(original, back) {
+                Issue.record(
+                    "\(id): '\(field.name)' is \(original.json[field.name] ?? .null) but came back \(back.json[field.name] ?? .null)"
+                )
+            }
+        }
+        // Said outright, the format reads the same file.
+        let again = try await ScriptedREPL(workspace: nil)
+        #expect(await again.run("import \(file.path) --format csl-json").succeeded)
+        #expect(try again.store.record(id: "t-every")?.author == [PersonName(family: "Rhee", given: "Syngman")])
+    }
+
+    @Test func zoterosCSLJSONIsReadAsCSLItems() async throws {
+        let repl = try await ScriptedREPL()
+        let file = Fixtures.write(
+            #"""
+            [{"id": "http://zotero.org/users/1/items/ABC", "type": "chapter", "title": "Memorandum of a Conversation",
+              "container-title": "Foreign Relations of the United States, 1955–1957", "volume": "23",
+              "editor": [{"family": "Smith", "given": "Louis J."}], "page": "301-303", "publisher": "GPO",
+              "publisher-place": "Washington", "issued": {"date-parts": [["1993"]]}, "accessed": {"date-parts": [[2026, 11, 2]]},
+              "abstract": "Talks on Korea.", "keyword": "Korea, aid", "URL": "https://history.state.gov/x", "title-short": "Memorandum"}]
+            """#, named: "zotero.json")
+        let imported = await repl.run("import \(file.path)")
+        #expect(imported.succeeded, "\(imported.messages)")
+        let record = try #require(try repl.store.record(id: "http://zotero.org/users/1/items/ABC"))
+        #expect(record.type == "chapter" && record.containerTitle == "Foreign Relations of the United States, 1955–1957")
+        #expect(record.date?.iso == "1993" && record.accessed?.iso == "2026-11-02")
+        #expect(record.summary == "Talks on Korea." && record.subjects == ["Korea", "aid"])
+        #expect(record.editor == [PersonName(family: "Smith", given: "Louis J.")])
+        #expect(record.url == "https://history.state.gov/x")
+        // A CSL variable Dossier has no field for is kept.
+        #expect(record.extra["title-short"] == "Memorandum")
+        // A date that is none is refused with its place.
+        let bad = Fixtures.write(
+            #"[{"id": "b", "type": "book", "title": "B", "issued": {"date-parts": [["spring"]]}}]"#, named: "bad.json")
+        let refused = await repl.run("import \(bad.path)")
+        #expect(!refused.succeeded)
+        #expect(refused.messages.contains("'issued' must give its date-parts as lists of numbers"))
+    }
+}

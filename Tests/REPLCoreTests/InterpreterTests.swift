@@ -160,7 +160,9 @@ import Testing
         #expect(completer.completions(for: "session ").contains("export"))
         #expect(completer.completions(for: "search Mikoyan --li") == ["--limit"])
         #expect(
-            completer.completions(for: "import x.csv --format ") == ["csv", "ris", "tei", "json", "jsonl", "results", "markdown"])
+            completer.completions(for: "import x.csv --format ") == [
+                "csv", "ris", "tei", "json", "jsonl", "results", "csl-json", "markdown",
+            ])
         #expect(completer.completions(for: "help") == ["help"])
         #expect(completer.completions(for: "show ").isEmpty)
         await repl.run("search Puzanov")

@@ -9,8 +9,10 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case jsonl
     /// CSV with a header row naming fields of the shared vocabulary.
     case csv
-    /// A JSON array of objects in the shared vocabulary.
+    /// A JSON array of objects in the shared vocabulary (CSL items among them read as such).
     case json
+    /// CSL-JSON: a JSON array of CSL items, as Zotero, pandoc and `export --format csl-json` write.
+    case cslJSON = "csl-json"
     /// TEI XML as the Office of the Historian publishes FRUS: a record per document div.
     case tei
     /// RIS, the tagged format archives and reference managers export.
@@ -29,6 +31,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             return "Expected a header row naming fields such as id, date, title, summary, then one record a row."
         case .json:
             return "Expected an array of objects ('[{…}, {…}]'), each with at least a 'title'."
+        case .cslJSON:
+            return "Expected an array of CSL items ('[{\"id\": …, \"type\": \"manuscript\", \"title\": …}]')."
         case .tei:
             return "Expected TEI XML with one or more <div type=\"document\"> holding a <head>."
         case .ris:

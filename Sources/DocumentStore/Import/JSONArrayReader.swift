@@ -1,11 +1,14 @@
 import Foundation
 
 /// A JSON array of objects in the shared field vocabulary (as many tools export), or an
-/// object holding such an array under `documents` or `records`.
+/// object holding such an array under `documents` or `records`; an object that is a CSL
+/// item (CSL-JSON, as Zotero, pandoc and Dossier's own export write it) is read as one.
 struct JSONArrayReader: RecordReader {
     let data: Data
     let file: String
     let provenance: Provenance
+    /// Whether every object is a CSL item (`--format csl-json`), rather than each saying so.
+    var cslItems = false
 
     func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
@@ -17,7 +20,10 @@ struct JSONArrayReader: RecordReader {
                         throw ImportError.malformed(
                             file: file, line: line, reason: "expected an object ('{…}') for each record in the array.")
                     }
-                    try consume(RecordFields.record(from: fields, file: file, line: line, provenance: provenance))
+                    let fail = { (reason: String) in ImportError.malformed(file: file, line: line, reason: reason) }
+                    let vocabulary =
+                        cslItems || CSLItemFields.isItem(fields) ? try CSLItemFields.vocabulary(from: fields, fail: fail) : fields
+                    try consume(RecordFields.record(from: vocabulary, file: file, line: line, provenance: provenance))
                     count += 1
                 }
             } catch let failure as JSONLineParser.ArrayFailure {

@@ -36,6 +36,7 @@ extension ImportFormat {
         case .jsonl: return JSONLinesReader(data: data, file: file, provenance: provenance)
         case .csv: return CSVReader(data: data, file: file, provenance: provenance)
         case .json: return JSONArrayReader(data: data, file: file, provenance: provenance)
+        case .cslJSON: return JSONArrayReader(data: data, file: file, provenance: provenance, cslItems: true)
         case .tei: return TEIReader(url: url, data: data, file: file, provenance: provenance)
         case .ris: return RISReader(data: data, file: file, provenance: provenance)
         case .markdown: return MarkdownReader(url: url, file: file, provenance: provenance)
