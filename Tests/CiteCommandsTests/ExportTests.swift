@@ -63,7 +63,7 @@ import Testing
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(
             text.hasPrefix(
-                "TY  - MANSCPT\nID  - t-telegram\nTI  - Telegram from A. Mikoyan to the CPSU Central Committee\nDA  - 1956/09/22/\nPY  - 1956\nA4  - Gary Goldberg\nDB  - Wilson Center Digital Archive\nAV  - AVPRF F. 0102, Op. 12, P. 68, Delo 5\nT3  - August Plenum Incident\nUR  - https://digitalarchive.wilsoncenter.org/document/120193\n"
+                "TY  - MANSCPT\nID  - t-telegram\nTI  - Telegram from A. Mikoyan to the CPSU Central Committee\nA4  - Gary Goldberg\nDA  - 1956/09/22/\nPY  - 1956\nT2  - August Plenum Incident\nDB  - Wilson Center Digital Archive\nAN  - AVPRF F. 0102, Op. 12, P. 68, Delo 5\nUR  - https://digitalarchive.wilsoncenter.org/document/120193\n"
             ))
         let (_, store) = try Fixtures.sampleWorkspace()
         _ = try store.importFile(at: file, format: .ris)
@@ -74,6 +74,44 @@ import Testing
         #expect(telegram.collections == original.collections && telegram.translator == original.translator)
         #expect(telegram.url == original.url && telegram.originalLanguage == original.originalLanguage)
         #expect(try store.record(id: "t-month")?.date == original.date.flatMap { _ in try? PartialDate(year: 1956, month: 9) })
+    }
+
+    @Test func risCarriesTypesRolesAndTheVolumeAsZoteroReadsThem() async throws {
+        let repl = try await awkwardREPL()
+        #expect(await repl.run("import \(Fixtures.file("frus-volume.xml").path)").succeeded)
+        let letter = Fixtures.write(
+            #"{"id": "t-letter", "title": "Letter to Robert T. Oliver", "date": "1950-03-08", "type": "letter", "author": "Rhee, Syngman", "recipient": "Oliver, Robert T.", "summary": "Rhee asks for help.", "subjects": ["aid", "diplomacy"], "archive": "Rhee Institute", "archive_ref": "Box 3", "language": "en"}"#
+                + "\n", named: "letter.jsonl")
+        #expect(await repl.run("import \(letter.path)").succeeded)
+        let file = Fixtures.temporaryFolder().appendingPathComponent("items.ris")
+        #expect(await repl.run("export t-letter frus-volume-d127 --format ris --out \(file.path)").succeeded)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        for line in [
+            "TY  - PCOMM", "AU  - Rhee, Syngman", "A2  - Oliver, Robert T.", "AB  - Rhee asks for help.", "KW  - aid",
+            "KW  - diplomacy", "DB  - Rhee Institute", "AN  - Box 3", "LA  - en", "TY  - CHAP", "A2  - Smith, Louis J.",
+            "T2  - Foreign Relations of the United States, 1955–1957, Korea, Volume XXIII, Part 2", "M1  - 127",
+            "SP  - 300–301", "PB  - United States Government Printing Office", "CY  - Washington",
+        ] {
+            #expect(("\n" + text).contains("\n" + line + "\n"), "the RIS holds '\(line)'")
+        }
+        // Into a fresh workspace and back, field by field: every field RIS has a tag for.
+        // The dateline as printed, the places named in it and the full text have none
+        // (CSL-JSON carries them).
+        let fresh = try await ScriptedREPL(workspace: nil)
+        #expect(await fresh.run("import \(file.path)").succeeded)
+        let untagged: Set<String> = ["date_text", "places", "text"]
+        for id in ["t-letter", "frus-volume-d127"] {
+            var original = try #require(try repl.store.record(id: id))
+            var back = try #require(try fresh.store.record(id: id))
+            original.provenance = nil
+            back.provenance = nil
+            for field in RecordField.fields(of: original, back)
+            where !untagged.contains(field.name) && !field.isSame(original, back) {
+                Issue.record(
+                    "\(id): '\(field.name)' is \(original.json[field.name] ?? .null) but came back \(back.json[field.name] ?? .null)"
+                )
+            }
+        }
     }
 
     @Test func mistakesAreNamed() async throws {

@@ -10,14 +10,40 @@ struct RISReader: RecordReader {
     let file: String
     let provenance: Provenance
 
-    /// RIS tags and the vocabulary field each fills.
+    /// RIS tags and the vocabulary field each fills, whatever the record's type (the tags
+    /// Zotero reads and writes). `A2`, `A3`, `T2`, `CY` and `PB` depend on the type (`roles`).
     static let tags: [String: String] = [
         "ID": "id", "TI": "title", "T1": "title", "AB": "summary", "N2": "summary",
-        "DA": "date", "PY": "date", "Y1": "date", "UR": "url", "DB": "archive", "PB": "archive",
-        "AN": "archive_ref", "AV": "archive_ref", "CN": "archive_ref", "T2": "collections",
-        "T3": "collections", "AU": "people", "A1": "people", "KW": "subjects", "CY": "places",
-        "LA": "language", "OP": "original_language", "TT": "translator", "A4": "translator",
+        "DA": "date", "PY": "date", "Y1": "date", "UR": "url", "DB": "archive",
+        "AN": "archive_ref", "AV": "archive_ref", "CN": "archive_ref", "T3": "collection_title",
+        "AU": "author", "A1": "author", "KW": "subjects", "LA": "language", "TT": "translator", "A4": "translator",
+        "VL": "volume", "M1": "number", "SP": "page", "Y2": "accessed", "ST": "extra_title-short",
     ]
+
+    /// The CSL type of each RIS type Dossier writes; any other is a `document`.
+    static let types: [String: String] = [
+        "MANSCPT": "manuscript", "PCOMM": "letter", "GEN": "document", "CHAP": "chapter", "BOOK": "book",
+        "RPRT": "report", "JOUR": "article-journal", "MGZN": "article-magazine", "NEWS": "article-newspaper",
+        "ELEC": "webpage", "THES": "thesis", "MAP": "map", "BILL": "bill", "CASE": "legal_case", "HEAR": "hearing",
+        "STAT": "legislation", "PAT": "patent", "MPCT": "motion_picture", "SOUND": "song", "SLIDE": "speech",
+        "INTV": "interview",
+    ]
+
+    /// What the type-dependent tags fill for a type: the second and third contributors, the
+    /// secondary title (the container of a chapter or an article, else the archive's
+    /// collection, as the Wilson Center's RIS has it), the place and the publisher.
+    static func roles(for type: String) -> [String: String] {
+        switch type {
+        case "letter", "personal_communication":
+            return ["A2": "recipient", "A3": "editor", "T2": "collections", "CY": "places", "PB": "archive"]
+        case "interview":
+            return ["A2": "interviewer", "A3": "editor", "T2": "collections", "CY": "places", "PB": "archive"]
+        case "manuscript", "document":
+            return ["A2": "editor", "A3": "recipient", "T2": "collections", "CY": "places", "PB": "archive"]
+        default:
+            return ["A2": "editor", "A3": "editor", "T2": "container_title", "CY": "publisher_place", "PB": "publisher"]
+        }
+    }
 
     func read(_ consume: (Record) throws -> Void, warn: (ImportWarning) -> Void) throws {
         guard let content = String(data: data, encoding: .utf8) else {
@@ -53,7 +79,7 @@ struct RISReader: RecordReader {
                             "the record that starts here has no 'ER  - ' line to end it before the next record on line \(number). "
                             + "Add an 'ER  - ' line before line \(number).")
                 }
-                fields = [:]
+                fields = value.isEmpty ? [:] : ["ris_TY": .string(value)]
                 start = number
                 lastTag = nil
             case "ER":
@@ -61,8 +87,10 @@ struct RISReader: RecordReader {
                     throw ImportError.malformed(
                         file: file, line: number, reason: "'ER  - ' ends a record that no 'TY  - ' line started.")
                 }
-                var mapped = record
-                if case .string(let date)? = record["date"] { mapped["date"] = .string(Self.isoDate(date)) }
+                var mapped = Self.resolvingType(record)
+                for key in ["date", "accessed"] {
+                    if case .string(let date)? = mapped[key] { mapped[key] = .string(Self.isoDate(date)) }
+                }
                 try consume(RecordFields.record(from: mapped, file: file, line: start, provenance: provenance))
                 count += 1
                 fields = nil
@@ -85,6 +113,40 @@ struct RISReader: RecordReader {
         if count == 0 { throw ImportError.noRecords(file: file, format: .ris) }
     }
 
+    /// The record with its type read from `TY` and the tags that depend on it given their
+    /// fields; a note of the original language, as Dossier's export writes one, is that
+    /// language.
+    static func resolvingType(_ record: [String: JSONValue]) -> [String: JSONValue] {
+        var fields = record
+        let ris = fields.removeValue(forKey: "ris_TY")?.string?.uppercased()
+        // Dossier writes a type RIS has no name for in M3 beside GEN.
+        var type = ris.flatMap { types[$0] } ?? "document"
+        if ris == "GEN", let named = fields["ris_M3"]?.string, Record.itemTypes.contains(named) {
+            type = named
+            fields["ris_M3"] = nil
+        }
+        if ris != nil { fields["type"] = .string(type) }
+        for (tag, name) in roles(for: type) {
+            guard let value = fields.removeValue(forKey: "ris_" + tag) else { continue }
+            let values = value.array ?? [value]
+            switch fields[name] {
+            case .array(let existing)?: fields[name] = .array(existing + values)
+            case .string(let existing)?:
+                fields[name] = .string(([existing] + values.compactMap(\.string)).joined(separator: "; "))
+            default:
+                fields[name] =
+                    ["editor", "recipient", "interviewer", "collections", "places"].contains(name)
+                    ? .array(values) : .string(values.compactMap(\.string).joined(separator: "; "))
+            }
+        }
+        if let note = fields["ris_N1"]?.string, note.hasPrefix("Original language: "), fields["original_language"] == nil {
+            fields["original_language"] = .string(String(note.dropFirst("Original language: ".count)))
+            fields["ris_N1"] = nil
+        }
+        if let short = fields.removeValue(forKey: "extra_title-short") { fields["title-short"] = short }
+        return fields
+    }
+
     /// `TI  - Title` as ("TI", "Title"); nil for a line that is not tagged.
     static func split(_ line: String) -> (String, String)? {
         let characters = Array(line)
@@ -97,7 +159,9 @@ struct RISReader: RecordReader {
 
     private func append(_ value: String, to tag: String, in fields: inout [String: JSONValue], continuation: Bool) {
         let name = Self.tags[tag] ?? "ris_" + tag
-        let lists: Set<String> = ["people", "subjects", "collections", "places"]
+        let lists: Set<String> = [
+            "people", "subjects", "collections", "places", "author", "translator", "ris_A2", "ris_A3", "ris_T2",
+        ]
         if lists.contains(name) {
             var items: [JSONValue] = []
             if case .array(let existing)? = fields[name] { items = existing }
