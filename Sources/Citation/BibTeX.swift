@@ -1,10 +1,36 @@
-/// BibTeX and BibLaTeX entries: `@unpublished` with the Dossier document id as the key.
+/// BibTeX and BibLaTeX entries, of the entry type for the item type (`@unpublished` for an
+/// archival manuscript, `@letter`, `@incollection` for a document in a published volume…),
+/// with the Dossier document id as the key.
 /// The archive's fields go where each reads them (BibLaTeX: `library`, `addendum`,
 /// `origlanguage`, an EDTF `date` with `~` for an uncertain one) and into `note`, so that
 /// BibTeX styles print them and Zotero keeps them.
 public enum BibTeX {
+    /// The entry type for a CSL item type, in BibLaTeX and in BibTeX.
+    static func entryType(_ type: String?, biblatex: Bool) -> String {
+        switch type ?? "manuscript" {
+        case "letter", "personal_communication": return biblatex ? "letter" : "misc"
+        case "chapter", "entry", "entry-dictionary", "entry-encyclopedia": return "incollection"
+        case "book": return "book"
+        case "report": return biblatex ? "report" : "techreport"
+        case "article-journal", "article-magazine", "article-newspaper", "article": return "article"
+        case "webpage", "post", "post-weblog": return biblatex ? "online" : "misc"
+        case "thesis": return biblatex ? "thesis" : "phdthesis"
+        case "manuscript", "document": return "unpublished"
+        default: return "misc"
+        }
+    }
+
     public static func entry(_ document: CitedDocument, biblatex: Bool) -> String {
         var fields: [(String, String)] = [("title", "{" + escaped(document.title) + "}")]
+        func names(_ role: String) -> String? {
+            let list = document.names(role)
+            return list.isEmpty
+                ? nil
+                : list.map { name in name.literal.map { "{" + escaped($0) + "}" } ?? escaped(name.inverted) }.joined(
+                    separator: " and ")
+        }
+        if let authors = names("author") { fields.insert(("author", authors), at: 0) }
+        if let editors = names("editor") { fields.append(("editor", editors)) }
         if let date = document.date {
             if biblatex {
                 var text = String(format: "%04d", date.year)
@@ -24,10 +50,22 @@ public enum BibTeX {
                 }
             }
         }
-        let translators = document.names("translator")
-        if !translators.isEmpty {
-            fields.append(("translator", translators.map { escaped($0.inverted) }.joined(separator: " and ")))
+        if let translators = names("translator") { fields.append(("translator", translators)) }
+        let type = entryType(document.type, biblatex: biblatex)
+        if let container = document.variables["container-title"] {
+            let name = type == "article" ? (biblatex ? "journaltitle" : "journal") : "booktitle"
+            fields.append((name, "{" + escaped(container) + "}"))
         }
+        if let series = document.variables["collection-title"] { fields.append(("series", escaped(series))) }
+        for (variable, name) in [("volume", "volume"), ("number", "number"), ("page", "pages"), ("publisher", "publisher")] {
+            if let value = document.variables[variable] { fields.append((name, escaped(value))) }
+        }
+        if let place = document.variables["publisher-place"] {
+            fields.append((biblatex ? "location" : "address", escaped(place)))
+        }
+        if let summary = document.summary { fields.append(("abstract", escaped(summary))) }
+        if !document.subjects.isEmpty { fields.append(("keywords", escaped(document.subjects.joined(separator: ", ")))) }
+        if biblatex, let original = document.variables["original-title"] { fields.append(("origtitle", escaped(original))) }
         if biblatex {
             let library = [document.archive, document.archiveRef].compactMap { $0 }
             if !library.isEmpty { fields.append(("library", escaped(library.joined(separator: ", ")))) }
@@ -51,7 +89,7 @@ public enum BibTeX {
         let body = fields.map { name, value in
             "  " + name + String(repeating: " ", count: width - name.count) + " = {" + value + "}"
         }.joined(separator: ",\n")
-        return "@unpublished{\(document.id),\n\(body)\n}"
+        return "@\(type){\(document.id),\n\(body)\n}"
     }
 
     public static func encode(_ documents: [CitedDocument], biblatex: Bool) -> String {

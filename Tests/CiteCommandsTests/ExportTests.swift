@@ -35,7 +35,7 @@ import Testing
                   title            = {{Telegram from A. Mikoyan to the CPSU Central Committee}},
                   year             = {1956},
                   month            = {sep},
-                  translator       = {Gary Goldberg},
+                  translator       = {{Gary Goldberg}},
                   archive          = {Wilson Center Digital Archive},
                   archive_location = {AVPRF F. 0102, Op. 12, P. 68, Delo 5},
                   note             = {AVPRF F. 0102, Op. 12, P. 68, Delo 5, August Plenum Incident, Wilson Center Digital Archive. Translated by Gary Goldberg from the Russian},

@@ -134,4 +134,33 @@ struct PandocTests {
             #expect(ours.contains(entry), "pandoc's \(style) entry is not Dossier's: \(entry)\nDossier's: \(ours)")
         }
     }
+
+    @Test(arguments: ["csl-json", "biblatex"])
+    func pandocReadsTheExportsWithoutAWarning(format: String) async throws {
+        guard BundledStyles.pandoc else {
+            Issue.record("The pandoc comparison needs pandoc: apt-get install pandoc")
+            return
+        }
+        let repl = try await awkwardREPL()
+        #expect(await repl.run("import \(Fixtures.file("frus-volume.xml").path)").succeeded)
+        #expect(await repl.run("edit t-telegram author \"Mikoyan, A. I.\"").succeeded)
+        let file = Fixtures.temporaryFolder().appendingPathComponent(format == "biblatex" ? "refs.bib" : "refs.json")
+        let ids = Self.ids + ["frus-volume-d127"]
+        #expect(await repl.run("export \(ids.joined(separator: " ")) --format \(format) --out \(file.path)").succeeded)
+        let markdown = Fixtures.write(ids.map { "[@\($0)]" }.joined(separator: " ") + "\n", named: "cites.md")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pandoc")
+        process.arguments = [
+            markdown.path, "--citeproc", "--bibliography", file.path, "--csl",
+            BundledStyles.folder.appendingPathComponent("apa.csl").path, "-t", "plain",
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(!said.contains("WARNING") && !said.contains("rror"), "pandoc said: \(said)")
+    }
 }
