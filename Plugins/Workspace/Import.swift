@@ -12,11 +12,11 @@ struct Import: DossierCommand {
             Reads an archive's search-results page saved as text (results), JSON Lines \
             (jsonl), a JSON array (json; CSL items in it are read as CSL-JSON, csl-json), \
             CSV with a header row (csv), RIS as archives and \
-            reference managers export it (ris), TEI XML as the Office of the Historian \
+            reference managers export it (ris), BibTeX or BibLaTeX (bibtex), TEI XML as the Office of the Historian \
             publishes FRUS (tei), or Markdown and text files with YAML front matter \
             (markdown); the format is guessed when not given. A folder is read file by file, \
             subfolders included, each file in the format its extension names (.xml, .json, \
-            .jsonl, .csv, .ris, .md, .markdown, .txt; other files are passed over); with \
+            .jsonl, .csv, .ris, .bib, .md, .markdown, .txt; other files are passed over); with \
             --format, only files of that format. The whole file (or folder) is imported in one step: if any record is malformed, the import \
             stops with the file, line and reason, and the archive is left as it was. A \
             record whose id is already stored is merged into it, field by field: a field \
@@ -44,7 +44,7 @@ struct Import: DossierCommand {
     @Argument(help: ArgumentHelp("The file, or folder of files, to import.", valueName: "file"))
     var file: String
 
-    @Option(help: "The file's format: results, jsonl, json, csl-json, csv, ris, tei or markdown (guessed when omitted).")
+    @Option(help: "The file's format: results, jsonl, json, csl-json, csv, ris, bibtex, tei or markdown (guessed when omitted).")
     var format: ImportFormat?
 
     @Flag(

@@ -1,9 +1,10 @@
 /// BibTeX and BibLaTeX entries, of the entry type for the item type (`@unpublished` for an
 /// archival manuscript, `@letter`, `@incollection` for a document in a published volume…),
 /// with the Dossier document id as the key.
-/// The archive's fields go where each reads them (BibLaTeX: `library`, `addendum`,
-/// `origlanguage`, an EDTF `date` with `~` for an uncertain one) and into `note`, so that
-/// BibTeX styles print them and Zotero keeps them.
+/// The archive's fields go where each reads them (BibLaTeX: `library` the repository,
+/// `howpublished` the reference, `addendum` the collections, `origlanguage`, an EDTF `date`
+/// with `~` for an uncertain one; BibTeX: `archive`, `archive_location` and a `note` that
+/// BibTeX styles print), so that Zotero keeps them and Dossier's import reads them back.
 public enum BibTeX {
     /// The entry type for a CSL item type, in BibLaTeX and in BibTeX.
     static func entryType(_ type: String?, biblatex: Bool) -> String {
@@ -15,7 +16,7 @@ public enum BibTeX {
         case "article-journal", "article-magazine", "article-newspaper", "article": return "article"
         case "webpage", "post", "post-weblog": return biblatex ? "online" : "misc"
         case "thesis": return biblatex ? "thesis" : "phdthesis"
-        case "manuscript", "document": return "unpublished"
+        case "manuscript": return "unpublished"
         default: return "misc"
         }
     }
@@ -67,16 +68,18 @@ public enum BibTeX {
         if !document.subjects.isEmpty { fields.append(("keywords", escaped(document.subjects.joined(separator: ", ")))) }
         if biblatex, let original = document.variables["original-title"] { fields.append(("origtitle", escaped(original))) }
         if biblatex {
-            let library = [document.archive, document.archiveRef].compactMap { $0 }
-            if !library.isEmpty { fields.append(("library", escaped(library.joined(separator: ", ")))) }
+            // The repository in `library`, the reference inside it as how the item is had.
+            if let archive = document.archive { fields.append(("library", escaped(archive))) }
+            if let reference = document.archiveRef { fields.append(("howpublished", escaped(reference))) }
             if let collection = document.collection { fields.append(("addendum", escaped(collection))) }
             if let original = document.originalLanguage { fields.append(("origlanguage", escaped(original))) }
         } else {
             if let archive = document.archive { fields.append(("archive", escaped(archive))) }
             if let reference = document.archiveRef { fields.append(("archive_location", escaped(reference))) }
+            // BibTeX styles print none of those: the note says them.
+            let note = noteText(document)
+            if !note.isEmpty { fields.append(("note", escaped(note))) }
         }
-        let note = noteText(document)
-        if !note.isEmpty { fields.append(("note", escaped(note))) }
         if let url = document.url {
             fields.append(("url", url))
             if !biblatex { fields.append(("howpublished", "\\url{\(url)}")) }

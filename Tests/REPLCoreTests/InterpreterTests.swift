@@ -161,7 +161,7 @@ import Testing
         #expect(completer.completions(for: "search Mikoyan --li") == ["--limit"])
         #expect(
             completer.completions(for: "import x.csv --format ") == [
-                "csv", "ris", "tei", "json", "jsonl", "results", "csl-json", "markdown",
+                "csv", "ris", "tei", "json", "jsonl", "bibtex", "results", "csl-json", "markdown",
             ])
         #expect(completer.completions(for: "help") == ["help"])
         #expect(completer.completions(for: "show ").isEmpty)

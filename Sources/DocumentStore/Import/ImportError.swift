@@ -32,7 +32,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The folder '\(file)' holds no \(format.rawValue) files. \(format.shapeHint)"
         case .emptyFolder(let file, nil):
             return
-                "The folder '\(file)' holds no file that import reads: .xml (TEI), .json, .jsonl, .csv, .ris, .md, .markdown or .txt."
+                "The folder '\(file)' holds no file that import reads: .xml (TEI), .json, .jsonl, .csv, .ris, .bib, .md, .markdown or .txt."
         }
     }
 }

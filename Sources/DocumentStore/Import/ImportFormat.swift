@@ -17,6 +17,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case tei
     /// RIS, the tagged format archives and reference managers export.
     case ris
+    /// BibTeX or BibLaTeX: `@type{key, field = {value}, …}` entries.
+    case bibtex
     /// Markdown or text with YAML front matter: a file, or a folder of them.
     case markdown
 
@@ -35,6 +37,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             return "Expected an array of CSL items ('[{\"id\": …, \"type\": \"manuscript\", \"title\": …}]')."
         case .tei:
             return "Expected TEI XML with one or more <div type=\"document\"> holding a <head>."
+        case .bibtex:
+            return "Expected entries such as '@book{key, title = {Title}, author = {Family, Given}}'."
         case .ris:
             return "Expected records that open with 'TY  - ', hold tagged lines such as 'TI  - Title', and close with 'ER  - '."
         case .markdown:
@@ -53,6 +57,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         case "json": self = .json
         case "xml", "tei": self = .tei
         case "ris": self = .ris
+        case "bib", "bibtex", "biblatex": self = .bibtex
         case "md", "markdown": self = .markdown
         default: return nil
         }
@@ -66,6 +71,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         let trimmed = firstLine.trimmingCharacters(in: .whitespaces.union(["\u{FEFF}"]))
         if trimmed.hasPrefix("[") { return .json }
         if trimmed.hasPrefix("<") { return .tei }
+        if trimmed.hasPrefix("@") || trimmed.hasPrefix("%") { return .bibtex }
         if RISReader.split(trimmed)?.0 == "TY" { return .ris }
         if trimmed == "---" { return .markdown }
         if trimmed.hasPrefix("{") { return .jsonl }

@@ -39,6 +39,7 @@ extension ImportFormat {
         case .cslJSON: return JSONArrayReader(data: data, file: file, provenance: provenance, cslItems: true)
         case .tei: return TEIReader(url: url, data: data, file: file, provenance: provenance)
         case .ris: return RISReader(data: data, file: file, provenance: provenance)
+        case .bibtex: return BibTeXReader(data: data, file: file, provenance: provenance)
         case .markdown: return MarkdownReader(url: url, file: file, provenance: provenance)
         }
     }
