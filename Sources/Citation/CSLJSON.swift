@@ -29,8 +29,13 @@ public enum CSLJSON {
         if let accessed = document.accessed { item["accessed"] = dateObject(accessed) }
         // CSL sets a title in headline case only for English: say which language a title
         // in another script is in.
+        var kept: [String: Any] = [:]
         if let language = document.language {
-            item["language"] = language
+            // CSL reads a BCP 47 tag ("en", "ru"), which decides whether a title is set in
+            // title case; a record may name its language in words ("English", from TEI).
+            let tag = Self.languageTag(language)
+            item["language"] = tag
+            if tag != language { kept["language"] = language }
         } else if let language = TitleText.languageOfScript(document.title) {
             item["language"] = language
             derived.append("language")
@@ -41,10 +46,23 @@ public enum CSLJSON {
             derived.append("note")
         }
         var custom = document.custom.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any] ?? [:]
+        custom.merge(kept) { _, new in new }
         derived = (custom["derived"] as? [String] ?? []) + derived
         if !derived.isEmpty { custom["derived"] = derived }
         if !custom.isEmpty { item["custom"] = custom }
         return item
+    }
+
+    /// The BCP 47 tag of a language a record names in English words ("English" is `en`),
+    /// or the text as it is when it is a tag already or a language not listed.
+    static func languageTag(_ language: String) -> String {
+        let names = [
+            "english": "en", "russian": "ru", "korean": "ko", "chinese": "zh", "japanese": "ja", "german": "de",
+            "french": "fr", "spanish": "es", "italian": "it", "portuguese": "pt", "polish": "pl", "czech": "cs",
+            "hungarian": "hu", "romanian": "ro", "bulgarian": "bg", "albanian": "sq", "mongolian": "mn",
+            "vietnamese": "vi", "serbian": "sr", "croatian": "hr", "ukrainian": "uk", "arabic": "ar", "hebrew": "he",
+        ]
+        return names[language.trimmingCharacters(in: .whitespaces).lowercased()] ?? language
     }
 
     /// A JSON array of the documents' items, pretty-printed, keys sorted.

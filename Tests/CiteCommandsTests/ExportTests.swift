@@ -156,6 +156,10 @@ import Testing
         let file = Fixtures.temporaryFolder().appendingPathComponent("items.json")
         #expect(await repl.run("export \(ids.joined(separator: " ")) --format csl-json --out \(file.path)").succeeded)
 
+        // CSL reads a language tag: the TEI record's "English" is written "en", so styles set
+        // its title in title case, and comes back as the record had it.
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]])
+        #expect(items.first { $0["id"] as? String == "frus-volume-d127" }?["language"] as? String == "en")
         let fresh = try await ScriptedREPL(workspace: nil)
         let imported = await fresh.run("import \(file.path)")
         #expect(imported.succeeded, "\(imported.messages)")
