@@ -163,4 +163,26 @@ struct PandocTests {
         #expect(process.terminationStatus == 0)
         #expect(!said.contains("WARNING") && !said.contains("rror"), "pandoc said: \(said)")
     }
+
+    /// The new item types, a letter with its writer and recipient and documents in a FRUS
+    /// volume, render in the bibliography as pandoc renders them.
+    @Test(arguments: ["chicago-notes-bibliography", "apa", "modern-language-association"])
+    func lettersAndDocumentsInAVolumeAreWhatPandocPrints(style: String) async throws {
+        let repl = try await ScriptedREPL(style: TextStyle(width: 400))
+        let letter = Fixtures.write(
+            #"{"id": "t-letter", "title": "Letter to Robert T. Oliver", "date": "1950-03-08", "type": "letter", "author": "Rhee, Syngman", "recipient": "Oliver, Robert T.", "archive": "Rhee Institute", "archive_ref": "Box 3", "language": "en"}"#
+                + "\n", named: "letter.jsonl")
+        #expect(await repl.run("import \(letter.path)").succeeded)
+        #expect(await repl.run("import \(Fixtures.file("frus-volume.xml").path)").succeeded)
+        let ids = ["t-letter", "frus-volume-d127", "frus-volume-d128"]
+        let json = Fixtures.temporaryFolder().appendingPathComponent("items.json")
+        #expect(await repl.run("export \(ids.joined(separator: " ")) --format csl-json --out \(json.path)").succeeded)
+        let markdown = "---\nnocite: '@*'\n---\n\nX.\n\n# Bibliography\n"
+        guard let printed = try Self.pandoc(markdown, bibliography: json, style: style) else { return }
+        let theirs = printed.components(separatedBy: "Bibliography\n")[1].split(separator: "\n").map(String.init)
+        let ours = await repl.run("cite --items \(json.path) --style \(style) --bibliography").output
+            .split(separator: "\n").map(String.init)
+        #expect(ours.count == 3)
+        #expect(ours == theirs)
+    }
 }
