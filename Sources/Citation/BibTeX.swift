@@ -67,6 +67,7 @@ public enum BibTeX {
         if let summary = document.summary { fields.append(("abstract", escaped(summary))) }
         if !document.subjects.isEmpty { fields.append(("keywords", escaped(document.subjects.joined(separator: ", ")))) }
         if biblatex, let original = document.variables["original-title"] { fields.append(("origtitle", escaped(original))) }
+        if biblatex, let short = document.variables["title-short"] { fields.append(("shorttitle", escaped(short))) }
         if biblatex {
             // The repository in `library`, the reference inside it as how the item is had.
             if let archive = document.archive { fields.append(("library", escaped(archive))) }

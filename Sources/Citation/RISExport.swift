@@ -32,6 +32,7 @@ public enum RISExport {
         let ris = types[type] ?? "GEN"
         var lines: [(String, String)] = [("TY", ris), ("ID", document.id), ("TI", document.title)]
         if ris == "GEN" && type != "document" { lines.append(("M3", type)) }
+        if let short = document.variables["title-short"] { lines.append(("ST", short)) }
         for (role, names) in document.names {
             lines += names.map { (tag(for: role, type: type), $0.inverted) }
         }

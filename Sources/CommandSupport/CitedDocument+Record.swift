@@ -16,6 +16,7 @@ extension CitedDocument {
             "volume": record.volume, "number": record.number, "page": record.page,
             "archive-place": record.archivePlace, "publisher": record.publisher,
             "publisher-place": record.publisherPlace, "original-title": record.originalTitle,
+            "title-short": record.titleShort,
         ]
         self.init(
             id: record.id, title: record.title,

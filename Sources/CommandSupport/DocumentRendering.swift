@@ -203,6 +203,7 @@ public struct DocumentView: CommandResult {
         add("Published in", r.publisherPlace)
         add("Original date", r.originalDate?.display)
         add("Original title", r.originalTitle)
+        add("Short title", r.titleShort)
         add("Accessed", r.accessed?.display)
         add("URL", r.url)
         for (key, value) in r.extra.sorted(by: { $0.key < $1.key }) {

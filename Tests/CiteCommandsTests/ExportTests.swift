@@ -188,7 +188,7 @@ import Testing
               "container-title": "Foreign Relations of the United States, 1955–1957", "volume": "23",
               "editor": [{"family": "Smith", "given": "Louis J."}], "page": "301-303", "publisher": "GPO",
               "publisher-place": "Washington", "issued": {"date-parts": [["1993"]]}, "accessed": {"date-parts": [[2026, 11, 2]]},
-              "abstract": "Talks on Korea.", "keyword": "Korea, aid", "URL": "https://history.state.gov/x", "title-short": "Memorandum"}]
+              "abstract": "Talks on Korea.", "keyword": "Korea, aid", "URL": "https://history.state.gov/x", "title-short": "Memorandum", "call-number": "E183.8"}]
             """#, named: "zotero.json")
         let imported = await repl.run("import \(file.path)")
         #expect(imported.succeeded, "\(imported.messages)")
@@ -199,7 +199,8 @@ import Testing
         #expect(record.editor == [PersonName(family: "Smith", given: "Louis J.")])
         #expect(record.url == "https://history.state.gov/x")
         // A CSL variable Dossier has no field for is kept.
-        #expect(record.extra["title-short"] == "Memorandum")
+        #expect(record.titleShort == "Memorandum")
+        #expect(record.extra["call-number"] == "E183.8")
         // A date that is none is refused with its place.
         let bad = Fixtures.write(
             #"[{"id": "b", "type": "book", "title": "B", "issued": {"date-parts": [["spring"]]}}]"#, named: "bad.json")

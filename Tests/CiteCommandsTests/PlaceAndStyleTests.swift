@@ -35,6 +35,17 @@ import Testing
         #expect(await repl.run("cite t-telegram --style chicago-ibid --locator 2-3 --label paragraph").output == "Ibid.\n")
     }
 
+    @Test func aShortTitleGivenByHandIsWhatShortNotesUse() async throws {
+        let repl = try await awkwardREPL()
+        #expect(await repl.run("edit t-telegram title_short Mikoyan Telegram").succeeded)
+        #expect(await repl.run("cite t-telegram").output.contains("“Telegram from A. Mikoyan to the CPSU Central Committee,”"))
+        #expect(await repl.run("cite t-telegram").output == "Gary Goldberg, “Mikoyan Telegram.”\n")
+        #expect(try await repl.json("show t-telegram")["documents"]?.array?.first?["title_short"] == "Mikoyan Telegram")
+        let ris = await repl.run("export t-telegram --format ris").output
+        #expect(ris.contains("\nST  - Mikoyan Telegram\n"))
+        #expect(await repl.run("export t-telegram --format biblatex").output.contains(/shorttitle +\= \{Mikoyan Telegram\}/))
+    }
+
     @Test func aStyleInstalledInTheWorkspaceIsListedAndCanBeTheDefault() async throws {
         let repl = try await awkwardREPL()
         let styles = repl.workspace.root.appendingPathComponent("Styles")

@@ -27,7 +27,8 @@ struct BibTeXReader: RecordReader {
         "series": "collection_title", "volume": "volume", "number": "number", "pages": "page",
         "publisher": "publisher", "location": "publisher_place", "address": "publisher_place", "abstract": "summary",
         "url": "url", "urldate": "accessed", "language": "language", "origlanguage": "original_language",
-        "origtitle": "original_title", "library": "archive", "archive": "archive", "howpublished": "archive_ref",
+        "origtitle": "original_title", "shorttitle": "title_short", "library": "archive", "archive": "archive",
+        "howpublished": "archive_ref",
         "archive_location": "archive_ref", "date": "date",
     ]
 

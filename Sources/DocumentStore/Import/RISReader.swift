@@ -17,7 +17,7 @@ struct RISReader: RecordReader {
         "DA": "date", "PY": "date", "Y1": "date", "UR": "url", "DB": "archive",
         "AN": "archive_ref", "AV": "archive_ref", "CN": "archive_ref", "T3": "collection_title",
         "AU": "author", "A1": "author", "KW": "subjects", "LA": "language", "TT": "translator", "A4": "translator",
-        "VL": "volume", "M1": "number", "SP": "page", "Y2": "accessed", "ST": "extra_title-short",
+        "VL": "volume", "M1": "number", "SP": "page", "Y2": "accessed", "ST": "title_short",
     ]
 
     /// The CSL type of each RIS type Dossier writes; any other is a `document`.
@@ -143,7 +143,6 @@ struct RISReader: RecordReader {
             fields["original_language"] = .string(String(note.dropFirst("Original language: ".count)))
             fields["ris_N1"] = nil
         }
-        if let short = fields.removeValue(forKey: "extra_title-short") { fields["title-short"] = short }
         return fields
     }
 

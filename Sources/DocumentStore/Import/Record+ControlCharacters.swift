@@ -66,6 +66,7 @@ extension Record {
         clean(&record.publisher, "publisher")
         clean(&record.publisherPlace, "publisher_place")
         clean(&record.originalTitle, "original_title")
+        clean(&record.titleShort, "title_short")
         clean(&record.url, "url")
         return (record, fields, removed)
     }

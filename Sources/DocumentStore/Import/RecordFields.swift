@@ -30,6 +30,8 @@ enum RecordFields {
         "publisher": "publisher", "publisher_place": "publisher_place", "publisher-place": "publisher_place",
         "original_date": "original_date", "original-date": "original_date",
         "original_title": "original_title", "original-title": "original_title",
+        "title_short": "title_short", "title-short": "title_short", "short_title": "title_short",
+        "shorttitle": "title_short",
         "accessed": "accessed",
     ]
 
@@ -161,7 +163,7 @@ enum RecordFields {
         let id =
             scalars["id"]
             ?? Record.derivedID(prefix: "doc", url: scalars["url"], title: title, date: date?.iso)
-        return Record(
+        var record = Record(
             id: id, date: date, dateEnd: dateEnd, dateText: scalars["date_text"], title: title,
             summary: scalars["summary"] ?? "", text: scalars["text"] ?? "",
             archive: scalars["archive"], archiveRef: scalars["archive_ref"],
@@ -176,6 +178,8 @@ enum RecordFields {
             publisherPlace: scalars["publisher_place"], originalDate: originalDate,
             originalTitle: scalars["original_title"], accessed: accessed, url: scalars["url"], provenance: provenance,
             extra: extra)
+        record.titleShort = scalars["title_short"]
+        return record
     }
 
     private static func parseDate(

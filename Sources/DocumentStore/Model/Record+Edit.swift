@@ -73,6 +73,7 @@ extension Record {
         case "publisher": record.publisher = text
         case "publisher_place": record.publisherPlace = text
         case "original_title": record.originalTitle = text
+        case "title_short": record.titleShort = text
         case let name where name.hasPrefix(RecordField.extraPrefix) && name.count > RecordField.extraPrefix.count:
             record.extra[String(name.dropFirst(RecordField.extraPrefix.count))] = text.map(JSONValue.string)
         default:

@@ -47,6 +47,8 @@ public struct Record: Sendable, Equatable {
     /// When an edition or translation's original was written or published.
     public var originalDate: PartialDate?
     public var originalTitle: String?
+    /// The title as short notes give it ("Mikoyan Telegram"), when it is not the whole title.
+    public var titleShort: String? = nil
     /// When the document was consulted online.
     public var accessed: PartialDate?
     public var url: String?
@@ -167,7 +169,8 @@ extension Record {
             "volume": optional(volume), "number": optional(number), "page": optional(page),
             "archive_place": optional(archivePlace), "publisher": optional(publisher),
             "publisher_place": optional(publisherPlace), "original_date": optional(originalDate?.iso),
-            "original_title": optional(originalTitle), "accessed": optional(accessed?.iso),
+            "original_title": optional(originalTitle), "title_short": optional(titleShort),
+            "accessed": optional(accessed?.iso),
         ]
     }
 
@@ -175,6 +178,7 @@ extension Record {
     public static let bibliographicFieldNames = [
         "type", "author", "recipient", "translator", "editor", "interviewer", "container_title", "collection_title",
         "volume", "number", "page", "archive_place", "publisher", "publisher_place", "original_date", "original_title",
+        "title_short",
         "accessed",
     ]
 

@@ -52,6 +52,7 @@ public struct RecordField: Sendable {
         optional("publisher_place", \.publisherPlace),
         date("original_date", \.originalDate),
         optional("original_title", \.originalTitle),
+        optional("title_short", \.titleShort),
         date("accessed", \.accessed),
         optional("url", \.url),
         text("summary", \.summary),

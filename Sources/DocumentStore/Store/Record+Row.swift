@@ -94,6 +94,7 @@ extension Record {
         publisherPlace = text("publisher_place")
         originalDate = date("original_date")
         originalTitle = text("original_title")
+        titleShort = text("title_short")
         accessed = date("accessed")
     }
 
