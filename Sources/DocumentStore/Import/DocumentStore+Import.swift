@@ -58,42 +58,60 @@ private struct NothingChanged: Error {
     var warnings: [ImportWarning]
 }
 
-/// The records whose text had control characters taken out, told as warnings: each of the
-/// first few by name, the rest counted.
-struct ControlCharacterRepairs {
+/// Warnings about records, each of the first few by name, the rest counted in one line:
+/// an import of a million records says what it did without a million lines.
+struct CappedWarnings {
     static let named = 5
-    private(set) var warnings: [ImportWarning] = []
-    private var more = 0
+    private(set) var named: [ImportWarning] = []
+    /// How many records past the first few had one.
+    private(set) var more = 0
+
+    /// Adds the warning `make` gives while there are fewer than `named`; else counts it.
+    /// Returns whether it was added.
+    @discardableResult
+    mutating func add(_ make: () -> ImportWarning) -> Bool {
+        guard named.count < Self.named else {
+            more += 1
+            return false
+        }
+        named.append(make())
+        return true
+    }
+
+    /// The warnings, with `rest` saying the records past the first few.
+    func all(rest: () -> String) -> [ImportWarning] {
+        guard more > 0, let file = named.first?.file else { return named }
+        return named + [ImportWarning(file: file, message: rest())]
+    }
+}
+
+/// The records whose text had control characters taken out, told as warnings.
+struct ControlCharacterRepairs {
+    private var warnings = CappedWarnings()
     private var moreRemoved = 0
 
     mutating func add(_ record: Record, fields: [String], removed: [Unicode.Scalar], file: String) {
         guard !removed.isEmpty else { return }
-        guard warnings.count < Self.named else {
-            more += 1
-            moreRemoved += removed.count
-            return
-        }
-        let codes = Array(Set(removed.map(\.value))).sorted().prefix(4).map { String(format: "U+%04X", $0) }
-        let title = record.title.count > 50 ? String(record.title.prefix(50)) + "…" : record.title
-        warnings.append(
-            ImportWarning(
+        let added = warnings.add {
+            let codes = Array(Set(removed.map(\.value))).sorted().prefix(4).map { String(format: "U+%04X", $0) }
+            let title = record.title.count > 50 ? String(record.title.prefix(50)) + "…" : record.title
+            return ImportWarning(
                 file: file,
                 message:
                     "removed \(removed.count) control \(removed.count == 1 ? "character" : "characters") (\(codes.joined(separator: ", "))) "
                     + "from the \(fields.joined(separator: ", ")) of record '\(record.id)' ('\(title)'): they are not text. "
-                    + "The rest of the record was imported as it is."))
+                    + "The rest of the record was imported as it is.")
+        }
+        if !added { moreRemoved += removed.count }
     }
 
     /// The warnings, with one for the records past the first few.
     var all: [ImportWarning] {
-        guard more > 0, let file = warnings.first?.file else { return warnings }
-        return warnings + [
-            ImportWarning(
-                file: file,
-                message:
-                    "removed \(moreRemoved) control characters from \(more) more \(more == 1 ? "record" : "records") in the same way."
-            )
-        ]
+        warnings.all {
+            let more = warnings.more
+            return
+                "removed \(moreRemoved) control characters from \(more) more \(more == 1 ? "record" : "records") in the same way."
+        }
     }
 }
 
@@ -189,7 +207,7 @@ extension DocumentStore {
                             ? (record, existing.changedFields(to: record))
                             : existing.merging(record)
                         if !changed.isEmpty {
-                            corrections.keep(&merged, &changed, existing: existing, replacing: replace, in: db)
+                            try corrections.keep(&merged, &changed, existing: existing, replacing: replace, in: db)
                         }
                         counts.add(changed)
                         guard !changed.isEmpty else { return }

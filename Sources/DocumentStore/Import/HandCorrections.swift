@@ -6,10 +6,8 @@ import GRDB
 /// either way the import says which fields of which records, so nothing typed is lost or
 /// overwritten without a word.
 struct HandCorrections {
-    static let named = 5
     let file: String
-    private var warnings: [ImportWarning] = []
-    private var more = 0
+    private var warnings = CappedWarnings()
 
     init(file: String) {
         self.file = file
@@ -20,8 +18,9 @@ struct HandCorrections {
     /// new records costs nothing.
     mutating func keep(
         _ merged: inout Record, _ changed: inout [String], existing: Record, replacing: Bool, in db: Database
-    ) {
-        let corrected = (try? Self.correctedFields(of: existing.id, in: db)) ?? []
+    ) throws {
+        // A history that cannot be read fails the import: a correction must not be lost unsaid.
+        let corrected = try Self.correctedFields(of: existing.id, in: db)
         let touched = changed.filter(corrected.contains)
         guard !touched.isEmpty else { return }
         if !replacing {
@@ -30,27 +29,21 @@ struct HandCorrections {
             }
             changed.removeAll(where: touched.contains)
         }
-        guard warnings.count < Self.named else {
-            more += 1
-            return
-        }
         let fields = touched.map { "'\($0)'" }.joined(separator: ", ")
-        warnings.append(
+        warnings.add {
             ImportWarning(
                 file: file,
                 message: replacing
                     ? "record '\(existing.id)': the file's \(fields) replaced what you had corrected by hand; "
                         + "'show \(existing.id) --history' lists your version, 'revert' brings it back."
                     : "record '\(existing.id)': kept your correction of \(fields); the file has another value. "
-                        + "'import --replace' takes the file's, 'edit' changes yours."))
+                        + "'import --replace' takes the file's, 'edit' changes yours.")
+        }
     }
 
     /// The warnings, with one for the records past the first few.
     var all: [ImportWarning] {
-        guard more > 0 else { return warnings }
-        return warnings + [
-            ImportWarning(file: file, message: "and \(more) more records with fields corrected by hand, treated the same way.")
-        ]
+        warnings.all { "and \(warnings.more) more records with fields corrected by hand, treated the same way." }
     }
 
     /// The fields whose value the record has from an `edit`: those the last version to

@@ -152,13 +152,10 @@ enum RecordFields {
         }
         let originalDate = try parseDate(scalars["original_date"], field: "original_date", fail: fail)
         let accessed = try parseDate(scalars["accessed"], field: "accessed", fail: fail)
-        let type = scalars["type"].map {
-            $0.lowercased() == "personal communication" ? "personal_communication" : $0.lowercased()
-        }
-        if let type, !Record.itemTypes.contains(type) {
-            throw fail(
-                "type '\(scalars["type"]!)' is not a CSL item type; use one of manuscript, letter, document, report, "
-                    + "interview, book, chapter, article-journal, article-newspaper, webpage, personal_communication, …")
+        let type = try scalars["type"].map { (text: String) throws(ImportError) -> String in
+            let (type, problem) = itemType(text)
+            if let problem { throw fail("type " + problem) }
+            return type
         }
         let id =
             scalars["id"]
@@ -186,12 +183,32 @@ enum RecordFields {
         _ text: String?, field: String, fail: (String) -> ImportError
     ) throws(ImportError) -> PartialDate? {
         guard let text else { return nil }
+        let (date, problem) = date(text)
+        if let problem { throw fail("\(field) " + problem) }
+        return date
+    }
+
+    /// A date as a field gives it, or why it is none: "'1956-13-01' is not a date: there is
+    /// no month 13. Use YYYY, …" (an import and `edit` say it after the field's name).
+    static func date(_ text: String) -> (date: PartialDate?, problem: String?) {
         do {
-            return try PartialDate.parse(text)
+            return (try PartialDate.parse(text), nil)
         } catch DateError.invalid(let reason) {
-            throw fail("\(field) '\(text)' is not a date: \(reason). \(PartialDate.formatHint)")
+            return (nil, "'\(text)' is not a date: \(reason). \(PartialDate.formatHint)")
         } catch {
-            throw fail("\(field) '\(text)' is not a date. \(PartialDate.formatHint)")
+            return (nil, "'\(text)' is not a date. \(PartialDate.formatHint)")
         }
+    }
+
+    /// A CSL item type as a field gives it (any case; "personal communication" spelt with a
+    /// space), or why it is none.
+    static func itemType(_ text: String) -> (type: String, problem: String?) {
+        let type = text.lowercased() == "personal communication" ? "personal_communication" : text.lowercased()
+        guard !Record.itemTypes.contains(type) else { return (type, nil) }
+        return (
+            type,
+            "'\(text)' is not a CSL item type; use one of manuscript, letter, document, report, interview, book, "
+                + "chapter, article-journal, article-newspaper, webpage, personal_communication, …"
+        )
     }
 }

@@ -12,18 +12,9 @@ extension Record {
         func fail(_ reason: String) -> StoreError { .invalidEdit(field: field, reason: reason) }
         func date() throws(StoreError) -> PartialDate? {
             guard let text else { return nil }
-            do {
-                guard let date = try PartialDate.parse(text) else {
-                    throw fail("'\(text)' is not a date. \(PartialDate.formatHint)")
-                }
-                return date
-            } catch DateError.invalid(let reason) {
-                throw fail("'\(text)' is not a date: \(reason). \(PartialDate.formatHint)")
-            } catch let error as StoreError {
-                throw error
-            } catch {
-                throw fail("'\(text)' is not a date. \(PartialDate.formatHint)")
-            }
+            let (date, problem) = RecordFields.date(text)
+            if let problem { throw fail(problem) }
+            return date
         }
         func items() -> [String] {
             (text ?? "").split(separator: ";").map { Folding.trimmed(String($0)) }.filter { !$0.isEmpty }
@@ -48,13 +39,13 @@ extension Record {
         case "original_language": record.originalLanguage = text
         case "url": record.url = text
         case "type":
-            let type = text?.lowercased()
-            if let type, !Record.itemTypes.contains(type) {
-                throw fail(
-                    "'\(text!)' is not a CSL item type; use one of manuscript, letter, document, report, interview, "
-                        + "book, chapter, article-journal, article-newspaper, webpage, personal_communication, …")
+            if let text {
+                let (type, problem) = RecordFields.itemType(text)
+                if let problem { throw fail(problem) }
+                record.type = type
+            } else {
+                record.type = nil
             }
-            record.type = type
         case "collections": record.collections = items()
         case "people": record.people = items()
         case "places": record.places = items()
